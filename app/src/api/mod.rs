@@ -1,0 +1,3 @@
+//! Server functions, one module per resource: thin glue from the session to the upstream client.
+
+pub mod system;

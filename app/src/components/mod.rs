@@ -1,0 +1,4 @@
+//! Reusable UI pieces.
+
+pub mod layout;
+pub mod server_time;

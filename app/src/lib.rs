@@ -1,0 +1,58 @@
+//! ECS Panel: routes, pages, components and server functions, shared by SSR and hydration.
+
+pub mod api;
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use components::layout::Layout;
+use pages::{home::HomePage, not_found::NotFound};
+
+/// The product version shown in the footer and returned by `/healthz`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/ecs-panel.css" />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "ECS Panel".to_string() } else { format!("{page} · ECS Panel") }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

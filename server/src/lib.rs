@@ -1,0 +1,7 @@
+//! The `ecs-panel` server: configuration, the HTTP stack around the Leptos app, and (in demo mode)
+//! the embedded ECS simulator.
+
+pub mod config;
+pub mod http_stack;
+
+pub use http_stack::{panel_router, serve};

@@ -1,0 +1,40 @@
+//! `ecs-panel`: parse the configuration, start logging, serve.
+
+use clap::Parser;
+use leptos::config::get_configuration;
+use server::config::{Command, Config};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() {
+    let config = Config::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_new(&config.log).unwrap_or_else(|_| EnvFilter::new("info")))
+        .init();
+
+    let result = match config.command.clone().unwrap_or(Command::Serve) {
+        Command::Serve => run_panel(config).await,
+    };
+    if let Err(message) = result {
+        eprintln!("ecs-panel: {message}");
+        std::process::exit(1);
+    }
+}
+
+async fn run_panel(config: Config) -> Result<(), String> {
+    let conf = get_configuration(None).map_err(|e| format!("invalid Leptos configuration: {e}"))?;
+    let mut leptos_options = conf.leptos_options;
+    if let Some(listen) = config.listen {
+        leptos_options.site_addr = listen;
+    }
+    let addr = leptos_options.site_addr;
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let mode = if config.demo_mode() { "demo mode (embedded simulator)" } else { "upstream" };
+    tracing::info!("ECS Panel listening on http://{addr} in {mode}");
+    server::serve(listener, server::panel_router(leptos_options))
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
+}
