@@ -35,8 +35,8 @@ fn request_log() -> TraceLayer<
     tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
     impl Fn(&Request<axum::body::Body>) -> Span + Clone,
     (),
-    (),
     impl Fn(&http::Response<axum::body::Body>, Duration, &Span) + Clone,
+    (),
 > {
     TraceLayer::new_for_http()
         .make_span_with(|req: &Request<axum::body::Body>| {
