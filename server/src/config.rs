@@ -28,6 +28,8 @@ pub struct Config {
 pub enum Command {
     /// Serve the panel (the default).
     Serve,
+    /// Run the ECS API simulator alone (for client tests and demos).
+    Simulate(crate::simulator::SimArgs),
 }
 
 impl Config {

@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod http_stack;
+pub mod simulator;
 
 pub use http_stack::{panel_router, serve};

@@ -15,6 +15,7 @@ async fn main() {
 
     let result = match config.command.clone().unwrap_or(Command::Serve) {
         Command::Serve => run_panel(config).await,
+        Command::Simulate(args) => server::simulator::run_standalone(args).await,
     };
     if let Err(message) = result {
         eprintln!("ecs-panel: {message}");

@@ -1,0 +1,136 @@
+//! The test-control API under `/__sim/`: faults, forced token expiry, the clock, the request log,
+//! the answer forms and a reset. It answers only to loopback peers (403 otherwise, and also when
+//! the peer address is unknown: fail closed).
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Query, Request, State};
+use axum::middleware::{from_fn, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::error::{SimError, SimResult};
+use super::faults::FaultConfig;
+use super::input::{opt_bool, opt_int, opt_str, JsonBody};
+use super::store::Store;
+use super::util::iso;
+
+pub fn router(store: Store) -> Router {
+    Router::new()
+        .route("/faults", get(get_faults).put(put_faults).delete(clear_faults))
+        .route("/expire-tokens", post(expire_tokens))
+        .route("/clock", get(clock))
+        .route("/clock/advance", post(advance))
+        .route("/requests", get(requests).delete(clear_requests))
+        .route("/forms", put(set_forms))
+        .route("/accounts", get(accounts))
+        .route("/reset", post(reset))
+        .layer(from_fn(loopback_only))
+        .with_state(store)
+}
+
+async fn loopback_only(req: Request, next: Next) -> Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if peer.is_some_and(|ip| ip.is_loopback()) {
+        next.run(req).await
+    } else {
+        SimError::Forbidden("The simulator's admin API only answers loopback clients".into()).into_response()
+    }
+}
+
+async fn get_faults(State(store): State<Store>) -> Json<FaultConfig> {
+    Json(store.faults().clone())
+}
+
+/// Replaces the whole fault configuration (missing fields = off).
+async fn put_faults(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<FaultConfig>> {
+    let config: FaultConfig =
+        serde_json::from_value(Value::Object(body)).map_err(|e| SimError::bad(format!("Invalid fault configuration: {e}")))?;
+    if !(0.0..=1.0).contains(&config.error_rate) {
+        return Err(SimError::bad("error_rate must be between 0 and 1"));
+    }
+    *store.faults() = config.clone();
+    tracing::info!(?config, "simulator faults changed");
+    Ok(Json(config))
+}
+
+async fn clear_faults(State(store): State<Store>) -> Json<FaultConfig> {
+    *store.faults() = FaultConfig::default();
+    Json(FaultConfig::default())
+}
+
+/// `{username?, after_calls?}`: revoke every JWT and API key now, or after N more calls.
+async fn expire_tokens(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<Value>> {
+    let username = opt_str(&body, "username")?;
+    let after = opt_int(&body, "after_calls")?;
+    let after = after.map(|n| u32::try_from(n).map_err(|_| SimError::bad("after_calls must be >= 0"))).transpose()?;
+    let (mut world, _) = store.lock();
+    if let Some(name) = &username {
+        if !world.accounts.contains_key(name) {
+            return Err(SimError::not_found("account not found"));
+        }
+    }
+    let mut touched = Vec::new();
+    for account in world.accounts.values_mut().filter(|a| username.as_ref().is_none_or(|u| *u == a.username)) {
+        match after {
+            Some(n) => account.expire_countdown = Some(n),
+            None => account.revoke_all(),
+        }
+        touched.push(account.username.clone());
+    }
+    Ok(Json(json!({ "status": "ok", "accounts": touched })))
+}
+
+async fn clock(State(store): State<Store>) -> Json<Value> {
+    Json(json!({ "now": iso(&store.now()), "manual": store.clock.is_manual() }))
+}
+
+/// `{seconds}`: moves simulated time forward; due actions complete on the next request.
+async fn advance(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<Value>> {
+    let seconds = body.get("seconds").and_then(Value::as_f64).ok_or_else(|| SimError::topic("seconds"))?;
+    if seconds < 0.0 {
+        return Err(SimError::bad("seconds must be positive"));
+    }
+    store.clock.advance(seconds);
+    let (_world, now) = store.lock();
+    Ok(Json(json!({ "now": iso(&now) })))
+}
+
+#[derive(Debug, Deserialize)]
+struct RequestsQuery {
+    limit: Option<usize>,
+}
+
+async fn requests(State(store): State<Store>, Query(query): Query<RequestsQuery>) -> Json<Value> {
+    let items = store.requests().recent(query.limit.unwrap_or(usize::MAX));
+    Json(json!({ "requests": items }))
+}
+
+async fn clear_requests(State(store): State<Store>) -> Json<Value> {
+    store.requests().clear();
+    Json(json!({ "status": "ok" }))
+}
+
+/// `{legacy: bool}`: switches the answer forms at run time.
+async fn set_forms(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<Value>> {
+    let legacy = opt_bool(&body, "legacy")?.ok_or_else(|| SimError::topic("legacy"))?;
+    store.set_legacy(legacy);
+    Ok(Json(json!({ "status": "ok", "legacy": legacy })))
+}
+
+/// The seeded demo credentials (loopback only): handy for a developer starting the panel.
+async fn accounts() -> Json<Value> {
+    let list: Vec<Value> = super::seed::ACCOUNTS
+        .iter()
+        .map(|a| json!({ "username": a.username, "password": a.password, "api_token": a.api_token }))
+        .collect();
+    Json(json!({ "accounts": list }))
+}
+
+async fn reset(State(store): State<Store>) -> Json<Value> {
+    store.reset();
+    Json(json!({ "status": "ok" }))
+}

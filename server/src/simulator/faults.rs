@@ -1,0 +1,162 @@
+//! Fault injection for client tests, off by default: latency, a share of 5xx answers, maintenance
+//! (503), hangs, trickled bodies, truncated JSON, an HTML page with 200 and 429 with Retry-After.
+//! Configured per run (flags/env) and at run time (`/__sim/faults`), optionally scoped to a path
+//! prefix and/or a method, and optionally limited to the next N matching requests.
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures_util::stream;
+use http::{HeaderValue, StatusCode};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+use super::store::Store;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaultConfig {
+    /// Added before every matching request is handled.
+    pub latency_ms: u64,
+    /// Share (0..1) of matching requests answered 500, 502 or 503.
+    pub error_rate: f64,
+    /// Every matching request gets 503 "under maintenance".
+    pub maintenance: bool,
+    /// Accept the request and answer nothing for this long (then 504): a client's timeout test.
+    pub hang_ms: Option<u64>,
+    /// Send the (real) body a few bytes at a time with this pause between chunks.
+    pub trickle_ms: Option<u64>,
+    /// Answer 200 with the real JSON body cut in half.
+    pub malformed_json: bool,
+    /// Answer 200 with an HTML page (a captive portal or proxy error page).
+    pub html: bool,
+    /// Answer 429 with `Retry-After: <seconds>`.
+    pub rate_limit_secs: Option<u64>,
+    /// Only requests whose path starts with this (with or without the `/ecs/v2` prefix).
+    pub path_prefix: Option<String>,
+    /// Only requests with this method.
+    pub method: Option<String>,
+    /// Only the next N matching requests (then the faults stop applying).
+    pub remaining: Option<u32>,
+}
+
+impl FaultConfig {
+    pub fn is_active(&self) -> bool {
+        self.latency_ms > 0
+            || self.error_rate > 0.0
+            || self.maintenance
+            || self.hang_ms.is_some()
+            || self.trickle_ms.is_some()
+            || self.malformed_json
+            || self.html
+            || self.rate_limit_secs.is_some()
+    }
+
+    fn matches(&self, method: &http::Method, path: &str) -> bool {
+        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str()));
+        let inner = path.strip_prefix("/ecs/v2").unwrap_or(path);
+        let path_ok = self.path_prefix.as_deref().is_none_or(|p| path.starts_with(p) || inner.starts_with(p));
+        method_ok && path_ok && self.remaining != Some(0)
+    }
+}
+
+fn error_body(status: StatusCode, message: &str) -> Response {
+    let body = serde_json::json!({ "status": "error", "message": message });
+    (status, axum::Json(body)).into_response()
+}
+
+/// A random 5xx in the forms real gateways produce: JSON 500, HTML 502, plain-text 503.
+fn server_error() -> Response {
+    match rand::rng().random_range(0..3) {
+        0 => error_body(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
+        1 => (
+            StatusCode::BAD_GATEWAY,
+            [(http::header::CONTENT_TYPE, "text/html")],
+            "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+        )
+            .into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, [(http::header::CONTENT_TYPE, "text/plain")], "Service Unavailable")
+            .into_response(),
+    }
+}
+
+pub const HTML_PAGE: &str = "<!DOCTYPE html><html><head><title>Seeweb</title></head><body><h1>Scheduled maintenance</h1><p>We will be back soon.</p></body></html>";
+
+/// The middleware: takes one snapshot of the configuration per request.
+pub async fn inject(State(store): State<Store>, req: Request, next: Next) -> Response {
+    // The guard must be gone before any await.
+    let faults = {
+        let mut config = store.faults();
+        if config.is_active() && config.matches(req.method(), req.uri().path()) {
+            if let Some(n) = config.remaining.as_mut() {
+                *n = n.saturating_sub(1);
+            }
+            Some(config.clone())
+        } else {
+            None
+        }
+    };
+    let Some(faults) = faults else { return next.run(req).await };
+    if faults.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
+    }
+    if faults.maintenance {
+        let mut response = error_body(StatusCode::SERVICE_UNAVAILABLE, "Service under maintenance");
+        response.headers_mut().insert(http::header::RETRY_AFTER, HeaderValue::from_static("60"));
+        return response;
+    }
+    if let Some(secs) = faults.rate_limit_secs {
+        let mut response = error_body(StatusCode::TOO_MANY_REQUESTS, "Too many requests");
+        response.headers_mut().insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
+        return response;
+    }
+    if faults.error_rate > 0.0 && rand::rng().random::<f64>() < faults.error_rate {
+        return server_error();
+    }
+    if faults.html {
+        return (StatusCode::OK, [(http::header::CONTENT_TYPE, "text/html; charset=utf-8")], HTML_PAGE).into_response();
+    }
+    if let Some(ms) = faults.hang_ms {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+        return error_body(StatusCode::GATEWAY_TIMEOUT, "Gateway Timeout");
+    }
+    let response = next.run(req).await;
+    if !faults.malformed_json && faults.trickle_ms.is_none() {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        return error_body(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error");
+    };
+    parts.headers.remove(http::header::CONTENT_LENGTH);
+    let bytes = if faults.malformed_json {
+        parts.status = StatusCode::OK;
+        parts.headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        bytes.slice(..bytes.len() / 2)
+    } else {
+        bytes
+    };
+    match faults.trickle_ms {
+        Some(ms) => Response::from_parts(parts, trickle(bytes, Duration::from_millis(ms))),
+        None => Response::from_parts(parts, Body::from(bytes)),
+    }
+}
+
+/// A body that yields 8 bytes per `pause`.
+fn trickle(bytes: Bytes, pause: Duration) -> Body {
+    let chunks = stream::unfold((bytes, false), move |(rest, started)| async move {
+        if rest.is_empty() {
+            return None;
+        }
+        if started {
+            tokio::time::sleep(pause).await;
+        }
+        let cut = rest.len().min(8);
+        let chunk = rest.slice(..cut);
+        Some((Ok::<_, std::io::Error>(chunk), (rest.slice(cut..), true)))
+    });
+    Body::from_stream(chunks)
+}
