@@ -148,20 +148,32 @@ fn rows(account: &Account, kind: &str, year: i32, month: u32, from: DateTime<Utc
     }
 }
 
-/// Flat CSV of the rows' scalar fields (nested summaries are left out).
-fn to_csv(rows: &[Value]) -> String {
-    let Some(first) = rows.first().and_then(Value::as_object) else { return String::new() };
-    let keys: Vec<&String> = first.iter().filter(|(_, v)| !v.is_object() && !v.is_array()).map(|(k, _)| k).collect();
+/// CSV columns per kind, in the order of the JSON documentation (nested summaries are left out).
+fn columns(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "servers" => &[
+            "plan", "name", "group", "notes", "status", "year", "month", "creation_date", "deletion_date", "billed_hours",
+            "cost",
+        ],
+        "templates" => &["name", "notes", "status", "year", "month", "creation_date", "deletion_date", "hours", "size_on_disk", "cost"],
+        _ => &[
+            "snapshot", "snapshot_name", "snapshot_status", "snapshot_status_label", "snapshot_description",
+            "snapshot_created_at", "snapshot_deleted_at", "size_on_disk", "hours", "final_cost",
+        ],
+    }
+}
+
+fn to_csv(keys: &[&str], rows: &[Value]) -> String {
     let cell = |v: Option<&Value>| match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) if s.contains([',', '"', '\n']) => format!("\"{}\"", s.replace('"', "\"\"")),
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
-    let mut out = keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",");
+    let mut out = keys.join(",");
     out.push('\n');
     for row in rows {
-        out.push_str(&keys.iter().map(|k| cell(row.get(k.as_str()))).collect::<Vec<_>>().join(","));
+        out.push_str(&keys.iter().map(|k| cell(row.get(*k))).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
     out
@@ -194,5 +206,5 @@ pub async fn billing(
         Value::Array(items) => items.clone(),
         other => other.get("snapshots").and_then(Value::as_array).cloned().unwrap_or_default(),
     };
-    Ok(([(http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], to_csv(&list)).into_response())
+    Ok(([(http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], to_csv(columns(&kind), &list)).into_response())
 }

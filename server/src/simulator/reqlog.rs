@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{OriginalUri, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::Serialize;
@@ -107,7 +107,8 @@ pub async fn record(State(store): State<Store>, req: Request, next: Next) -> Res
         seq: 0,
         at: iso(&store.now()),
         method: parts.method.to_string(),
-        path: parts.uri.path().to_string(),
+        // The full path, as the client sent it (nesting strips the `/ecs/v2` prefix from `uri`).
+        path: parts.extensions.get::<OriginalUri>().map_or(parts.uri.path(), |o| o.0.path()).to_string(),
         query: parts.uri.query().map(str::to_string),
         auth: auth_kind(&parts.headers),
         body: describe_body(&bytes, content_type.as_deref()),
