@@ -21,17 +21,27 @@ async fn set_faults(sim: &Sim, faults: Value) {
 #[tokio::test]
 async fn faults_are_off_by_default_and_configurable_at_run_time() {
     let sim = Sim::start().await;
-    assert_eq!(sim.admin(Method::GET, "/faults", None).await.json, serde_json::to_value(FaultConfig::default()).unwrap());
+    assert_eq!(
+        sim.admin(Method::GET, "/faults", None).await.json,
+        serde_json::to_value(FaultConfig::default()).unwrap()
+    );
     set_faults(&sim, json!({"maintenance": true})).await;
-    assert_eq!(sim.admin(Method::GET, "/faults", None).await.json["maintenance"], true);
+    assert_eq!(
+        sim.admin(Method::GET, "/faults", None).await.json["maintenance"],
+        true
+    );
     let reply = sim.get("/servers").await;
     reply.error(503, "Service under maintenance");
     assert!(reply.headers.contains_key("retry-after"));
     sim.admin(Method::DELETE, "/faults", None).await.ok();
     assert_eq!(sim.get("/servers").await.status, 200);
-    let bad = sim.admin(Method::PUT, "/faults", Some(json!({"error_rate": 2.0}))).await;
+    let bad = sim
+        .admin(Method::PUT, "/faults", Some(json!({"error_rate": 2.0})))
+        .await;
     assert_eq!(bad.status, 400);
-    let unknown = sim.admin(Method::PUT, "/faults", Some(json!({"explode": true}))).await;
+    let unknown = sim
+        .admin(Method::PUT, "/faults", Some(json!({"explode": true})))
+        .await;
     assert_eq!(unknown.status, 400);
 }
 
@@ -78,7 +88,10 @@ async fn trickle_sends_the_real_body_slowly() {
     let elapsed = start.elapsed();
     assert_eq!(reply.ok()["username"], "demo", "the body arrives intact");
     let chunks = reply.text.len() / 8;
-    assert!(elapsed >= Duration::from_millis(5 * (chunks as u64 - 1)), "{elapsed:?} for {chunks} chunks");
+    assert!(
+        elapsed >= Duration::from_millis(5 * (chunks as u64 - 1)),
+        "{elapsed:?} for {chunks} chunks"
+    );
 }
 
 #[tokio::test]
@@ -87,13 +100,24 @@ async fn malformed_json_html_and_rate_limits() {
     set_faults(&sim, json!({"malformed_json": true})).await;
     let reply = sim.get("/regions").await;
     assert_eq!(reply.status, 200);
-    assert!(serde_json::from_str::<Value>(&reply.text).is_err(), "truncated: {}", reply.text);
-    assert!(reply.text.starts_with('{') && reply.text.contains("\"regions\""), "{}", reply.text);
+    assert!(
+        serde_json::from_str::<Value>(&reply.text).is_err(),
+        "truncated: {}",
+        reply.text
+    );
+    assert!(
+        reply.text.starts_with('{') && reply.text.contains("\"regions\""),
+        "{}",
+        reply.text
+    );
 
     set_faults(&sim, json!({"html": true})).await;
     let reply = sim.get("/regions").await;
     assert_eq!(reply.status, 200);
-    assert!(reply.headers["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(reply.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     assert!(reply.text.starts_with("<!DOCTYPE html>"));
 
     set_faults(&sim, json!({"rate_limit_secs": 7})).await;
@@ -105,24 +129,45 @@ async fn malformed_json_html_and_rate_limits() {
 #[tokio::test]
 async fn faults_can_be_scoped_and_limited() {
     let sim = Sim::start().await;
-    set_faults(&sim, json!({"maintenance": true, "path_prefix": "/servers", "method": "POST"})).await;
+    set_faults(
+        &sim,
+        json!({"maintenance": true, "path_prefix": "/servers", "method": "POST"}),
+    )
+    .await;
     assert_eq!(sim.get("/servers").await.status, 200, "GET is out of scope");
     assert_eq!(sim.get("/regions").await.status, 200);
     let create = json!({"plan": "eCS1", "location": "it-fr2", "image": "debian-12"});
     assert_eq!(sim.post("/servers", create.clone()).await.status, 503);
-    assert_eq!(sim.post("/regions/availables", json!({"plan": "eCS1"})).await.status, 200, "other path");
+    assert_eq!(
+        sim.post("/regions/availables", json!({"plan": "eCS1"}))
+            .await
+            .status,
+        200,
+        "other path"
+    );
 
     set_faults(&sim, json!({"error_rate": 1.0, "remaining": 2})).await;
     assert!(sim.get("/regions").await.status >= 500);
     assert!(sim.get("/regions").await.status >= 500);
-    assert_eq!(sim.get("/regions").await.status, 200, "only the next two requests");
-    assert_eq!(sim.admin(Method::GET, "/faults", None).await.json["remaining"], 0);
+    assert_eq!(
+        sim.get("/regions").await.status,
+        200,
+        "only the next two requests"
+    );
+    assert_eq!(
+        sim.admin(Method::GET, "/faults", None).await.json["remaining"],
+        0
+    );
 }
 
 #[tokio::test]
 async fn faults_can_be_set_for_a_whole_run() {
     let config = SimConfig {
-        faults: FaultConfig { rate_limit_secs: Some(3), path_prefix: Some("/plans".into()), ..FaultConfig::default() },
+        faults: FaultConfig {
+            rate_limit_secs: Some(3),
+            path_prefix: Some("/plans".into()),
+            ..FaultConfig::default()
+        },
         ..SimConfig::for_tests()
     };
     let sim = Sim::start_with(config).await;
@@ -152,9 +197,15 @@ async fn the_request_log_records_what_clients_sent_without_secrets() {
     assert_eq!(entries[1]["body"]["user_customize_env"], "<redacted>");
     assert_eq!(entries[1]["status"], 200);
     assert_eq!(entries[2]["query"], "length=2");
-    assert!(!log.text.contains("demo-api-token"), "tokens are never recorded");
+    assert!(
+        !log.text.contains("demo-api-token"),
+        "tokens are never recorded"
+    );
     sim.admin(Method::DELETE, "/requests", None).await.ok();
-    assert_eq!(sim.admin(Method::GET, "/requests", None).await.json["requests"], json!([]));
+    assert_eq!(
+        sim.admin(Method::GET, "/requests", None).await.json["requests"],
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -162,14 +213,27 @@ async fn reset_restores_the_seeded_world_and_the_clock_moves_on_request() {
     let sim = Sim::start().await;
     sim.delete("/servers/ec200403").await.ok();
     let before = sim.admin(Method::GET, "/clock", None).await.json["now"].clone();
-    let moved = sim.admin(Method::POST, "/clock/advance", Some(json!({"seconds": 3600}))).await;
+    let moved = sim
+        .admin(
+            Method::POST,
+            "/clock/advance",
+            Some(json!({"seconds": 3600})),
+        )
+        .await;
     assert_ne!(moved.ok()["now"], before);
-    sim.get("/servers/ec200403").await.error(404, "server not found");
+    sim.get("/servers/ec200403")
+        .await
+        .error(404, "server not found");
     set_faults(&sim, json!({"latency_ms": 1})).await;
     sim.admin(Method::POST, "/reset", None).await.ok();
     assert_eq!(sim.server("ec200403").await["notes"], "staging");
-    assert_eq!(sim.admin(Method::GET, "/faults", None).await.json["latency_ms"], 0);
-    sim.admin(Method::POST, "/clock/advance", Some(json!({}))).await.error(400, "Topic 'seconds' required");
+    assert_eq!(
+        sim.admin(Method::GET, "/faults", None).await.json["latency_ms"],
+        0
+    );
+    sim.admin(Method::POST, "/clock/advance", Some(json!({})))
+        .await
+        .error(400, "Topic 'seconds' required");
     let accounts = sim.admin(Method::GET, "/accounts", None).await;
     assert_eq!(accounts.ok()["accounts"][0]["api_token"], common::DEMO);
 }
@@ -178,7 +242,9 @@ async fn reset_restores_the_seeded_world_and_the_clock_moves_on_request() {
 async fn the_control_api_refuses_non_loopback_peers() {
     let store = simulator::Store::new(SimConfig::for_tests(), simulator::Clock::manual());
     let request = |peer: Option<SocketAddr>| {
-        let mut req = http::Request::get("/__sim/faults").body(axum::body::Body::empty()).unwrap();
+        let mut req = http::Request::get("/__sim/faults")
+            .body(axum::body::Body::empty())
+            .unwrap();
         if let Some(peer) = peer {
             req.extensions_mut().insert(ConnectInfo(peer));
         }
@@ -189,8 +255,14 @@ async fn the_control_api_refuses_non_loopback_peers() {
         .await
         .unwrap();
     assert_eq!(remote.status(), 403);
-    let unknown = simulator::router(store.clone()).oneshot(request(None)).await.unwrap();
+    let unknown = simulator::router(store.clone())
+        .oneshot(request(None))
+        .await
+        .unwrap();
     assert_eq!(unknown.status(), 403, "fail closed without a peer address");
-    let local = simulator::router(store).oneshot(request(Some(SocketAddr::from(([127, 0, 0, 1], 5555))))).await.unwrap();
+    let local = simulator::router(store)
+        .oneshot(request(Some(SocketAddr::from(([127, 0, 0, 1], 5555)))))
+        .await
+        .unwrap();
     assert_eq!(local.status(), 200);
 }

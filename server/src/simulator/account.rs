@@ -22,7 +22,10 @@ pub struct ApiKey {
 }
 
 /// `GET /account`.
-pub async fn get(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn get(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
     Ok(Json(json!({
@@ -45,12 +48,21 @@ pub async fn change_password(
     let password = req_str(&body, "password")?;
     let (mut world, now) = store.lock();
     world.account_mut(&caller.username)?.password = password;
-    world.log(&caller.username, now, "Change password", &caller.username, None);
+    world.log(
+        &caller.username,
+        now,
+        "Change password",
+        &caller.username,
+        None,
+    );
     Ok(Json(json!({ "status": "ok" })))
 }
 
 /// `GET /keys`: a bare array, as documented (the token itself is never shown again).
-pub async fn list_keys(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list_keys(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
     let keys: Vec<Value> = world
         .account(&caller.username)?
@@ -79,12 +91,19 @@ pub async fn create_key(
         created_at: now,
         revoked: false,
     });
-    world.log(&caller.username, now, "Create API token", &caller.username, None);
+    world.log(
+        &caller.username,
+        now,
+        "Create API token",
+        &caller.username,
+        None,
+    );
     Ok(Json(json!({ "status": "ok", "token": token })))
 }
 
 fn key_id(raw: &str) -> SimResult<u64> {
-    raw.parse().map_err(|_| SimError::not_found("key not found"))
+    raw.parse()
+        .map_err(|_| SimError::not_found("key not found"))
 }
 
 /// `PUT /keys/{id} {notes}`.
@@ -98,7 +117,11 @@ pub async fn rename_key(
     let notes = req_str(&body, "notes")?;
     let (mut world, _) = store.lock();
     let account = world.account_mut(&caller.username)?;
-    let key = account.api_keys.iter_mut().find(|k| k.id == id).ok_or_else(|| SimError::not_found("key not found"))?;
+    let key = account
+        .api_keys
+        .iter_mut()
+        .find(|k| k.id == id)
+        .ok_or_else(|| SimError::not_found("key not found"))?;
     key.notes = notes;
     Ok(Json(json!({ "status": "ok" })))
 }
@@ -117,6 +140,12 @@ pub async fn delete_key(
     if account.api_keys.len() == before {
         return Err(SimError::not_found("key not found"));
     }
-    world.log(&caller.username, now, "Delete API token", &caller.username, None);
+    world.log(
+        &caller.username,
+        now,
+        "Delete API token",
+        &caller.username,
+        None,
+    );
     Ok(Json(json!({ "status": "ok" })))
 }

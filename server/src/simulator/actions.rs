@@ -63,7 +63,8 @@ pub const FAIL_AT: f64 = 0.3;
 
 impl Action {
     pub fn progress(&self, now: DateTime<Utc>) -> u8 {
-        let share = |elapsed: f64| (elapsed / self.duration.max(0.001) * 100.0).clamp(0.0, 100.0) as u8;
+        let share =
+            |elapsed: f64| (elapsed / self.duration.max(0.001) * 100.0).clamp(0.0, 100.0) as u8;
         match self.status {
             ActionStatus::Completed => 100,
             ActionStatus::Failed => share(self.fail.as_ref().map_or(0.0, |f| f.0) * self.duration),
@@ -109,7 +110,12 @@ pub struct NewAction {
 
 impl World {
     /// Records a new in-progress action and schedules its end. Returns its id.
-    pub fn start_action(&mut self, username: &str, new: NewAction, now: DateTime<Utc>) -> SimResult<u64> {
+    pub fn start_action(
+        &mut self,
+        username: &str,
+        new: NewAction,
+        now: DateTime<Utc>,
+    ) -> SimResult<u64> {
         self.next.action += 1;
         let id = self.next.action;
         let action = Action {
@@ -134,7 +140,12 @@ impl World {
 
     pub fn schedule(&mut self, username: &str, at: DateTime<Utc>, event: Event) {
         let seq = self.next_seq();
-        self.pending.push(Pending { at, seq, account: username.to_string(), event });
+        self.pending.push(Pending {
+            at,
+            seq,
+            account: username.to_string(),
+            event,
+        });
     }
 }
 
@@ -159,11 +170,22 @@ pub async fn list(
         .actions
         .iter()
         .rev()
-        .filter(|a| query.resource.as_deref().is_none_or(|r| r.is_empty() || a.resource == r))
+        .filter(|a| {
+            query
+                .resource
+                .as_deref()
+                .is_none_or(|r| r.is_empty() || a.resource == r)
+        })
         .collect();
-    let page: Vec<Value> =
-        filtered.iter().skip(start).take(length).map(|a| wire::action(a, now, legacy)).collect();
-    Ok(Json(json!({ "status": "ok", "actions": page, "total_actions": filtered.len() })))
+    let page: Vec<Value> = filtered
+        .iter()
+        .skip(start)
+        .take(length)
+        .map(|a| wire::action(a, now, legacy))
+        .collect();
+    Ok(Json(
+        json!({ "status": "ok", "actions": page, "total_actions": filtered.len() }),
+    ))
 }
 
 /// `GET /actions/{id}`.
@@ -172,9 +194,16 @@ pub async fn get(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> SimResult<Json<Value>> {
-    let id: u64 = id.parse().map_err(|_| SimError::not_found("action not found"))?;
+    let id: u64 = id
+        .parse()
+        .map_err(|_| SimError::not_found("action not found"))?;
     let legacy = store.legacy();
     let (world, now) = store.lock();
-    let action = world.account(&caller.username)?.action(id).ok_or_else(|| SimError::not_found("action not found"))?;
-    Ok(Json(json!({ "status": "ok", "action": wire::action(action, now, legacy) })))
+    let action = world
+        .account(&caller.username)?
+        .action(id)
+        .ok_or_else(|| SimError::not_found("action not found"))?;
+    Ok(Json(
+        json!({ "status": "ok", "action": wire::action(action, now, legacy) }),
+    ))
 }

@@ -20,7 +20,10 @@ use super::util::iso;
 
 pub fn router(store: Store) -> Router {
     Router::new()
-        .route("/faults", get(get_faults).put(put_faults).delete(clear_faults))
+        .route(
+            "/faults",
+            get(get_faults).put(put_faults).delete(clear_faults),
+        )
         .route("/expire-tokens", post(expire_tokens))
         .route("/clock", get(clock))
         .route("/clock/advance", post(advance))
@@ -33,11 +36,15 @@ pub fn router(store: Store) -> Router {
 }
 
 async fn loopback_only(req: Request, next: Next) -> Response {
-    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
     if peer.is_some_and(|ip| ip.is_loopback()) {
         next.run(req).await
     } else {
-        SimError::Forbidden("The simulator's admin API only answers loopback clients".into()).into_response()
+        SimError::Forbidden("The simulator's admin API only answers loopback clients".into())
+            .into_response()
     }
 }
 
@@ -46,9 +53,12 @@ async fn get_faults(State(store): State<Store>) -> Json<FaultConfig> {
 }
 
 /// Replaces the whole fault configuration (missing fields = off).
-async fn put_faults(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<FaultConfig>> {
-    let config: FaultConfig =
-        serde_json::from_value(Value::Object(body)).map_err(|e| SimError::bad(format!("Invalid fault configuration: {e}")))?;
+async fn put_faults(
+    State(store): State<Store>,
+    JsonBody(body): JsonBody,
+) -> SimResult<Json<FaultConfig>> {
+    let config: FaultConfig = serde_json::from_value(Value::Object(body))
+        .map_err(|e| SimError::bad(format!("Invalid fault configuration: {e}")))?;
     if !(0.0..=1.0).contains(&config.error_rate) {
         return Err(SimError::bad("error_rate must be between 0 and 1"));
     }
@@ -63,10 +73,15 @@ async fn clear_faults(State(store): State<Store>) -> Json<FaultConfig> {
 }
 
 /// `{username?, after_calls?}`: revoke every JWT and API key now, or after N more calls.
-async fn expire_tokens(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<Value>> {
+async fn expire_tokens(
+    State(store): State<Store>,
+    JsonBody(body): JsonBody,
+) -> SimResult<Json<Value>> {
     let username = opt_str(&body, "username")?;
     let after = opt_int(&body, "after_calls")?;
-    let after = after.map(|n| u32::try_from(n).map_err(|_| SimError::bad("after_calls must be >= 0"))).transpose()?;
+    let after = after
+        .map(|n| u32::try_from(n).map_err(|_| SimError::bad("after_calls must be >= 0")))
+        .transpose()?;
     let (mut world, _) = store.lock();
     if let Some(name) = &username {
         if !world.accounts.contains_key(name) {
@@ -74,7 +89,11 @@ async fn expire_tokens(State(store): State<Store>, JsonBody(body): JsonBody) -> 
         }
     }
     let mut touched = Vec::new();
-    for account in world.accounts.values_mut().filter(|a| username.as_ref().is_none_or(|u| *u == a.username)) {
+    for account in world
+        .accounts
+        .values_mut()
+        .filter(|a| username.as_ref().is_none_or(|u| *u == a.username))
+    {
         match after {
             Some(n) => account.expire_countdown = Some(n),
             None => account.revoke_all(),
@@ -90,7 +109,10 @@ async fn clock(State(store): State<Store>) -> Json<Value> {
 
 /// `{seconds}`: moves simulated time forward; due actions complete on the next request.
 async fn advance(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<Value>> {
-    let seconds = body.get("seconds").and_then(Value::as_f64).ok_or_else(|| SimError::topic("seconds"))?;
+    let seconds = body
+        .get("seconds")
+        .and_then(Value::as_f64)
+        .ok_or_else(|| SimError::topic("seconds"))?;
     if seconds < 0.0 {
         return Err(SimError::bad("seconds must be positive"));
     }
@@ -125,7 +147,9 @@ async fn set_forms(State(store): State<Store>, JsonBody(body): JsonBody) -> SimR
 async fn accounts() -> Json<Value> {
     let list: Vec<Value> = super::seed::ACCOUNTS
         .iter()
-        .map(|a| json!({ "username": a.username, "password": a.password, "api_token": a.api_token }))
+        .map(
+            |a| json!({ "username": a.username, "password": a.password, "api_token": a.api_token }),
+        )
         .collect();
     Json(json!({ "accounts": list }))
 }

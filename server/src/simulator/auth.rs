@@ -62,13 +62,19 @@ pub async fn login(State(store): State<Store>, req: Request) -> SimResult<Json<V
         username: account.username.clone(),
         email: account.email.clone(),
     };
-    let token = encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(&store.settings.jwt_secret))
-        .map_err(|_| SimError::bad("Unable to issue a token"))?;
+    let token = encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &EncodingKey::from_secret(&store.settings.jwt_secret),
+    )
+    .map_err(|_| SimError::bad("Unable to issue a token"))?;
     account.sessions.push(token.clone());
     let user = account.username.clone();
     world.log(&user, now, "Login", &user, None);
     tracing::debug!(username = %user, "simulator login");
-    Ok(Json(json!({ "token": token, "expire": claims.exp, "status": "ok" })))
+    Ok(Json(
+        json!({ "token": token, "expire": claims.exp, "status": "ok" }),
+    ))
 }
 
 async fn read_credentials(req: Request, store: &Store) -> SimResult<Map<String, Value>> {
@@ -79,21 +85,34 @@ async fn read_credentials(req: Request, store: &Store) -> SimResult<Map<String, 
         .unwrap_or("")
         .to_ascii_lowercase();
     if content_type.starts_with("multipart/form-data") {
-        let mut multipart =
-            Multipart::from_request(req, store).await.map_err(|_| SimError::bad("Invalid multipart body"))?;
+        let mut multipart = Multipart::from_request(req, store)
+            .await
+            .map_err(|_| SimError::bad("Invalid multipart body"))?;
         let mut fields = Map::new();
-        while let Some(field) = multipart.next_field().await.map_err(|_| SimError::bad("Invalid multipart body"))? {
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| SimError::bad("Invalid multipart body"))?
+        {
             let name = field.name().unwrap_or("").to_string();
-            let text = field.text().await.map_err(|_| SimError::bad("Invalid multipart body"))?;
+            let text = field
+                .text()
+                .await
+                .map_err(|_| SimError::bad("Invalid multipart body"))?;
             fields.insert(name, Value::String(text));
         }
         return Ok(fields);
     }
-    let bytes = axum::body::Bytes::from_request(req, store).await.map_err(|_| SimError::bad("Invalid request body"))?;
+    let bytes = axum::body::Bytes::from_request(req, store)
+        .await
+        .map_err(|_| SimError::bad("Invalid request body"))?;
     if content_type.starts_with("application/x-www-form-urlencoded") {
         let pairs: Vec<(String, String)> =
             serde_urlencoded_pairs(&bytes).ok_or_else(|| SimError::bad("Invalid form body"))?;
-        return Ok(pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect());
+        return Ok(pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect());
     }
     parse_object(&bytes)
 }
@@ -102,7 +121,8 @@ async fn read_credentials(req: Request, store: &Store) -> SimResult<Map<String, 
 fn serde_urlencoded_pairs(bytes: &[u8]) -> Option<Vec<(String, String)>> {
     let text = std::str::from_utf8(bytes).ok()?;
     let uri: http::Uri = format!("/?{text}").parse().ok()?;
-    let axum::extract::Query(pairs) = axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&uri).ok()?;
+    let axum::extract::Query(pairs) =
+        axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&uri).ok()?;
     Some(pairs)
 }
 
@@ -118,15 +138,28 @@ pub async fn require_auth(State(store): State<Store>, mut req: Request, next: Ne
 }
 
 fn authenticate(store: &Store, headers: &http::HeaderMap) -> SimResult<Caller> {
-    let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    let header_text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
     let token = match (header_text("x-apitoken"), header_text("authorization")) {
         (Some(key), _) if !key.is_empty() => key.to_string(),
         (_, Some(auth)) if !auth.is_empty() => {
             // "Bearer <jwt>"; the docs also show the bare token in the header.
             let lower = auth.to_ascii_lowercase();
-            if lower.starts_with("bearer ") { auth[7..].trim().to_string() } else { auth.to_string() }
+            if lower.starts_with("bearer ") {
+                auth[7..].trim().to_string()
+            } else {
+                auth.to_string()
+            }
         }
-        _ => return Err(SimError::Unauthorized("Missing authentication token".into())),
+        _ => {
+            return Err(SimError::Unauthorized(
+                "Missing authentication token".into(),
+            ))
+        }
     };
     let (mut world, now) = store.lock();
     let username = if token.matches('.').count() == 2 {
@@ -134,8 +167,12 @@ fn authenticate(store: &Store, headers: &http::HeaderMap) -> SimResult<Caller> {
         validation.validate_exp = false;
         validation.validate_nbf = false;
         validation.required_spec_claims = HashSet::new();
-        let data = decode::<Claims>(&token, &DecodingKey::from_secret(&store.settings.jwt_secret), &validation)
-            .map_err(|_| SimError::Unauthorized("Invalid token".into()))?;
+        let data = decode::<Claims>(
+            &token,
+            &DecodingKey::from_secret(&store.settings.jwt_secret),
+            &validation,
+        )
+        .map_err(|_| SimError::Unauthorized("Invalid token".into()))?;
         let claims = data.claims;
         if now.timestamp() >= claims.exp {
             return Err(SimError::Unauthorized("Token expired".into()));

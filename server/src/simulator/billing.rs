@@ -31,7 +31,13 @@ fn overlap_hours(a: DateTime<Utc>, b: DateTime<Utc>, c: DateTime<Utc>, d: DateTi
     ((end - start).num_seconds() + 3599) / 3600
 }
 
-fn server_row(s: &Server, year: i32, month: u32, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<Value> {
+fn server_row(
+    s: &Server,
+    year: i32,
+    month: u32,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Option<Value> {
     let plan = catalogue::plan(&s.plan)?;
     let end = s.deletion_date.unwrap_or(to);
     let hours = overlap_hours(s.creation_date, end, from, to);
@@ -44,7 +50,8 @@ fn server_row(s: &Server, year: i32, month: u32, from: DateTime<Utc>, to: DateTi
         .reservations
         .iter()
         .filter_map(|r| {
-            let reserved_hours = overlap_hours(r.start, r.end, s.creation_date.max(from), end.min(to));
+            let reserved_hours =
+                overlap_hours(r.start, r.end, s.creation_date.max(from), end.min(to));
             (reserved_hours > 0).then(|| {
                 let full = plan.hourly * reserved_hours as f64;
                 let reduction = full * f64::from(r.discount) / 100.0;
@@ -61,7 +68,10 @@ fn server_row(s: &Server, year: i32, month: u32, from: DateTime<Utc>, to: DateTi
             })
         })
         .collect();
-    let reserved_hours: i64 = discounts.iter().filter_map(|d| d["reserved_hour"].as_i64()).sum();
+    let reserved_hours: i64 = discounts
+        .iter()
+        .filter_map(|d| d["reserved_hour"].as_i64())
+        .sum();
     let online = (hours - reserved_hours).max(0);
     Some(json!({
         "plan": s.plan,
@@ -88,10 +98,22 @@ fn server_row(s: &Server, year: i32, month: u32, from: DateTime<Utc>, to: DateTi
     }))
 }
 
-fn rows(account: &Account, kind: &str, year: i32, month: u32, from: DateTime<Utc>, to: DateTime<Utc>) -> SimResult<Value> {
+fn rows(
+    account: &Account,
+    kind: &str,
+    year: i32,
+    month: u32,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> SimResult<Value> {
     match kind {
         "servers" => Ok(Value::Array(
-            account.servers.values().chain(account.graveyard.iter()).filter_map(|s| server_row(s, year, month, from, to)).collect(),
+            account
+                .servers
+                .values()
+                .chain(account.graveyard.iter())
+                .filter_map(|s| server_row(s, year, month, from, to))
+                .collect(),
         )),
         "templates" => Ok(Value::Array(
             account
@@ -144,7 +166,9 @@ fn rows(account: &Account, kind: &str, year: i32, month: u32, from: DateTime<Utc
                 "year": year, "month": month, "total_cost": cents(total), "rows_count": items.len(), "snapshots": items,
             }))
         }
-        _ => Err(SimError::not_found("billing type not found: use servers, templates or snapshots")),
+        _ => Err(SimError::not_found(
+            "billing type not found: use servers, templates or snapshots",
+        )),
     }
 }
 
@@ -152,13 +176,41 @@ fn rows(account: &Account, kind: &str, year: i32, month: u32, from: DateTime<Utc
 fn columns(kind: &str) -> &'static [&'static str] {
     match kind {
         "servers" => &[
-            "plan", "name", "group", "notes", "status", "year", "month", "creation_date", "deletion_date", "billed_hours",
+            "plan",
+            "name",
+            "group",
+            "notes",
+            "status",
+            "year",
+            "month",
+            "creation_date",
+            "deletion_date",
+            "billed_hours",
             "cost",
         ],
-        "templates" => &["name", "notes", "status", "year", "month", "creation_date", "deletion_date", "hours", "size_on_disk", "cost"],
+        "templates" => &[
+            "name",
+            "notes",
+            "status",
+            "year",
+            "month",
+            "creation_date",
+            "deletion_date",
+            "hours",
+            "size_on_disk",
+            "cost",
+        ],
         _ => &[
-            "snapshot", "snapshot_name", "snapshot_status", "snapshot_status_label", "snapshot_description",
-            "snapshot_created_at", "snapshot_deleted_at", "size_on_disk", "hours", "final_cost",
+            "snapshot",
+            "snapshot_name",
+            "snapshot_status",
+            "snapshot_status_label",
+            "snapshot_description",
+            "snapshot_created_at",
+            "snapshot_deleted_at",
+            "size_on_disk",
+            "hours",
+            "final_cost",
         ],
     }
 }
@@ -166,14 +218,22 @@ fn columns(kind: &str) -> &'static [&'static str] {
 fn to_csv(keys: &[&str], rows: &[Value]) -> String {
     let cell = |v: Option<&Value>| match v {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) if s.contains([',', '"', '\n']) => format!("\"{}\"", s.replace('"', "\"\"")),
+        Some(Value::String(s)) if s.contains([',', '"', '\n']) => {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        }
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
     let mut out = keys.join(",");
     out.push('\n');
     for row in rows {
-        out.push_str(&keys.iter().map(|k| cell(row.get(*k))).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &keys
+                .iter()
+                .map(|k| cell(row.get(*k)))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out
@@ -188,9 +248,13 @@ pub async fn billing(
     let invalid = || SimError::bad("Invalid date: use /{year}/{month}");
     let year: i32 = year.parse().map_err(|_| invalid())?;
     let month: u32 = month.parse().map_err(|_| invalid())?;
-    let first = NaiveDate::from_ymd_opt(year, month, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).ok_or_else(invalid)?;
+    let first = NaiveDate::from_ymd_opt(year, month, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .ok_or_else(invalid)?;
     let from = Utc.from_utc_datetime(&first);
-    let next = from.checked_add_months(Months::new(1)).ok_or_else(invalid)?;
+    let next = from
+        .checked_add_months(Months::new(1))
+        .ok_or_else(invalid)?;
     let csv = match query.kind.as_deref().unwrap_or("json") {
         "json" => false,
         "csv" => true,
@@ -198,13 +262,28 @@ pub async fn billing(
     };
     let (world, now) = store.lock();
     let to = next.min(now);
-    let data = rows(world.account(&caller.username)?, &kind, year, month, from, to.max(from))?;
+    let data = rows(
+        world.account(&caller.username)?,
+        &kind,
+        year,
+        month,
+        from,
+        to.max(from),
+    )?;
     if !csv {
         return Ok(Json(data).into_response());
     }
     let list = match &data {
         Value::Array(items) => items.clone(),
-        other => other.get("snapshots").and_then(Value::as_array).cloned().unwrap_or_default(),
+        other => other
+            .get("snapshots")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default(),
     };
-    Ok(([(http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], to_csv(columns(&kind), &list)).into_response())
+    Ok((
+        [(http::header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        to_csv(columns(&kind), &list),
+    )
+        .into_response())
 }

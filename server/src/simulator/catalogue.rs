@@ -9,10 +9,26 @@ pub struct Region {
 }
 
 pub const REGIONS: &[Region] = &[
-    Region { id: 2, location: "it-mi2", description: "Milan" },
-    Region { id: 3, location: "it-fr2", description: "Frosinone" },
-    Region { id: 6, location: "ch-lug1", description: "Lugano" },
-    Region { id: 7, location: "bg-sof1", description: "Sofia" },
+    Region {
+        id: 2,
+        location: "it-mi2",
+        description: "Milan",
+    },
+    Region {
+        id: 3,
+        location: "it-fr2",
+        description: "Frosinone",
+    },
+    Region {
+        id: 6,
+        location: "ch-lug1",
+        description: "Lugano",
+    },
+    Region {
+        id: 7,
+        location: "bg-sof1",
+        description: "Sofia",
+    },
 ];
 
 pub struct Plan {
@@ -35,7 +51,14 @@ const ALL: &[&str] = &["it-mi2", "it-fr2", "ch-lug1", "bg-sof1"];
 const THREE: &[&str] = &["it-mi2", "it-fr2", "ch-lug1"];
 const FR2: &[&str] = &["it-fr2"];
 
-const fn std_plan(id: u32, name: &'static str, size: (u32, u32, u32), price: (f64, f64), windows: bool, regions: &'static [&'static str]) -> Plan {
+const fn std_plan(
+    id: u32,
+    name: &'static str,
+    size: (u32, u32, u32),
+    price: (f64, f64),
+    windows: bool,
+    regions: &'static [&'static str],
+) -> Plan {
     Plan {
         id,
         name,
@@ -52,7 +75,14 @@ const fn std_plan(id: u32, name: &'static str, size: (u32, u32, u32), price: (f6
     }
 }
 
-const fn special(id: u32, name: &'static str, size: (u32, u32, u32), gpu: (u32, &'static str), monthly: f64, host_type: &'static str) -> Plan {
+const fn special(
+    id: u32,
+    name: &'static str,
+    size: (u32, u32, u32),
+    gpu: (u32, &'static str),
+    monthly: f64,
+    host_type: &'static str,
+) -> Plan {
     Plan {
         id,
         name,
@@ -88,19 +118,63 @@ pub const PLANS: &[Plan] = &[
     special(22, "eCS3HM", (16, 262144, 600), (0, ""), 588.0, "ECSHM"),
     special(23, "eCS4HM", (24, 524288, 1000), (0, ""), 1090.0, "ECSHM"),
     special(24, "eCS5HM", (32, 983040, 1500), (0, ""), 1827.0, "ECSHM"),
-    special(30, "ECS1GPU", (8, 32768, 500), (1, "RTX 6000"), 209.0, "GPU"),
-    special(31, "ECS1GPU2", (8, 65536, 500), (1, "RTX A6000"), 533.0, "GPU"),
-    special(32, "ECS1GPU3", (16, 122880, 1000), (1, "A100 80GB"), 1361.0, "GPU"),
+    special(
+        30,
+        "ECS1GPU",
+        (8, 32768, 500),
+        (1, "RTX 6000"),
+        209.0,
+        "GPU",
+    ),
+    special(
+        31,
+        "ECS1GPU2",
+        (8, 65536, 500),
+        (1, "RTX A6000"),
+        533.0,
+        "GPU",
+    ),
+    special(
+        32,
+        "ECS1GPU3",
+        (16, 122880, 1000),
+        (1, "A100 80GB"),
+        1361.0,
+        "GPU",
+    ),
     special(33, "ECS1GPU6", (4, 32768, 100), (1, "L4"), 274.0, "GPU"),
     special(34, "ECS1GPU7", (8, 65536, 500), (1, "L40s"), 612.0, "GPU"),
-    special(35, "ECS1GPU8", (64, 1048576, 6000), (4, "H100 80 GB"), 6048.0, "GPU"),
-    special(36, "ECS8GPU9", (255, 2097152, 12000), (8, "AMD MI300X"), 13536.0, "GPU"),
-    special(40, "ECS1AIA1", (4, 16384, 100), (1, "Tenstorrent Grayskull e75"), 49.0, "AIA"),
+    special(
+        35,
+        "ECS1GPU8",
+        (64, 1048576, 6000),
+        (4, "H100 80 GB"),
+        6048.0,
+        "GPU",
+    ),
+    special(
+        36,
+        "ECS8GPU9",
+        (255, 2097152, 12000),
+        (8, "AMD MI300X"),
+        13536.0,
+        "GPU",
+    ),
+    special(
+        40,
+        "ECS1AIA1",
+        (4, 16384, 100),
+        (1, "Tenstorrent Grayskull e75"),
+        49.0,
+        "AIA",
+    ),
 ];
 
 /// Plans are matched without regard to case: the docs write both `ECS6` and `eCS6`.
 pub fn plan(name: &str) -> Option<&'static Plan> {
-    PLANS.iter().find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+    PLANS
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
 }
 
 pub fn plan_by_id(id: u32) -> Option<&'static Plan> {
@@ -143,22 +217,115 @@ impl Image {
     }
 }
 
-const fn image(id: u32, name: &'static str, description: &'static str, so_base: &'static str, version: &'static str, created: &'static str) -> Image {
-    Image { id, name, description, so_base, version, created, cloud: false, gpu_only: false }
+const fn image(
+    id: u32,
+    name: &'static str,
+    description: &'static str,
+    so_base: &'static str,
+    version: &'static str,
+    created: &'static str,
+) -> Image {
+    Image {
+        id,
+        name,
+        description,
+        so_base,
+        version,
+        created,
+        cloud: false,
+        gpu_only: false,
+    }
 }
 
 pub const IMAGES: &[Image] = &[
-    image(501, "ubuntu-2004", "Ubuntu Linux 20.04 LTS", "ubuntu", "2004", "2020-05-04T10:12:40+00:00"),
-    image(509, "ubuntu-2204", "Ubuntu Linux 22.04 LTS", "ubuntu", "2204", "2022-09-02T12:38:46+00:00"),
-    image(530, "ubuntu-2404", "Ubuntu Linux 24.04 LTS", "ubuntu", "2404", "2024-05-13T09:20:11+00:00"),
-    image(450, "debian-10", "Debian Linux 10", "debian", "10", "2019-07-22T08:41:02+00:00"),
-    image(480, "debian-11", "Debian Linux 11", "debian", "11", "2021-08-30T14:05:19+00:00"),
-    image(520, "debian-12", "Debian Linux 12", "debian", "12", "2023-06-19T11:47:33+00:00"),
-    image(470, "almalinux-8", "AlmaLinux 8", "almalinux", "8", "2021-04-12T15:30:00+00:00"),
-    image(510, "almalinux-9", "AlmaLinux 9", "almalinux", "9", "2022-06-01T09:00:00+00:00"),
-    image(430, "windows-2016", "Windows Server 2016", "windows", "2016", "2019-10-02T16:48:18+00:00"),
-    image(460, "windows-2019", "Windows Server 2019", "windows", "2019", "2020-02-10T10:10:10+00:00"),
-    image(515, "windows-2022", "Windows Server 2022", "windows", "2022", "2022-11-21T13:14:15+00:00"),
+    image(
+        501,
+        "ubuntu-2004",
+        "Ubuntu Linux 20.04 LTS",
+        "ubuntu",
+        "2004",
+        "2020-05-04T10:12:40+00:00",
+    ),
+    image(
+        509,
+        "ubuntu-2204",
+        "Ubuntu Linux 22.04 LTS",
+        "ubuntu",
+        "2204",
+        "2022-09-02T12:38:46+00:00",
+    ),
+    image(
+        530,
+        "ubuntu-2404",
+        "Ubuntu Linux 24.04 LTS",
+        "ubuntu",
+        "2404",
+        "2024-05-13T09:20:11+00:00",
+    ),
+    image(
+        450,
+        "debian-10",
+        "Debian Linux 10",
+        "debian",
+        "10",
+        "2019-07-22T08:41:02+00:00",
+    ),
+    image(
+        480,
+        "debian-11",
+        "Debian Linux 11",
+        "debian",
+        "11",
+        "2021-08-30T14:05:19+00:00",
+    ),
+    image(
+        520,
+        "debian-12",
+        "Debian Linux 12",
+        "debian",
+        "12",
+        "2023-06-19T11:47:33+00:00",
+    ),
+    image(
+        470,
+        "almalinux-8",
+        "AlmaLinux 8",
+        "almalinux",
+        "8",
+        "2021-04-12T15:30:00+00:00",
+    ),
+    image(
+        510,
+        "almalinux-9",
+        "AlmaLinux 9",
+        "almalinux",
+        "9",
+        "2022-06-01T09:00:00+00:00",
+    ),
+    image(
+        430,
+        "windows-2016",
+        "Windows Server 2016",
+        "windows",
+        "2016",
+        "2019-10-02T16:48:18+00:00",
+    ),
+    image(
+        460,
+        "windows-2019",
+        "Windows Server 2019",
+        "windows",
+        "2019",
+        "2020-02-10T10:10:10+00:00",
+    ),
+    image(
+        515,
+        "windows-2022",
+        "Windows Server 2022",
+        "windows",
+        "2022",
+        "2022-11-21T13:14:15+00:00",
+    ),
     Image {
         id: 40,
         name: "sci-gpu-seeweb-ai-ubuntu-2204",
@@ -206,12 +373,41 @@ pub struct HostSpec {
     pub gpus: u32,
 }
 
-const fn host(name: &'static str, region: &'static str, host_type: &'static str, cpu: u32, ram: u32) -> HostSpec {
-    HostSpec { name, region, host_type, gpu_label: None, cpu, ram, gpus: 0 }
+const fn host(
+    name: &'static str,
+    region: &'static str,
+    host_type: &'static str,
+    cpu: u32,
+    ram: u32,
+) -> HostSpec {
+    HostSpec {
+        name,
+        region,
+        host_type,
+        gpu_label: None,
+        cpu,
+        ram,
+        gpus: 0,
+    }
 }
 
-const fn gpu_host(name: &'static str, label: &'static str, host_type: &'static str, cpu: u32, ram: u32, gpus: u32) -> HostSpec {
-    HostSpec { name, region: "it-fr2", host_type, gpu_label: Some(label), cpu, ram, gpus }
+const fn gpu_host(
+    name: &'static str,
+    label: &'static str,
+    host_type: &'static str,
+    cpu: u32,
+    ram: u32,
+    gpus: u32,
+) -> HostSpec {
+    HostSpec {
+        name,
+        region: "it-fr2",
+        host_type,
+        gpu_label: Some(label),
+        cpu,
+        ram,
+        gpus,
+    }
 }
 
 /// Free capacity is chosen so that some pairs are sold out: eCS6/eCS6W in ch-lug1 (no host has 12
@@ -226,9 +422,30 @@ pub const HOSTS: &[HostSpec] = &[
     gpu_host("gpu103.host.seeweb.it", "A100 80GB", "GPU", 32, 262_144, 1),
     gpu_host("gpu104.host.seeweb.it", "L4", "GPU", 24, 131_072, 3),
     gpu_host("gpu105.host.seeweb.it", "L40s", "GPU", 16, 131_072, 0),
-    gpu_host("gpu106.host.seeweb.it", "H100 80 GB", "GPU", 128, 2_097_152, 4),
-    gpu_host("gpu107.host.seeweb.it", "AMD MI300X", "GPU", 256, 2_621_440, 8),
-    gpu_host("npu01.host.seeweb.it", "Tenstorrent Grayskull e75", "AIA", 16, 65_536, 4),
+    gpu_host(
+        "gpu106.host.seeweb.it",
+        "H100 80 GB",
+        "GPU",
+        128,
+        2_097_152,
+        4,
+    ),
+    gpu_host(
+        "gpu107.host.seeweb.it",
+        "AMD MI300X",
+        "GPU",
+        256,
+        2_621_440,
+        8,
+    ),
+    gpu_host(
+        "npu01.host.seeweb.it",
+        "Tenstorrent Grayskull e75",
+        "AIA",
+        16,
+        65_536,
+        4,
+    ),
     host("ecs640.host.seeweb.it", "it-mi2", "ECS", 32, 131_072),
     host("ecs641.host.seeweb.it", "it-mi2", "ECS", 20, 81_920),
     host("ecs720.host.seeweb.it", "ch-lug1", "ECS", 8, 20_480),
@@ -254,5 +471,8 @@ pub fn reserved_plan_by_id(id: u32) -> Option<(&'static Plan, u32, u32)> {
 }
 
 pub fn reserved_discount(months: u32) -> Option<u32> {
-    RESERVED_MONTHS.iter().find(|(m, _)| *m == months).map(|(_, d)| *d)
+    RESERVED_MONTHS
+        .iter()
+        .find(|(m, _)| *m == months)
+        .map(|(_, d)| *d)
 }

@@ -22,8 +22,18 @@ fn region_json(r: &Region, legacy: bool) -> Value {
 }
 
 fn plan_json(p: &Plan, legacy: bool) -> Value {
-    let size = |v: u32| if legacy { json!(v) } else { json!(v.to_string()) };
-    let monthly = if legacy { json!(p.monthly as i64) } else { json!(p.monthly) };
+    let size = |v: u32| {
+        if legacy {
+            json!(v)
+        } else {
+            json!(v.to_string())
+        }
+    };
+    let monthly = if legacy {
+        json!(p.monthly as i64)
+    } else {
+        json!(p.monthly)
+    };
     json!({
         "id": p.id,
         "name": p.name,
@@ -42,23 +52,37 @@ fn plan_json(p: &Plan, legacy: bool) -> Value {
 
 /// Regions where `plan` can be placed right now.
 fn placeable_regions(world: &World, plan: &Plan) -> Vec<&'static str> {
-    REGIONS.iter().map(|r| r.location).filter(|loc| !world.hosts_for(plan, loc).is_empty()).collect()
+    REGIONS
+        .iter()
+        .map(|r| r.location)
+        .filter(|loc| !world.hosts_for(plan, loc).is_empty())
+        .collect()
 }
 
 /// `GET /regions`.
 pub async fn regions(State(store): State<Store>) -> Json<Value> {
     let legacy = store.legacy();
-    Json(wire::list("regions", REGIONS.iter().map(|r| region_json(r, legacy)).collect()))
+    Json(wire::list(
+        "regions",
+        REGIONS.iter().map(|r| region_json(r, legacy)).collect(),
+    ))
 }
 
 /// `POST /regions/availables {plan}`: flat list (live) or nested once (as the quick-start shows).
-pub async fn regions_available(State(store): State<Store>, JsonBody(body): JsonBody) -> SimResult<Json<Value>> {
+pub async fn regions_available(
+    State(store): State<Store>,
+    JsonBody(body): JsonBody,
+) -> SimResult<Json<Value>> {
     let name = req_str(&body, "plan")?;
     let plan = catalogue::plan(&name).ok_or_else(|| SimError::bad("plan not found"))?;
     let legacy = store.legacy();
     let (world, _) = store.lock();
     let regions = placeable_regions(&world, plan);
-    let regions = if legacy { json!([regions]) } else { json!(regions) };
+    let regions = if legacy {
+        json!([regions])
+    } else {
+        json!(regions)
+    };
     Ok(Json(json!({ "status": "ok", "regions": regions })))
 }
 
@@ -86,13 +110,22 @@ fn host_servers(account: &Account, host: &str, legacy: bool) -> Vec<Value> {
         .servers
         .values()
         .filter(|s| s.host.as_deref() == Some(host))
-        .map(|s| if legacy { json!(s.name) } else { json!({ "name": s.name, "notes": s.notes }) })
+        .map(|s| {
+            if legacy {
+                json!(s.name)
+            } else {
+                json!({ "name": s.name, "notes": s.notes })
+            }
+        })
         .collect()
 }
 
 /// `GET /plans/availables`: what can be created now, where, on which hosts, and which of the
 /// caller's servers already sit on each host (what isolation needs to know).
-pub async fn plans_available(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn plans_available(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
@@ -115,7 +148,11 @@ pub async fn plans_available(State(store): State<Store>, Extension(caller): Exte
             continue;
         }
         let mut entry = plan_json(plan, legacy);
-        let images: Vec<Value> = IMAGES.iter().filter(|i| i.fits(plan)).map(|i| wire::image(i, legacy)).collect();
+        let images: Vec<Value> = IMAGES
+            .iter()
+            .filter(|i| i.fits(plan))
+            .map(|i| wire::image(i, legacy))
+            .collect();
         entry["os_availables"] = Value::Array(images);
         entry["region_availables"] = Value::Array(regions);
         items.push(entry);
@@ -126,11 +163,25 @@ pub async fn plans_available(State(store): State<Store>, Extension(caller): Exte
 /// `GET /images/basics`.
 pub async fn basic_images(State(store): State<Store>) -> Json<Value> {
     let legacy = store.legacy();
-    Json(wire::list("images", IMAGES.iter().filter(|i| !i.cloud).map(|i| wire::image(i, legacy)).collect()))
+    Json(wire::list(
+        "images",
+        IMAGES
+            .iter()
+            .filter(|i| !i.cloud)
+            .map(|i| wire::image(i, legacy))
+            .collect(),
+    ))
 }
 
 /// `GET /images/cloud-images`.
 pub async fn cloud_images(State(store): State<Store>) -> Json<Value> {
     let legacy = store.legacy();
-    Json(wire::list("images", IMAGES.iter().filter(|i| i.cloud).map(|i| wire::image(i, legacy)).collect()))
+    Json(wire::list(
+        "images",
+        IMAGES
+            .iter()
+            .filter(|i| i.cloud)
+            .map(|i| wire::image(i, legacy))
+            .collect(),
+    ))
 }

@@ -26,7 +26,11 @@ struct ClockState {
 impl Clock {
     /// Follows the wall clock, `speed` times faster (1.0 = real time).
     pub fn system(speed: f64) -> Self {
-        let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
+        let speed = if speed.is_finite() && speed > 0.0 {
+            speed
+        } else {
+            1.0
+        };
         Self::from_state(ClockState {
             origin: Utc::now(),
             real_origin: Some(Instant::now()),
@@ -41,11 +45,18 @@ impl Clock {
     }
 
     pub fn manual_at(start: DateTime<Utc>) -> Self {
-        Self::from_state(ClockState { origin: start, real_origin: None, speed: 1.0, offset: Duration::zero() })
+        Self::from_state(ClockState {
+            origin: start,
+            real_origin: None,
+            speed: 1.0,
+            offset: Duration::zero(),
+        })
     }
 
     fn from_state(state: ClockState) -> Self {
-        Self { inner: Arc::new(Mutex::new(state)) }
+        Self {
+            inner: Arc::new(Mutex::new(state)),
+        }
     }
 
     pub fn is_manual(&self) -> bool {
@@ -74,7 +85,9 @@ impl Clock {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, ClockState> {
-        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

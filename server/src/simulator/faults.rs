@@ -56,9 +56,15 @@ impl FaultConfig {
     }
 
     fn matches(&self, method: &http::Method, path: &str) -> bool {
-        let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method.as_str()));
+        let method_ok = self
+            .method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method.as_str()));
         let inner = path.strip_prefix("/ecs/v2").unwrap_or(path);
-        let path_ok = self.path_prefix.as_deref().is_none_or(|p| path.starts_with(p) || inner.starts_with(p));
+        let path_ok = self
+            .path_prefix
+            .as_deref()
+            .is_none_or(|p| path.starts_with(p) || inner.starts_with(p));
         method_ok && path_ok && self.remaining != Some(0)
     }
 }
@@ -99,25 +105,36 @@ pub async fn inject(State(store): State<Store>, req: Request, next: Next) -> Res
             None
         }
     };
-    let Some(faults) = faults else { return next.run(req).await };
+    let Some(faults) = faults else {
+        return next.run(req).await;
+    };
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
     }
     if faults.maintenance {
         let mut response = error_body(StatusCode::SERVICE_UNAVAILABLE, "Service under maintenance");
-        response.headers_mut().insert(http::header::RETRY_AFTER, HeaderValue::from_static("60"));
+        response
+            .headers_mut()
+            .insert(http::header::RETRY_AFTER, HeaderValue::from_static("60"));
         return response;
     }
     if let Some(secs) = faults.rate_limit_secs {
         let mut response = error_body(StatusCode::TOO_MANY_REQUESTS, "Too many requests");
-        response.headers_mut().insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
+        response
+            .headers_mut()
+            .insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
         return response;
     }
     if faults.error_rate > 0.0 && rand::rng().random::<f64>() < faults.error_rate {
         return server_error();
     }
     if faults.html {
-        return (StatusCode::OK, [(http::header::CONTENT_TYPE, "text/html; charset=utf-8")], HTML_PAGE).into_response();
+        return (
+            StatusCode::OK,
+            [(http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            HTML_PAGE,
+        )
+            .into_response();
     }
     if let Some(ms) = faults.hang_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -134,7 +151,10 @@ pub async fn inject(State(store): State<Store>, req: Request, next: Next) -> Res
     parts.headers.remove(http::header::CONTENT_LENGTH);
     let bytes = if faults.malformed_json {
         parts.status = StatusCode::OK;
-        parts.headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        parts.headers.insert(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
         bytes.slice(..bytes.len() / 2)
     } else {
         bytes

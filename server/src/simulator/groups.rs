@@ -47,7 +47,11 @@ pub async fn create(
     let (mut world, now) = store.lock();
     world.next.group += 1;
     let id = world.next.group;
-    let group = Group { id, name: format!("eg{}", 100_000 + id), notes };
+    let group = Group {
+        id,
+        name: format!("eg{}", 100_000 + id),
+        notes,
+    };
     let answer = group.to_json();
     let name = group.name.clone();
     world.account_mut(&caller.username)?.groups.push(group);
@@ -56,9 +60,17 @@ pub async fn create(
 }
 
 /// `GET /groups`.
-pub async fn list(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let items = world.account(&caller.username)?.groups.iter().map(Group::to_json).collect();
+    let items = world
+        .account(&caller.username)?
+        .groups
+        .iter()
+        .map(Group::to_json)
+        .collect();
     Ok(Json(wire::list("groups", items)))
 }
 
@@ -83,7 +95,11 @@ pub async fn delete(
     let account = world.account_mut(&caller.username)?;
     let name = find(account, &key)?.name.clone();
     account.groups.retain(|g| g.name != name);
-    for server in account.servers.values_mut().filter(|s| s.group.as_deref() == Some(&name)) {
+    for server in account
+        .servers
+        .values_mut()
+        .filter(|s| s.group.as_deref() == Some(&name))
+    {
         server.group = None;
     }
     world.log(&caller.username, now, "Delete group", &name, None);

@@ -54,7 +54,9 @@ pub fn req_str(body: &Map<String, Value>, key: &str) -> Result<String, SimError>
 pub fn opt_int(body: &Map<String, Value>, key: &str) -> Result<Option<i64>, SimError> {
     match body.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(value) => as_int(value).map(Some).ok_or_else(|| SimError::bad(format!("Invalid value for '{key}'"))),
+        Some(value) => as_int(value)
+            .map(Some)
+            .ok_or_else(|| SimError::bad(format!("Invalid value for '{key}'"))),
     }
 }
 
@@ -78,11 +80,17 @@ pub fn opt_bool(body: &Map<String, Value>, key: &str) -> Result<Option<bool>, Si
 }
 
 /// Query-string paging (`start`, `length`) as used by /actions and /logs.
-pub fn paging(start: Option<&str>, length: Option<&str>, default_length: usize) -> Result<(usize, usize), SimError> {
+pub fn paging(
+    start: Option<&str>,
+    length: Option<&str>,
+    default_length: usize,
+) -> Result<(usize, usize), SimError> {
     let parse = |raw: Option<&str>, default: usize| -> Result<usize, SimError> {
         match raw.map(str::trim) {
             None | Some("") => Ok(default),
-            Some(text) => text.parse().map_err(|_| SimError::bad("Invalid pagination parameters")),
+            Some(text) => text
+                .parse()
+                .map_err(|_| SimError::bad("Invalid pagination parameters")),
         }
     };
     Ok((parse(start, 0)?, parse(length, default_length)?))

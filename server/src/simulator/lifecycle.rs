@@ -25,8 +25,10 @@ impl World {
             match due.event {
                 Event::FinishAction(id) => self.finish_action(&due.account, id, due.at),
                 Event::FinishCustomizing(name) => {
-                    if let Some(server) =
-                        self.accounts.get_mut(&due.account).and_then(|a| a.servers.get_mut(&name))
+                    if let Some(server) = self
+                        .accounts
+                        .get_mut(&due.account)
+                        .and_then(|a| a.servers.get_mut(&name))
                     {
                         if server.status == ServerStatus::Customizing {
                             server.status = ServerStatus::Booted;
@@ -38,8 +40,12 @@ impl World {
     }
 
     fn finish_action(&mut self, username: &str, id: u64, at: DateTime<Utc>) {
-        let Some(account) = self.accounts.get_mut(username) else { return };
-        let Some(action) = account.action_mut(id) else { return };
+        let Some(account) = self.accounts.get_mut(username) else {
+            return;
+        };
+        let Some(action) = account.action_mut(id) else {
+            return;
+        };
         if action.status != ActionStatus::InProgress {
             return;
         }
@@ -60,7 +66,14 @@ impl World {
             self.next.log += 1;
             let log_id = self.next.log;
             if let Some(account) = self.accounts.get_mut(username) {
-                account.push_log(log_id, at, "Create server", &resource, Severity::Error, Some(reason));
+                account.push_log(
+                    log_id,
+                    at,
+                    "Create server",
+                    &resource,
+                    Severity::Error,
+                    Some(reason),
+                );
             }
             return;
         }
@@ -71,13 +84,19 @@ impl World {
     fn apply(&mut self, username: &str, effect: Effect, at: DateTime<Utc>) {
         let customize_secs = self.timing.customize;
         let ip_seq = self.next.ip + 1;
-        let Some(account) = self.accounts.get_mut(username) else { return };
+        let Some(account) = self.accounts.get_mut(username) else {
+            return;
+        };
         match effect {
             Effect::None => {}
             Effect::CreateServer { server, customize } => {
                 let mut assigned = false;
                 if let Some(s) = account.servers.get_mut(&server) {
-                    s.status = if customize { ServerStatus::Customizing } else { ServerStatus::Booted };
+                    s.status = if customize {
+                        ServerStatus::Customizing
+                    } else {
+                        ServerStatus::Booted
+                    };
                     s.ipv4 = format!("213.171.{}.{}", 184 + ip_seq / 250, ip_seq % 250 + 2);
                     s.ipv6 = format!("2001:4b7e:100:{ip_seq:x}::1");
                     s.active_flag = true;
@@ -158,7 +177,9 @@ fn set_power(account: &mut Account, server: &str, on: bool, at: DateTime<Utc>) {
 /// The server leaves the list (kept in the graveyard for billing) with its snapshots, schedule,
 /// VLANs and isolations.
 fn finish_delete(account: &mut Account, server: &str, at: DateTime<Utc>) {
-    let Some(mut gone) = account.servers.remove(server) else { return };
+    let Some(mut gone) = account.servers.remove(server) else {
+        return;
+    };
     gone.status = ServerStatus::Deleted;
     gone.deletion_date = Some(at);
     gone.active_flag = false;

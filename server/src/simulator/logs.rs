@@ -55,7 +55,14 @@ impl Account {
 
 impl World {
     /// Appends an audit entry to `username`'s log.
-    pub fn log(&mut self, username: &str, at: DateTime<Utc>, action: &str, target: &str, description: Option<String>) {
+    pub fn log(
+        &mut self,
+        username: &str,
+        at: DateTime<Utc>,
+        action: &str,
+        target: &str,
+        description: Option<String>,
+    ) {
         self.next.log += 1;
         let id = self.next.log;
         if let Some(account) = self.accounts.get_mut(username) {
@@ -84,7 +91,11 @@ fn entry_json(entry: &LogEntry) -> Value {
         Severity::Warning => ("warning", "success"),
         Severity::Error => ("error", "failure"),
     };
-    let url = if entry.action == "Login" { Value::from("https://api.seeweb.it/ecs/v2/login") } else { Value::Null };
+    let url = if entry.action == "Login" {
+        Value::from("https://api.seeweb.it/ecs/v2/login")
+    } else {
+        Value::Null
+    };
     json!({
         "id": entry.id,
         "actor": entry.actor,
@@ -125,9 +136,19 @@ pub async fn list(
         .logs
         .iter()
         .rev()
-        .filter(|l| query.resource.as_deref().is_none_or(|r| r.is_empty() || l.target == r))
+        .filter(|l| {
+            query
+                .resource
+                .as_deref()
+                .is_none_or(|r| r.is_empty() || l.target == r)
+        })
         .collect();
-    let page: Vec<Value> = filtered.iter().skip(start).take(length).map(|l| entry_json(l)).collect();
+    let page: Vec<Value> = filtered
+        .iter()
+        .skip(start)
+        .take(length)
+        .map(|l| entry_json(l))
+        .collect();
     Ok(Json(json!({ "total_logs": filtered.len(), "logs": page })))
 }
 
@@ -137,9 +158,15 @@ pub async fn get(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> SimResult<Json<Value>> {
-    let id: u64 = id.parse().map_err(|_| SimError::not_found("log not found"))?;
+    let id: u64 = id
+        .parse()
+        .map_err(|_| SimError::not_found("log not found"))?;
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
-    let entry = account.logs.iter().find(|l| l.id == id).ok_or_else(|| SimError::not_found("log not found"))?;
+    let entry = account
+        .logs
+        .iter()
+        .find(|l| l.id == id)
+        .ok_or_else(|| SimError::not_found("log not found"))?;
     Ok(Json(entry_json(entry)))
 }

@@ -33,7 +33,12 @@ pub fn parse_when(text: &str) -> Option<DateTime<Utc>> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
         return Some(dt.with_timezone(&Utc));
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
             return Some(Utc.from_utc_datetime(&naive));
         }
@@ -45,9 +50,9 @@ pub fn parse_when(text: &str) -> Option<DateTime<Utc>> {
 fn param(raw: &Option<String>, name: &str) -> SimResult<Option<DateTime<Utc>>> {
     match raw.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) => parse_when(text)
-            .map(Some)
-            .ok_or_else(|| SimError::bad(format!("Invalid date format for '{name}': use ISO 8601"))),
+        Some(text) => parse_when(text).map(Some).ok_or_else(|| {
+            SimError::bad(format!("Invalid date format for '{name}': use ISO 8601"))
+        }),
     }
 }
 
@@ -92,7 +97,9 @@ fn value(server: &Server, seed: u64, series: Series, t: DateTime<Utc>) -> f64 {
             let boot = if booting { 20.0 } else { 1.0 };
             (5.0 + 60.0 * level) * daily * noise * burst * boot
         }
-        Series::Received | Series::Transmitted => (20.0 + 400.0 * level) * daily * (0.6 + 0.8 * noise),
+        Series::Received | Series::Transmitted => {
+            (20.0 + 400.0 * level) * daily * (0.6 + 0.8 * noise)
+        }
     }
 }
 
@@ -123,7 +130,12 @@ pub async fn metrics(
     }
     let from = start.max(server.creation_date).timestamp();
     let to = end.min(now).timestamp();
-    let first = from.div_euclid(STEP_SECS) * STEP_SECS + if from.rem_euclid(STEP_SECS) == 0 { 0 } else { STEP_SECS };
+    let first = from.div_euclid(STEP_SECS) * STEP_SECS
+        + if from.rem_euclid(STEP_SECS) == 0 {
+            0
+        } else {
+            STEP_SECS
+        };
     let times: Vec<DateTime<Utc>> = (0..)
         .map(|i| first + i * STEP_SECS)
         .take_while(|t| *t <= to)

@@ -100,7 +100,10 @@ impl Default for SimConfig {
 impl SimConfig {
     /// Demo timings on a manual clock: nothing moves until the test advances time.
     pub fn for_tests() -> Self {
-        Self { manual_clock: true, ..Self::default() }
+        Self {
+            manual_clock: true,
+            ..Self::default()
+        }
     }
 
     pub fn clock(&self) -> Clock {
@@ -120,39 +123,70 @@ pub fn router(store: Store) -> Router {
     let authed = Router::new()
         .route("/account", get(account::get).post(account::change_password))
         .route("/keys", get(account::list_keys).post(account::create_key))
-        .route("/keys/{id}", put(account::rename_key).patch(account::rename_key).delete(account::delete_key))
+        .route(
+            "/keys/{id}",
+            put(account::rename_key)
+                .patch(account::rename_key)
+                .delete(account::delete_key),
+        )
         .route("/servers", get(servers::list).post(server_create::create))
-        .route("/servers/{name}", get(servers::get).put(servers::update).patch(servers::update).delete(servers::delete))
+        .route(
+            "/servers/{name}",
+            get(servers::get)
+                .put(servers::update)
+                .patch(servers::update)
+                .delete(servers::delete),
+        )
         .route("/servers/{name}/status", get(servers::status))
         .route("/servers/{name}/actions", post(server_actions::run))
         .route("/servers/{name}/metrics", get(metrics::metrics))
         .route("/servers/{name}/isolations", get(servers::isolations))
         .route("/servers/{name}/reserved", post(support::add_reserved))
-        .route("/servers/{name}/support", post(support::set_support).delete(support::remove_support))
-        .route("/servers/{name}/snapshots", get(snapshots::list).post(snapshots::create))
+        .route(
+            "/servers/{name}/support",
+            post(support::set_support).delete(support::remove_support),
+        )
+        .route(
+            "/servers/{name}/snapshots",
+            get(snapshots::list).post(snapshots::create),
+        )
         .route(
             "/servers/{name}/snapshots/{id}",
-            get(snapshots::get).patch(snapshots::update).put(snapshots::update).delete(snapshots::delete),
+            get(snapshots::get)
+                .patch(snapshots::update)
+                .put(snapshots::update)
+                .delete(snapshots::delete),
         )
         .route("/servers/{name}/crons", post(snapshots::create_cron))
         .route(
             "/servers/{name}/crons/{cron}",
-            get(snapshots::get_cron).patch(snapshots::update_cron).delete(snapshots::delete_cron),
+            get(snapshots::get_cron)
+                .patch(snapshots::update_cron)
+                .delete(snapshots::delete_cron),
         )
-        .route("/servers/{name}/networks/{net}/vlans", get(networks::list_vlans).post(networks::add_vlans))
+        .route(
+            "/servers/{name}/networks/{net}/vlans",
+            get(networks::list_vlans).post(networks::add_vlans),
+        )
         .route(
             "/servers/{name}/networks/{net}/vlans/{vlan}",
             axum::routing::patch(networks::update_vlan).delete(networks::delete_vlans),
         )
         .route("/networks", get(networks::list).post(networks::create))
-        .route("/networks/{name}", get(networks::get).delete(networks::delete))
+        .route(
+            "/networks/{name}",
+            get(networks::get).delete(networks::delete),
+        )
         .route("/actions", get(actions::list))
         .route("/actions/{id}", get(actions::get))
         .route("/logs", get(logs::list))
         .route("/logs/{id}", get(logs::get))
         .route("/billing/{kind}/{year}/{month}", get(billing::billing))
         .route("/regions", get(catalogue_api::regions))
-        .route("/regions/availables", post(catalogue_api::regions_available))
+        .route(
+            "/regions/availables",
+            post(catalogue_api::regions_available),
+        )
         .route("/plans", get(catalogue_api::plans))
         .route("/plans/availables", get(catalogue_api::plans_available))
         .route("/images/basics", get(catalogue_api::basic_images))
@@ -160,17 +194,26 @@ pub fn router(store: Store) -> Router {
         .route("/templates", get(templates::list).post(templates::create))
         .route(
             "/templates/{key}",
-            get(templates::get).put(templates::update).patch(templates::update).delete(templates::delete),
+            get(templates::get)
+                .put(templates::update)
+                .patch(templates::update)
+                .delete(templates::delete),
         )
         .route("/scripts", get(scripts::list).post(scripts::create))
         .route(
             "/scripts/{id}",
-            get(scripts::get).put(scripts::update).patch(scripts::update).delete(scripts::delete),
+            get(scripts::get)
+                .put(scripts::update)
+                .patch(scripts::update)
+                .delete(scripts::delete),
         )
         .route("/sshkeys", get(sshkeys::list).post(sshkeys::create))
         .route(
             "/sshkeys/{id}",
-            get(sshkeys::get).put(sshkeys::rename).patch(sshkeys::rename).delete(sshkeys::delete),
+            get(sshkeys::get)
+                .put(sshkeys::rename)
+                .patch(sshkeys::rename)
+                .delete(sshkeys::delete),
         )
         .route("/groups", get(groups::list).post(groups::create))
         .route("/groups/{id}", get(groups::get).delete(groups::delete))
@@ -182,7 +225,9 @@ pub fn router(store: Store) -> Router {
         .layer(from_fn_with_state(store.clone(), faults::inject))
         .layer(from_fn_with_state(store.clone(), reqlog::record))
         .with_state(store.clone());
-    Router::new().nest("/ecs/v2", api).nest("/__sim", admin::router(store))
+    Router::new()
+        .nest("/ecs/v2", api)
+        .nest("/__sim", admin::router(store))
 }
 
 /// A running simulator. Dropping it stops the listener.
@@ -251,7 +296,12 @@ pub async fn spawn_on(addr: SocketAddr, config: SimConfig) -> std::io::Result<Si
             tracing::warn!(%err, "simulator stopped");
         }
     });
-    Ok(SimHandle { addr, store, shutdown: Some(tx), task })
+    Ok(SimHandle {
+        addr,
+        store,
+        shutdown: Some(tx),
+        task,
+    })
 }
 
 /// Serves `router` with peer addresses (for the loopback check) and TCP_NODELAY.
@@ -266,15 +316,20 @@ pub async fn serve(
             tracing::warn!(%err, "could not set TCP_NODELAY");
         }
     });
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// `ecs-panel simulate`: serves until Ctrl-C.
 pub async fn run_standalone(args: SimArgs) -> Result<(), String> {
     let config = args.to_config();
-    let listener = TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let listener = TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let store = Store::new(config.clone(), config.clock());
     tracing::info!(
@@ -285,5 +340,7 @@ pub async fn run_standalone(args: SimArgs) -> Result<(), String> {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    serve(listener, router(store), ctrl_c).await.map_err(|e| format!("simulator stopped: {e}"))
+    serve(listener, router(store), ctrl_c)
+        .await
+        .map_err(|e| format!("simulator stopped: {e}"))
 }

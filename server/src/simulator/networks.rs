@@ -36,10 +36,22 @@ pub struct Vlan {
 }
 
 impl Vlan {
-    pub fn new(id: u64, vlan_id: u16, pvid: bool, server: &str, network: &str, now: DateTime<Utc>) -> Self {
+    pub fn new(
+        id: u64,
+        vlan_id: u16,
+        pvid: bool,
+        server: &str,
+        network: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
         // One interface per server and network, so one MAC address for all its VLANs.
         let h = hash_str(&format!("{server}/{network}"));
-        let mac = format!("52:54:00:{:02x}:{:02x}:{:02x}", (h >> 16) as u8, (h >> 8) as u8, h as u8);
+        let mac = format!(
+            "52:54:00:{:02x}:{:02x}:{:02x}",
+            (h >> 16) as u8,
+            (h >> 8) as u8,
+            h as u8
+        );
         Self {
             id,
             vlan_id,
@@ -92,11 +104,16 @@ pub fn parse_vlan_specs(value: &Value) -> SimResult<Vec<(u16, bool)>> {
     let mut out = Vec::new();
     for item in &items {
         if let Some(range) = item.get("vlans") {
-            let range = range.as_str().ok_or_else(|| SimError::bad("Invalid vlan range"))?;
+            let range = range
+                .as_str()
+                .ok_or_else(|| SimError::bad("Invalid vlan range"))?;
             let (a, b) = parse_range(range)?;
             out.extend((a..=b).map(|v| (v, false)));
         } else {
-            let id = item.get("vlan_id").and_then(as_int).ok_or_else(|| SimError::topic("vlan_id"))?;
+            let id = item
+                .get("vlan_id")
+                .and_then(as_int)
+                .ok_or_else(|| SimError::topic("vlan_id"))?;
             let pvid = item.get("pvid").and_then(Value::as_bool).unwrap_or(false);
             out.push((valid_vlan(id)?, pvid));
         }
@@ -105,7 +122,10 @@ pub fn parse_vlan_specs(value: &Value) -> SimResult<Vec<(u16, bool)>> {
 }
 
 fn valid_vlan(id: i64) -> SimResult<u16> {
-    u16::try_from(id).ok().filter(|v| (1..=4094).contains(v)).ok_or_else(|| SimError::bad("Invalid vlan id: use 1-4094"))
+    u16::try_from(id)
+        .ok()
+        .filter(|v| (1..=4094).contains(v))
+        .ok_or_else(|| SimError::bad("Invalid vlan id: use 1-4094"))
 }
 
 /// `"1-100"` (or a single number) → inclusive bounds.
@@ -121,21 +141,43 @@ fn parse_range(text: &str) -> SimResult<(u16, u16)> {
 }
 
 /// `POST /networks` (no body) → `{status: "created", network}`.
-pub async fn create(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn create(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (mut world, now) = store.lock();
     world.next.network += 1;
     let n = world.next.network;
-    let network = Network { id: n + 20, network_id: n, name: format!("net{n:06}"), created_at: now };
+    let network = Network {
+        id: n + 20,
+        network_id: n,
+        name: format!("net{n:06}"),
+        created_at: now,
+    };
     let answer = network_json(&network, &caller.username);
     world.account_mut(&caller.username)?.networks.push(network);
-    world.log(&caller.username, now, "Create network", &format!("net{n:06}"), None);
+    world.log(
+        &caller.username,
+        now,
+        "Create network",
+        &format!("net{n:06}"),
+        None,
+    );
     Ok(Json(json!({ "status": "created", "network": answer })))
 }
 
 /// `GET /networks`.
-pub async fn list(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let items = world.account(&caller.username)?.networks.iter().map(|n| network_json(n, &caller.username)).collect();
+    let items = world
+        .account(&caller.username)?
+        .networks
+        .iter()
+        .map(|n| network_json(n, &caller.username))
+        .collect();
     Ok(Json(wire::list("networks", items)))
 }
 
@@ -147,8 +189,14 @@ pub async fn get(
 ) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
-    let n = account.networks.iter().find(|n| n.name == name).ok_or_else(|| SimError::not_found("network not found"))?;
-    Ok(Json(json!({ "status": "ok", "network": network_json(n, &caller.username) })))
+    let n = account
+        .networks
+        .iter()
+        .find(|n| n.name == name)
+        .ok_or_else(|| SimError::not_found("network not found"))?;
+    Ok(Json(
+        json!({ "status": "ok", "network": network_json(n, &caller.username) }),
+    ))
 }
 
 /// `DELETE /networks/{name}`: refused while VLANs still connect servers to it.
@@ -163,7 +211,9 @@ pub async fn delete(
         return Err(SimError::not_found("network not found"));
     }
     if account.vlans.iter().any(|v| v.network == name) {
-        return Err(SimError::bad("Network has active connections: remove its VLANs first"));
+        return Err(SimError::bad(
+            "Network has active connections: remove its VLANs first",
+        ));
     }
     account.networks.retain(|n| n.name != name);
     world.log(&caller.username, now, "Delete network", &name, None);
@@ -198,7 +248,9 @@ fn vlan_action(
     };
     let id = world.start_action(user, new, now)?;
     let account = world.account(user)?;
-    Ok(account.action(id).map_or(Value::Null, |a| wire::action(a, now, legacy)))
+    Ok(account
+        .action(id)
+        .map_or(Value::Null, |a| wire::action(a, now, legacy)))
 }
 
 /// `POST /servers/{s}/networks/{net}/vlans {vlan_id, pvid}` or `{vlans: "1-100"}`.
@@ -230,14 +282,28 @@ pub async fn add_vlans(
         let id = world.next.vlan;
         let account = world.account_mut(&caller.username)?;
         if pvid {
-            for v in account.vlans.iter_mut().filter(|v| v.server == server && v.network == network) {
+            for v in account
+                .vlans
+                .iter_mut()
+                .filter(|v| v.server == server && v.network == network)
+            {
                 v.pvid = false;
             }
         }
-        account.vlans.push(Vlan::new(id, vlan_id, pvid, &server, &network, now));
+        account
+            .vlans
+            .push(Vlan::new(id, vlan_id, pvid, &server, &network, now));
         ids.push(id);
     }
-    let action = vlan_action(&mut world, &caller.username, "add_vlan", &format!("{server}-{network}"), Effect::AddVlans { ids }, now, store.legacy())?;
+    let action = vlan_action(
+        &mut world,
+        &caller.username,
+        "add_vlan",
+        &format!("{server}-{network}"),
+        Effect::AddVlans { ids },
+        now,
+        store.legacy(),
+    )?;
     Ok(Json(json!({ "status": "creating", "action": action })))
 }
 
@@ -272,9 +338,15 @@ pub async fn update_vlan(
     check_pair(&world, &caller.username, &server, &network)?;
     let account = world.account_mut(&caller.username)?;
     let on_pair = |v: &Vlan| v.server == server && v.network == network;
-    let target = account.vlans.iter().find(|v| on_pair(v) && v.vlan_id == wanted).ok_or_else(|| SimError::not_found("vlan not found"))?;
+    let target = account
+        .vlans
+        .iter()
+        .find(|v| on_pair(v) && v.vlan_id == wanted)
+        .ok_or_else(|| SimError::not_found("vlan not found"))?;
     if target.status != "ok" {
-        return Err(SimError::bad("A VLAN must have a status of ok to be updated or removed"));
+        return Err(SimError::bad(
+            "A VLAN must have a status of ok to be updated or removed",
+        ));
     }
     let id = target.id;
     for v in account.vlans.iter_mut().filter(|v| on_pair(v)) {
@@ -285,9 +357,23 @@ pub async fn update_vlan(
             v.pvid = false;
         }
     }
-    let vlan_json = account.vlans.iter().find(|v| v.id == id).map(|v| v.to_json(&caller.username));
-    let action = vlan_action(&mut world, &caller.username, "update_vlan", &format!("{server}-{network}"), Effect::UpdateVlan { id }, now, store.legacy())?;
-    Ok(Json(json!({ "status": "updating", "vlan": vlan_json, "action": action })))
+    let vlan_json = account
+        .vlans
+        .iter()
+        .find(|v| v.id == id)
+        .map(|v| v.to_json(&caller.username));
+    let action = vlan_action(
+        &mut world,
+        &caller.username,
+        "update_vlan",
+        &format!("{server}-{network}"),
+        Effect::UpdateVlan { id },
+        now,
+        store.legacy(),
+    )?;
+    Ok(Json(
+        json!({ "status": "updating", "vlan": vlan_json, "action": action }),
+    ))
 }
 
 /// `DELETE /servers/{s}/networks/{net}/vlans/{vlan_id}` or `…/{start}-{end}`.
@@ -309,13 +395,23 @@ pub async fn delete_vlans(
         return Err(SimError::not_found("vlan not found"));
     }
     if selected.iter().any(|v| v.status != "ok") {
-        return Err(SimError::bad("A VLAN must have a status of ok to be updated or removed"));
+        return Err(SimError::bad(
+            "A VLAN must have a status of ok to be updated or removed",
+        ));
     }
     let mut ids = Vec::new();
     for v in selected {
         v.status = "deleting".into();
         ids.push(v.id);
     }
-    let action = vlan_action(&mut world, &caller.username, "delete_vlan", &format!("{server}-{network}"), Effect::DeleteVlans { ids }, now, store.legacy())?;
+    let action = vlan_action(
+        &mut world,
+        &caller.username,
+        "delete_vlan",
+        &format!("{server}-{network}"),
+        Effect::DeleteVlans { ids },
+        now,
+        store.legacy(),
+    )?;
     Ok(Json(json!({ "status": "deleting", "action": action })))
 }

@@ -41,7 +41,11 @@ pub struct RequestLog {
 
 impl RequestLog {
     pub fn new(capacity: usize) -> Self {
-        Self { capacity: capacity.max(1), next_seq: 0, items: VecDeque::new() }
+        Self {
+            capacity: capacity.max(1),
+            next_seq: 0,
+            items: VecDeque::new(),
+        }
     }
 
     fn push(&mut self, mut entry: LoggedRequest) {
@@ -85,7 +89,9 @@ fn describe_body(bytes: &[u8], content_type: Option<&str>) -> Value {
         return json;
     }
     // Form and multipart bodies: only logins use them, so keep nothing that could be a password.
-    if content_type.is_some_and(|c| c.starts_with("multipart/") || c.starts_with("application/x-www-form-urlencoded")) {
+    if content_type.is_some_and(|c| {
+        c.starts_with("multipart/") || c.starts_with("application/x-www-form-urlencoded")
+    }) {
         return Value::String(REDACTED.into());
     }
     let text = String::from_utf8_lossy(bytes);
@@ -102,20 +108,30 @@ pub async fn record(State(store): State<Store>, req: Request, next: Next) -> Res
             return axum::response::IntoResponse::into_response(err);
         }
     };
-    let content_type = parts.headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let content_type = parts
+        .headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let mut entry = LoggedRequest {
         seq: 0,
         at: iso(&store.now()),
         method: parts.method.to_string(),
         // The full path, as the client sent it (nesting strips the `/ecs/v2` prefix from `uri`).
-        path: parts.extensions.get::<OriginalUri>().map_or(parts.uri.path(), |o| o.0.path()).to_string(),
+        path: parts
+            .extensions
+            .get::<OriginalUri>()
+            .map_or(parts.uri.path(), |o| o.0.path())
+            .to_string(),
         query: parts.uri.query().map(str::to_string),
         auth: auth_kind(&parts.headers),
         body: describe_body(&bytes, content_type.as_deref()),
         content_type,
         status: 0,
     };
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     entry.status = response.status().as_u16();
     store.requests().push(entry);
     response

@@ -40,14 +40,22 @@ impl Script {
 /// PowerShell scripts are recognised by their first line (`#ps1`, `#ps1_sysnative`,
 /// `<powershell>`), as the installer does.
 pub fn is_powershell(content: &str) -> bool {
-    let first = content.trim_start().lines().next().unwrap_or("").trim().to_ascii_lowercase();
+    let first = content
+        .trim_start()
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     first.starts_with("#ps1") || first.starts_with("<powershell>")
 }
 
 /// One-off script rules: no PowerShell on Linux, no relative or home paths (`./x`, `../x`, `~/x`).
 pub fn check_one_off(content: &str, windows_server: bool) -> SimResult<()> {
     if is_powershell(content) && !windows_server {
-        return Err(SimError::bad("powershell script cannot be used in linux servers"));
+        return Err(SimError::bad(
+            "powershell script cannot be used in linux servers",
+        ));
     }
     if has_relative_path(content) {
         return Err(SimError::bad("Cannot use relative path in user script"));
@@ -59,20 +67,45 @@ pub fn check_one_off(content: &str, windows_server: bool) -> SimResult<()> {
 pub fn has_relative_path(content: &str) -> bool {
     let bytes = content.as_bytes();
     let at_boundary = |i: usize| {
-        i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'=' | b'>' | b'<' | b';' | b'(' | b'|' | b'&' | b'`')
+        i == 0
+            || matches!(
+                bytes[i - 1],
+                b' ' | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b'"'
+                    | b'\''
+                    | b'='
+                    | b'>'
+                    | b'<'
+                    | b';'
+                    | b'('
+                    | b'|'
+                    | b'&'
+                    | b'`'
+            )
     };
-    ["./", "../", "~/"].iter().any(|pattern| content.match_indices(pattern).any(|(i, _)| at_boundary(i)))
+    ["./", "../", "~/"]
+        .iter()
+        .any(|pattern| content.match_indices(pattern).any(|(i, _)| at_boundary(i)))
 }
 
 /// `NAME="value"` lines separated by `\n`; blank lines are tolerated.
 pub fn check_env(env: &str) -> SimResult<()> {
-    let valid = env.split('\n').filter(|l| !l.trim().is_empty()).all(|line| {
-        let Some((name, value)) = line.trim_end_matches('\r').split_once('=') else { return false };
-        let mut chars = name.chars();
-        let name_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-        name_ok && value_ok(value)
-    });
+    let valid = env
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .all(|line| {
+            let Some((name, value)) = line.trim_end_matches('\r').split_once('=') else {
+                return false;
+            };
+            let mut chars = name.chars();
+            let name_ok = chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+            name_ok && value_ok(value)
+        });
     if valid {
         Ok(())
     } else {
@@ -85,20 +118,31 @@ pub fn check_env(env: &str) -> SimResult<()> {
 fn value_ok(value: &str) -> bool {
     for quote in ['"', '\''] {
         if let Some(rest) = value.strip_prefix(quote) {
-            return rest.strip_suffix(quote).is_some_and(|inner| !inner.contains(quote));
+            return rest
+                .strip_suffix(quote)
+                .is_some_and(|inner| !inner.contains(quote));
         }
     }
     !value.contains(char::is_whitespace) && !value.contains(['"', '\''])
 }
 
 fn script_id(raw: &str) -> SimResult<u64> {
-    raw.parse().map_err(|_| SimError::not_found("script not found"))
+    raw.parse()
+        .map_err(|_| SimError::not_found("script not found"))
 }
 
 /// `GET /scripts`.
-pub async fn list(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let scripts: Vec<Value> = world.account(&caller.username)?.scripts.iter().map(Script::to_json).collect();
+    let scripts: Vec<Value> = world
+        .account(&caller.username)?
+        .scripts
+        .iter()
+        .map(Script::to_json)
+        .collect();
     Ok(Json(json!({ "status": "ok", "scripts": scripts })))
 }
 
@@ -111,7 +155,11 @@ pub async fn get(
     let id = script_id(&id)?;
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
-    let script = account.scripts.iter().find(|s| s.id == id).ok_or_else(|| SimError::not_found("script not found"))?;
+    let script = account
+        .scripts
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| SimError::not_found("script not found"))?;
     Ok(Json(json!({ "status": "ok", "script": script.to_json() })))
 }
 
@@ -128,7 +176,9 @@ pub async fn create(
     let windows = opt_bool(&body, "windows")?.unwrap_or(false);
     let (mut world, now) = store.lock();
     if world.account(&caller.username)?.scripts.len() >= MAX_SCRIPTS {
-        return Err(SimError::bad("Error can't have more then 20 scripts remove a script before try to create another"));
+        return Err(SimError::bad(
+            "Error can't have more then 20 scripts remove a script before try to create another",
+        ));
     }
     world.next.script += 1;
     let script = Script {
@@ -142,7 +192,13 @@ pub async fn create(
     };
     let answer = script.to_json();
     world.account_mut(&caller.username)?.scripts.push(script);
-    world.log(&caller.username, now, "Create script", &caller.username, None);
+    world.log(
+        &caller.username,
+        now,
+        "Create script",
+        &caller.username,
+        None,
+    );
     Ok(Json(json!({ "status": "ok", "script": answer })))
 }
 
@@ -165,8 +221,11 @@ pub async fn update(
     }
     let (mut world, _) = store.lock();
     let account = world.account_mut(&caller.username)?;
-    let script =
-        account.scripts.iter_mut().find(|s| s.id == id).ok_or_else(|| SimError::not_found("script not found"))?;
+    let script = account
+        .scripts
+        .iter_mut()
+        .find(|s| s.id == id)
+        .ok_or_else(|| SimError::not_found("script not found"))?;
     if let Some(title) = title {
         script.title = title;
     }

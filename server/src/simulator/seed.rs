@@ -29,8 +29,18 @@ pub const DEMO_API_TOKEN: &str = "demo-api-token-0000000000000000000000000000000
 pub const ALICE_API_TOKEN: &str = "alice-api-token-000000000000000000000000000000000000000";
 
 pub const ACCOUNTS: &[SeedAccount] = &[
-    SeedAccount { username: "demo", password: "demo", email: "demo@example.com", api_token: DEMO_API_TOKEN },
-    SeedAccount { username: "alice", password: "alice", email: "alice@example.com", api_token: ALICE_API_TOKEN },
+    SeedAccount {
+        username: "demo",
+        password: "demo",
+        email: "demo@example.com",
+        api_token: DEMO_API_TOKEN,
+    },
+    SeedAccount {
+        username: "alice",
+        password: "alice",
+        email: "alice@example.com",
+        api_token: ALICE_API_TOKEN,
+    },
 ];
 
 /// A real, valid ed25519 public key (its private half was thrown away).
@@ -40,7 +50,12 @@ pub const DEMO_SSH_KEY: &str =
 /// Seeded server names (the first free number after them is used for new servers).
 pub const FIRST_NEW_SERVER: u32 = 200_500;
 
-fn account(seed: &SeedAccount, reserved_available: bool, now: DateTime<Utc>, key_id: u64) -> Account {
+fn account(
+    seed: &SeedAccount,
+    reserved_available: bool,
+    now: DateTime<Utc>,
+    key_id: u64,
+) -> Account {
     Account {
         username: seed.username.into(),
         password: seed.password.into(),
@@ -73,7 +88,9 @@ fn server(spec: Spec, now: DateTime<Utc>, ip: u32) -> Server {
     Server {
         name: spec.name.into(),
         notes: spec.notes.into(),
-        plan: catalogue::plan(spec.plan).map_or(spec.plan, |p| p.name).into(),
+        plan: catalogue::plan(spec.plan)
+            .map_or(spec.plan, |p| p.name)
+            .into(),
         location: spec.location.into(),
         image: spec.image.into(),
         so_label: image.map_or(spec.image, |i| i.description).into(),
@@ -101,7 +118,15 @@ fn server(spec: Spec, now: DateTime<Utc>, ip: u32) -> Server {
 
 fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
     let mut web = server(
-        Spec { name: "ec200401", notes: "web-1", plan: "eCS2", location: "it-fr2", image: "ubuntu-2404", host: "ecs560.host.seeweb.it", days_ago: 120 },
+        Spec {
+            name: "ec200401",
+            notes: "web-1",
+            plan: "eCS2",
+            location: "it-fr2",
+            image: "ubuntu-2404",
+            host: "ecs560.host.seeweb.it",
+            days_ago: 120,
+        },
         now,
         11,
     );
@@ -109,7 +134,15 @@ fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
     web.snapshot_counter = 2;
 
     let mut db = server(
-        Spec { name: "ec200402", notes: "db-1", plan: "eCS4", location: "it-fr2", image: "debian-12", host: "ecs561.host.seeweb.it", days_ago: 200 },
+        Spec {
+            name: "ec200402",
+            notes: "db-1",
+            plan: "eCS4",
+            location: "it-fr2",
+            image: "debian-12",
+            host: "ecs561.host.seeweb.it",
+            days_ago: 200,
+        },
         now,
         12,
     );
@@ -118,7 +151,15 @@ fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
     db.support = Support::new("global", now - Duration::days(45)).ok();
 
     let mut staging = server(
-        Spec { name: "ec200403", notes: "staging", plan: "eCS1", location: "it-mi2", image: "almalinux-9", host: "ecs640.host.seeweb.it", days_ago: 60 },
+        Spec {
+            name: "ec200403",
+            notes: "staging",
+            plan: "eCS1",
+            location: "it-mi2",
+            image: "almalinux-9",
+            host: "ecs640.host.seeweb.it",
+            days_ago: 60,
+        },
         now,
         13,
     );
@@ -126,14 +167,24 @@ fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
     staging.power_changed_at = now - Duration::days(3) - Duration::hours(5);
 
     let mut erp = server(
-        Spec { name: "ec200404", notes: "erp-reserved", plan: "eCS3", location: "it-fr2", image: "ubuntu-2204", host: "ecs562.host.seeweb.it", days_ago: 100 },
+        Spec {
+            name: "ec200404",
+            notes: "erp-reserved",
+            plan: "eCS3",
+            location: "it-fr2",
+            image: "ubuntu-2204",
+            host: "ecs562.host.seeweb.it",
+            days_ago: 100,
+        },
         now,
         14,
     );
     let start = erp.creation_date;
     erp.reservations.push(Reservation {
         id: 1,
-        reserved_plan: catalogue::plan("eCS3").and_then(|p| catalogue::reserved_plan_id(p, 12)).unwrap_or(0),
+        reserved_plan: catalogue::plan("eCS3")
+            .and_then(|p| catalogue::reserved_plan_id(p, 12))
+            .unwrap_or(0),
         months: 12,
         plan_id: 8,
         discount: 15,
@@ -142,21 +193,50 @@ fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
     });
 
     let mut win = server(
-        Spec { name: "ec200405", notes: "win-ad", plan: "eCS3W", location: "it-mi2", image: "windows-2022", host: "ecs641.host.seeweb.it", days_ago: 30 },
+        Spec {
+            name: "ec200405",
+            notes: "win-ad",
+            plan: "eCS3W",
+            location: "it-mi2",
+            image: "windows-2022",
+            host: "ecs641.host.seeweb.it",
+            days_ago: 30,
+        },
         now,
         15,
     );
-    win.support = Support::new("basic", now - Duration::days(10)).ok().map(|s| Support { immutable: true, ..s });
+    win.support = Support::new("basic", now - Duration::days(10))
+        .ok()
+        .map(|s| Support {
+            immutable: true,
+            ..s
+        });
 
     let vpn = server(
-        Spec { name: "ec200406", notes: "vpn-sofia", plan: "eCS1", location: "bg-sof1", image: "debian-11", host: "ecs810.host.seeweb.it", days_ago: 300 },
+        Spec {
+            name: "ec200406",
+            notes: "vpn-sofia",
+            plan: "eCS1",
+            location: "bg-sof1",
+            image: "debian-11",
+            host: "ecs810.host.seeweb.it",
+            days_ago: 300,
+        },
         now,
         16,
     );
 
     // A deprecated v1 server: no metrics, console or templates (as Seeweb's guide says).
     let mut old = server(
-        Spec { name: "ec200399", notes: "legacy-v1", plan: "eCS1", location: "ch-lug1", image: "debian-10", host: "ecs721.host.seeweb.it", days_ago: 700 },
+        Spec {
+            name: "ec200399",
+            notes: "legacy-v1",
+            plan: "eCS1",
+            location: "ch-lug1",
+            image: "debian-10",
+            host: "ecs721.host.seeweb.it",
+            days_ago: 700,
+        },
         now,
         10,
     );
@@ -166,8 +246,16 @@ fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
 
 fn demo_library(account: &mut Account, now: DateTime<Utc>) {
     account.groups = vec![
-        Group { id: 1, name: "eg100001".into(), notes: "production".into() },
-        Group { id: 2, name: "eg100002".into(), notes: "experiments".into() },
+        Group {
+            id: 1,
+            name: "eg100001".into(),
+            notes: "production".into(),
+        },
+        Group {
+            id: 2,
+            name: "eg100002".into(),
+            notes: "experiments".into(),
+        },
     ];
     let template = |id: u64, description: &str, so_base: &str, days: i64| Template {
         id,
@@ -180,7 +268,10 @@ fn demo_library(account: &mut Account, now: DateTime<Utc>) {
         so_base: so_base.into(),
         required_disk: 40,
     };
-    account.templates = vec![template(1, "web-1 golden image", "ubuntu", 90), template(2, "db baseline", "debian", 150)];
+    account.templates = vec![
+        template(1, "web-1 golden image", "ubuntu", 90),
+        template(2, "db baseline", "debian", 150),
+    ];
     account.scripts = vec![
         Script {
             id: 1,
@@ -201,12 +292,35 @@ fn demo_library(account: &mut Account, now: DateTime<Utc>) {
             category: None,
         },
     ];
-    account.sshkeys =
-        vec![SshKey { id: 1, label: "demo-laptop".into(), key: DEMO_SSH_KEY.into(), created_at: now - Duration::days(365) }];
-    account.networks = vec![Network { id: 35, network_id: 15, name: "net000015".into(), created_at: now - Duration::days(80) }];
-    let mut vlan = Vlan::new(132_001, 100, true, "ec200401", "net000015", now - Duration::days(79));
+    account.sshkeys = vec![SshKey {
+        id: 1,
+        label: "demo-laptop".into(),
+        key: DEMO_SSH_KEY.into(),
+        created_at: now - Duration::days(365),
+    }];
+    account.networks = vec![Network {
+        id: 35,
+        network_id: 15,
+        name: "net000015".into(),
+        created_at: now - Duration::days(80),
+    }];
+    let mut vlan = Vlan::new(
+        132_001,
+        100,
+        true,
+        "ec200401",
+        "net000015",
+        now - Duration::days(79),
+    );
     vlan.status = "ok".into();
-    let mut vlan_db = Vlan::new(132_002, 100, true, "ec200402", "net000015", now - Duration::days(79));
+    let mut vlan_db = Vlan::new(
+        132_002,
+        100,
+        true,
+        "ec200402",
+        "net000015",
+        now - Duration::days(79),
+    );
     vlan_db.status = "ok".into();
     account.vlans = vec![vlan, vlan_db];
     let snapshot = |id: u64, n: u32, days: i64, protected: bool, description: &str| Snapshot {
@@ -229,7 +343,12 @@ fn demo_library(account: &mut Account, now: DateTime<Utc>) {
         snapshot(101, 1, 30, true, "before upgrade"),
         snapshot(102, 2, 7, false, "periodic snapshot"),
     ];
-    account.crons = vec![Cron { server: "ec200401".into(), enabled: true, max_retention: 2, day_of_week: 0 }];
+    account.crons = vec![Cron {
+        server: "ec200401".into(),
+        enabled: true,
+        max_retention: 2,
+        day_of_week: 0,
+    }];
     account.api_keys.push(ApiKey {
         id: 3,
         notes: "ci-pipeline".into(),
@@ -251,12 +370,24 @@ pub fn world(config: &SimConfig, now: DateTime<Utc>) -> World {
     alice.servers.insert(
         "ec200407".into(),
         server(
-            Spec { name: "ec200407", notes: "alice-blog", plan: "eCS1", location: "it-fr2", image: "ubuntu-2204", host: "ecs560.host.seeweb.it", days_ago: 20 },
+            Spec {
+                name: "ec200407",
+                notes: "alice-blog",
+                plan: "eCS1",
+                location: "it-fr2",
+                image: "ubuntu-2204",
+                host: "ecs560.host.seeweb.it",
+                days_ago: 20,
+            },
             now,
             17,
         ),
     );
-    alice.groups = vec![Group { id: 3, name: "eg100003".into(), notes: "personal".into() }];
+    alice.groups = vec![Group {
+        id: 3,
+        name: "eg100003".into(),
+        notes: "personal".into(),
+    }];
 
     let mut accounts = std::collections::BTreeMap::new();
     for mut a in [demo, alice] {

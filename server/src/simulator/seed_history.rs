@@ -19,8 +19,21 @@ struct Past {
     failed: bool,
 }
 
-fn past(at: DateTime<Utc>, kind: &'static str, resource: &str, resource_type: &'static str, secs: i64) -> Past {
-    Past { at, kind, resource: resource.into(), resource_type, secs, failed: false }
+fn past(
+    at: DateTime<Utc>,
+    kind: &'static str,
+    resource: &str,
+    resource_type: &'static str,
+    secs: i64,
+) -> Past {
+    Past {
+        at,
+        kind,
+        resource: resource.into(),
+        resource_type,
+        secs,
+        failed: false,
+    }
 }
 
 const GHOST_PLANS: &[&str] = &["eCS1", "eCS2", "eCS3", "eCS2", "eCS1", "eCS4"];
@@ -31,7 +44,9 @@ const GHOST_IMAGES: &[&str] = &["ubuntu-2404", "debian-12", "ubuntu-2204", "alma
 fn ghosts(account: &mut Account, events: &mut Vec<Past>, now: DateTime<Utc>) {
     for i in 0..36u64 {
         let h = mix(0xD3_u64 ^ i);
-        let created = now - Duration::days(180) + Duration::days(i as i64 * 5) + Duration::minutes((h % 600) as i64);
+        let created = now - Duration::days(180)
+            + Duration::days(i as i64 * 5)
+            + Duration::minutes((h % 600) as i64);
         let name = format!("ec2002{:02}", 10 + i);
         let failed = i % 9 == 4;
         let lifetime = Duration::hours(6 + (h >> 8) as i64 % 90);
@@ -44,7 +59,13 @@ fn ghosts(account: &mut Account, events: &mut Vec<Past>, now: DateTime<Utc>) {
                 let off = created + Duration::hours(2 + c as i64 * 3);
                 if off + Duration::hours(1) < deleted {
                     events.push(past(off, "power_off", &name, "ECS", 12));
-                    events.push(past(off + Duration::minutes(40), "power_on", &name, "ECS", 25));
+                    events.push(past(
+                        off + Duration::minutes(40),
+                        "power_on",
+                        &name,
+                        "ECS",
+                        25,
+                    ));
                 }
             }
         }
@@ -83,11 +104,18 @@ fn ghosts(account: &mut Account, events: &mut Vec<Past>, now: DateTime<Utc>) {
 /// Power cycles and consoles on the live servers, spread over their lives.
 fn routine(account: &Account, events: &mut Vec<Past>, now: DateTime<Utc>, cycles: u64) {
     for (n, server) in account.servers.values().enumerate() {
-        events.push(past(server.creation_date, "create_server", &server.name, "ECS", 95));
+        events.push(past(
+            server.creation_date,
+            "create_server",
+            &server.name,
+            "ECS",
+            95,
+        ));
         let life = (now - server.creation_date).num_minutes().max(1) as f64;
         for c in 0..cycles {
             let h = mix((n as u64) << 32 ^ c);
-            let at = server.creation_date + Duration::minutes((life * (0.05 + 0.9 * unit(h))) as i64);
+            let at =
+                server.creation_date + Duration::minutes((life * (0.05 + 0.9 * unit(h))) as i64);
             if !server.powered && at >= server.power_changed_at - Duration::hours(1) {
                 continue;
             }
@@ -95,11 +123,23 @@ fn routine(account: &Account, events: &mut Vec<Past>, now: DateTime<Utc>, cycles
                 events.push(past(at, "console", &server.name, "ECS", 2));
             } else {
                 events.push(past(at, "power_off", &server.name, "ECS", 10));
-                events.push(past(at + Duration::minutes(3 + (h >> 40) as i64 % 50), "power_on", &server.name, "ECS", 22));
+                events.push(past(
+                    at + Duration::minutes(3 + (h >> 40) as i64 % 50),
+                    "power_on",
+                    &server.name,
+                    "ECS",
+                    22,
+                ));
             }
         }
         if !server.powered {
-            events.push(past(server.power_changed_at - Duration::seconds(8), "power_off", &server.name, "ECS", 8));
+            events.push(past(
+                server.power_changed_at - Duration::seconds(8),
+                "power_off",
+                &server.name,
+                "ECS",
+                8,
+            ));
         }
     }
 }
@@ -117,25 +157,55 @@ fn label(kind: &str) -> &'static str {
     }
 }
 
-fn record(world: &mut World, username: &str, mut events: Vec<Past>, logins: i64, now: DateTime<Utc>) {
+fn record(
+    world: &mut World,
+    username: &str,
+    mut events: Vec<Past>,
+    logins: i64,
+    now: DateTime<Utc>,
+) {
     events.sort_by_key(|e| e.at);
-    let mut entries: Vec<(DateTime<Utc>, &'static str, String, Severity, Option<String>)> = Vec::new();
+    let mut entries: Vec<(
+        DateTime<Utc>,
+        &'static str,
+        String,
+        Severity,
+        Option<String>,
+    )> = Vec::new();
     for day in 0..logins {
-        let at = now - Duration::days(2 * day + 1) + Duration::minutes((mix(day as u64) % 600) as i64);
+        let at =
+            now - Duration::days(2 * day + 1) + Duration::minutes((mix(day as u64) % 600) as i64);
         entries.push((at, "Login", username.to_string(), Severity::Info, None));
     }
-    let Some(account) = world.accounts.get_mut(username) else { return };
+    let Some(account) = world.accounts.get_mut(username) else {
+        return;
+    };
     for e in events.into_iter().filter(|e| e.at < now) {
         world.next.action += 1;
         let started = e.at + Duration::milliseconds(1);
         let (status, completed) = if e.failed {
-            (ActionStatus::Failed, started + Duration::seconds((e.secs as f64 * FAIL_AT) as i64))
+            (
+                ActionStatus::Failed,
+                started + Duration::seconds((e.secs as f64 * FAIL_AT) as i64),
+            )
         } else {
             (ActionStatus::Completed, started + Duration::seconds(e.secs))
         };
-        let description = e.failed.then(|| "lack of resources: no host with capacity (no capacity)".to_string());
-        let severity = if e.failed { Severity::Error } else { Severity::Info };
-        entries.push((e.at, label(e.kind), e.resource.clone(), severity, description));
+        let description = e
+            .failed
+            .then(|| "lack of resources: no host with capacity (no capacity)".to_string());
+        let severity = if e.failed {
+            Severity::Error
+        } else {
+            Severity::Info
+        };
+        entries.push((
+            e.at,
+            label(e.kind),
+            e.resource.clone(),
+            severity,
+            description,
+        ));
         account.actions.push(Action {
             id: world.next.action,
             user: username.into(),
@@ -167,10 +237,22 @@ pub fn add_history(world: &mut World, now: DateTime<Utc>) {
             events.push(past(t.creation_date, "create_template", &t.name, "DI", 240));
         }
         for s in &demo.snapshots {
-            events.push(past(s.created_at, "create_snapshot", &s.id.to_string(), "SNP", 120));
+            events.push(past(
+                s.created_at,
+                "create_snapshot",
+                &s.id.to_string(),
+                "SNP",
+                120,
+            ));
         }
         for v in &demo.vlans {
-            events.push(past(v.created_at, "add_vlan", &format!("{}-{}", v.server, v.network), "network", 30));
+            events.push(past(
+                v.created_at,
+                "add_vlan",
+                &format!("{}-{}", v.server, v.network),
+                "network",
+                30,
+            ));
         }
         record(world, "demo", events, 90, now);
     }

@@ -31,11 +31,23 @@ pub async fn run(
     let (kind, duration, effect): (&'static str, f64, Effect) = match kind.trim() {
         "power_on" => {
             server.ensure_idle()?;
-            ("power_on", timing.power, Effect::PowerOn { server: name.clone() })
+            (
+                "power_on",
+                timing.power,
+                Effect::PowerOn {
+                    server: name.clone(),
+                },
+            )
         }
         "power_off" => {
             server.ensure_idle()?;
-            ("power_off", timing.power, Effect::PowerOff { server: name.clone() })
+            (
+                "power_off",
+                timing.power,
+                Effect::PowerOff {
+                    server: name.clone(),
+                },
+            )
         }
         "console" => {
             if server.api_version == 1 {
@@ -48,7 +60,8 @@ pub async fn run(
         }
         "rollback" => {
             server.ensure_idle()?;
-            let snapshot = opt_int(&body, "snapshot")?.ok_or_else(|| SimError::topic("snapshot"))?;
+            let snapshot =
+                opt_int(&body, "snapshot")?.ok_or_else(|| SimError::topic("snapshot"))?;
             let snap = account
                 .snapshots
                 .iter_mut()
@@ -58,18 +71,44 @@ pub async fn run(
             snap.restoring = true;
             let id = snap.id;
             account.server_mut(&name)?.status = ServerStatus::Reimaging;
-            ("rollback", timing.task, Effect::Rollback { server: name.clone(), snapshot: id })
+            (
+                "rollback",
+                timing.task,
+                Effect::Rollback {
+                    server: name.clone(),
+                    snapshot: id,
+                },
+            )
         }
-        _ => return Err(SimError::bad("invalid action type: use power_on, power_off, console or rollback")),
+        _ => {
+            return Err(SimError::bad(
+                "invalid action type: use power_on, power_off, console or rollback",
+            ))
+        }
     };
-    let new = NewAction { kind, resource: name.clone(), resource_type: "ECS", duration, effect, fail: None };
+    let new = NewAction {
+        kind,
+        resource: name.clone(),
+        resource_type: "ECS",
+        duration,
+        effect,
+        fail: None,
+    };
     let id = world.start_action(&caller.username, new, now)?;
     if kind != "console" {
         world.account_mut(&caller.username)?.server_mut(&name)?.busy = Some(id);
     }
-    world.log(&caller.username, now, &format!("Server action {kind}"), &name, None);
+    world.log(
+        &caller.username,
+        now,
+        &format!("Server action {kind}"),
+        &name,
+        None,
+    );
     let account = world.account(&caller.username)?;
-    let action = account.action(id).map_or(Value::Null, |a| wire::action(a, now, legacy));
+    let action = account
+        .action(id)
+        .map_or(Value::Null, |a| wire::action(a, now, legacy));
     let console_key = (kind == "console").then(random_uuid);
     if legacy {
         let mut wrapped = json!({ "action": action });

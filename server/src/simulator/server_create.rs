@@ -31,7 +31,12 @@ struct Source {
 
 fn resolve_image(account: &Account, image: &str, plan: &Plan) -> SimResult<Source> {
     if let Some(i) = catalogue::image_named(image) {
-        return Ok(Source { name: i.name.into(), label: i.description.into(), windows: i.windows(), fits: i.fits(plan) });
+        return Ok(Source {
+            name: i.name.into(),
+            label: i.description.into(),
+            windows: i.windows(),
+            fits: i.fits(plan),
+        });
     }
     let template = account
         .templates
@@ -39,7 +44,12 @@ fn resolve_image(account: &Account, image: &str, plan: &Plan) -> SimResult<Sourc
         .find(|t| t.name == image.trim() && t.is_usable())
         .ok_or_else(|| SimError::bad("image not found"))?;
     let windows = template.so_base == "windows";
-    Ok(Source { name: template.name.clone(), label: template.description.clone(), windows, fits: windows == plan.windows })
+    Ok(Source {
+        name: template.name.clone(),
+        label: template.description.clone(),
+        windows,
+        fits: windows == plan.windows,
+    })
 }
 
 /// Checks `user_customize` / `user_customize_env`; returns whether a script will run.
@@ -64,14 +74,17 @@ fn check_script(account: &Account, body: &Map<String, Value>, windows: bool) -> 
             Ok(true)
         }
         Some(raw) => {
-            let id = as_int(raw).ok_or_else(|| SimError::bad("Invalid value for 'user_customize'"))?;
+            let id =
+                as_int(raw).ok_or_else(|| SimError::bad("Invalid value for 'user_customize'"))?;
             let script = account
                 .scripts
                 .iter()
                 .find(|s| i64::try_from(s.id).ok() == Some(id))
                 .ok_or_else(|| SimError::bad("script not found"))?;
             if script.windows && !windows {
-                return Err(SimError::bad("powershell script cannot be used in linux servers"));
+                return Err(SimError::bad(
+                    "powershell script cannot be used in linux servers",
+                ));
             }
             if let Some(env) = &env {
                 scripts::check_env(env)?;
@@ -81,30 +94,50 @@ fn check_script(account: &Account, body: &Map<String, Value>, windows: bool) -> 
     }
 }
 
-fn isolation_hosts(account: &Account, body: &Map<String, Value>) -> SimResult<(Vec<String>, Vec<String>)> {
+fn isolation_hosts(
+    account: &Account,
+    body: &Map<String, Value>,
+) -> SimResult<(Vec<String>, Vec<String>)> {
     let names: Vec<String> = match body.get("isolate_from") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|v| v.as_str().map(str::to_string).ok_or_else(|| SimError::bad("Invalid value for 'isolate_from'")))
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| SimError::bad("Invalid value for 'isolate_from'"))
+            })
             .collect::<SimResult<_>>()?,
         Some(_) => return Err(SimError::bad("Invalid value for 'isolate_from'")),
     };
     let mut hosts = Vec::new();
     for name in &names {
-        let server = account.servers.get(name).ok_or_else(|| SimError::bad(format!("server {name} not found")))?;
+        let server = account
+            .servers
+            .get(name)
+            .ok_or_else(|| SimError::bad(format!("server {name} not found")))?;
         hosts.extend(server.host.clone());
     }
     Ok((names, hosts))
 }
 
-fn networks(account: &Account, body: &Map<String, Value>) -> SimResult<Vec<(String, Vec<(u16, bool)>)>> {
-    let Some(list) = body.get("networks").filter(|v| !v.is_null()) else { return Ok(Vec::new()) };
-    let items = list.as_array().ok_or_else(|| SimError::bad("Invalid value for 'networks'"))?;
+fn networks(
+    account: &Account,
+    body: &Map<String, Value>,
+) -> SimResult<Vec<(String, Vec<(u16, bool)>)>> {
+    let Some(list) = body.get("networks").filter(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    let items = list
+        .as_array()
+        .ok_or_else(|| SimError::bad("Invalid value for 'networks'"))?;
     items
         .iter()
         .map(|item| {
-            let name = item.get("name").and_then(Value::as_str).ok_or_else(|| SimError::topic("name"))?;
+            let name = item
+                .get("name")
+                .and_then(Value::as_str)
+                .ok_or_else(|| SimError::topic("name"))?;
             if !account.networks.iter().any(|n| n.name == name) {
                 return Err(SimError::bad("network not found"));
             }
@@ -132,7 +165,13 @@ pub async fn create(
     let group = match opt_str(&body, "group")?.filter(|g| !g.is_empty() && g != "nogroup") {
         None => None,
         Some(g) => Some(
-            account.groups.iter().find(|x| x.name == g).ok_or_else(|| SimError::not_found("group not found"))?.name.clone(),
+            account
+                .groups
+                .iter()
+                .find(|x| x.name == g)
+                .ok_or_else(|| SimError::not_found("group not found"))?
+                .name
+                .clone(),
         ),
     };
     if let Some(label) = opt_str(&body, "ssh_key")?.filter(|l| !l.is_empty()) {
@@ -145,7 +184,13 @@ pub async fn create(
         None => None,
     };
     let reservation = match body.get("reserved_plan").filter(|v| !v.is_null()) {
-        Some(raw) => Some(reservation(Some(raw), account.reserved_available, plan.name, now, world.next.reserved + 1)?),
+        Some(raw) => Some(reservation(
+            Some(raw),
+            account.reserved_available,
+            plan.name,
+            now,
+            world.next.reserved + 1,
+        )?),
         None => None,
     };
     let customize = check_script(account, &body, source.windows)?;
@@ -156,13 +201,18 @@ pub async fn create(
     }
 
     let placement = if !source.fits {
-        Err(format!("not available: image {} cannot be installed on plan {}", source.name, plan.name))
+        Err(format!(
+            "not available: image {} cannot be installed on plan {}",
+            source.name, plan.name
+        ))
     } else {
         world.place(plan, &location, &avoid).map(str::to_string)
     };
     world.next.server += 1;
     let name = format!("ec{}", world.next.server);
-    let notes = opt_str(&body, "notes")?.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| name.clone());
+    let notes = opt_str(&body, "notes")?
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| name.clone());
     let server = Server {
         name: name.clone(),
         notes,
@@ -190,14 +240,20 @@ pub async fn create(
         isolate_from,
         snapshot_counter: 0,
     };
-    world.account_mut(&caller.username)?.servers.insert(name.clone(), server);
+    world
+        .account_mut(&caller.username)?
+        .servers
+        .insert(name.clone(), server);
     attach_networks(&mut world, &caller.username, &name, networks, now)?;
     let new = NewAction {
         kind: "create_server",
         resource: name.clone(),
         resource_type: "ECS",
         duration: world.timing.boot,
-        effect: Effect::CreateServer { server: name.clone(), customize },
+        effect: Effect::CreateServer {
+            server: name.clone(),
+            customize,
+        },
         fail: placement.err(),
     };
     let action_id = world.start_action(&caller.username, new, now)?;
@@ -214,9 +270,13 @@ pub async fn create(
                 map.insert("os".into(), so);
             }
         }
-        return Ok(Json(json!({ "status": "ok", "action": action_id, "server": server })));
+        return Ok(Json(
+            json!({ "status": "ok", "action": action_id, "server": server }),
+        ));
     }
-    Ok(Json(json!({ "status": "ok", "action_id": action_id, "server": server })))
+    Ok(Json(
+        json!({ "status": "ok", "action_id": action_id, "server": server }),
+    ))
 }
 
 fn attach_networks(
@@ -230,7 +290,10 @@ fn attach_networks(
         for (vlan_id, pvid) in specs {
             world.next.vlan += 1;
             let id = world.next.vlan;
-            world.account_mut(username)?.vlans.push(Vlan::new(id, vlan_id, pvid, server, &network, now));
+            world
+                .account_mut(username)?
+                .vlans
+                .push(Vlan::new(id, vlan_id, pvid, server, &network, now));
         }
     }
     Ok(())

@@ -79,13 +79,21 @@ pub struct Server {
 impl Server {
     /// End of the current reserved period, if the server is reserved now.
     pub fn reserved_until(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.reservations.iter().map(|r| r.end).filter(|end| *end > now).max()
+        self.reservations
+            .iter()
+            .map(|r| r.end)
+            .filter(|end| *end > now)
+            .max()
     }
 
     /// Whether a new operation may start (not booting, deleting or in another action).
     pub fn ensure_idle(&self) -> SimResult<()> {
-        if self.busy.is_some() || matches!(self.status, ServerStatus::Booting | ServerStatus::Deleting) {
-            return Err(SimError::bad("Server is busy: wait for the action in progress to complete"));
+        if self.busy.is_some()
+            || matches!(self.status, ServerStatus::Booting | ServerStatus::Deleting)
+        {
+            return Err(SimError::bad(
+                "Server is busy: wait for the action in progress to complete",
+            ));
         }
         if self.status == ServerStatus::Fail {
             return Err(SimError::bad("Server is in a failed state: delete it"));
@@ -95,12 +103,21 @@ impl Server {
 }
 
 /// `GET /servers` → `{status, count, server: [...]}` (the list key is singular).
-pub async fn list(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, now) = store.lock();
     let account = world.account(&caller.username)?;
-    let servers: Vec<Value> = account.servers.values().map(|s| wire::server(s, account, now, legacy)).collect();
-    Ok(Json(json!({ "status": "ok", "count": servers.len(), "server": servers })))
+    let servers: Vec<Value> = account
+        .servers
+        .values()
+        .map(|s| wire::server(s, account, now, legacy))
+        .collect();
+    Ok(Json(
+        json!({ "status": "ok", "count": servers.len(), "server": servers }),
+    ))
 }
 
 /// `GET /servers/{name}`.
@@ -113,7 +130,9 @@ pub async fn get(
     let (world, now) = store.lock();
     let account = world.account(&caller.username)?;
     let server = account.server(&name)?;
-    Ok(Json(json!({ "status": "ok", "server": wire::server(server, account, now, legacy) })))
+    Ok(Json(
+        json!({ "status": "ok", "server": wire::server(server, account, now, legacy) }),
+    ))
 }
 
 /// `PUT /servers/{name}`: `note` (docs, Go client) or `notes` (SDK), and/or `group`
@@ -139,8 +158,16 @@ pub async fn update(
         None => None,
         Some("nogroup") | Some("") => Some(None),
         Some(g) => {
-            let found = account.groups.iter().find(|x| x.name == g || x.id.to_string() == g);
-            Some(Some(found.ok_or_else(|| SimError::not_found("group not found"))?.name.clone()))
+            let found = account
+                .groups
+                .iter()
+                .find(|x| x.name == g || x.id.to_string() == g);
+            Some(Some(
+                found
+                    .ok_or_else(|| SimError::not_found("group not found"))?
+                    .name
+                    .clone(),
+            ))
         }
     };
     let server = account.server_mut(&name)?;
@@ -175,7 +202,9 @@ pub async fn delete(
         return Err(SimError::bad("Server is already being deleted"));
     }
     if server.busy.is_some() || server.status == ServerStatus::Booting {
-        return Err(SimError::bad("Server is busy: wait for the action in progress to complete"));
+        return Err(SimError::bad(
+            "Server is busy: wait for the action in progress to complete",
+        ));
     }
     server.status = ServerStatus::Deleting;
     let new = NewAction {
@@ -183,7 +212,9 @@ pub async fn delete(
         resource: name.clone(),
         resource_type: "ECS",
         duration,
-        effect: Effect::DeleteServer { server: name.clone() },
+        effect: Effect::DeleteServer {
+            server: name.clone(),
+        },
         fail: None,
     };
     let id = world.start_action(&caller.username, new, now)?;
@@ -235,7 +266,9 @@ pub async fn isolations(
         .servers
         .values()
         .filter(|other| other.name != name)
-        .filter(|other| server.isolate_from.contains(&other.name) || other.isolate_from.contains(&server.name))
+        .filter(|other| {
+            server.isolate_from.contains(&other.name) || other.isolate_from.contains(&server.name)
+        })
         .map(|other| json!({ "name": other.name, "notes": other.notes }))
         .collect();
     Ok(Json(json!({ "status": "ok", "isolations": list })))

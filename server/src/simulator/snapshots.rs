@@ -100,7 +100,11 @@ impl Cron {
     }
 }
 
-fn find_snapshot<'a>(account: &'a mut Account, server: &str, id: &str) -> SimResult<&'a mut Snapshot> {
+fn find_snapshot<'a>(
+    account: &'a mut Account,
+    server: &str,
+    id: &str,
+) -> SimResult<&'a mut Snapshot> {
     account.server(server)?;
     account
         .snapshots
@@ -157,8 +161,13 @@ pub async fn create(
     };
     let action_id = world.start_action(&caller.username, new, now)?;
     world.log(&caller.username, now, "Create snapshot", &server, None);
-    let action = world.account(&caller.username)?.action(action_id).map(|a| wire::action(a, now, legacy));
-    Ok(Json(json!({ "status": "ok", "snapshot": answer, "action": action })))
+    let action = world
+        .account(&caller.username)?
+        .action(action_id)
+        .map(|a| wire::action(a, now, legacy));
+    Ok(Json(
+        json!({ "status": "ok", "snapshot": answer, "action": action }),
+    ))
 }
 
 /// `GET /servers/{n}/snapshots`.
@@ -170,8 +179,12 @@ pub async fn list(
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
     account.server(&server)?;
-    let items =
-        account.snapshots.iter().filter(|s| s.server == server).map(|s| s.to_json(&caller.username)).collect();
+    let items = account
+        .snapshots
+        .iter()
+        .filter(|s| s.server == server)
+        .map(|s| s.to_json(&caller.username))
+        .collect();
     Ok(Json(wire::list("snapshots", items)))
 }
 
@@ -183,7 +196,9 @@ pub async fn get(
 ) -> SimResult<Json<Value>> {
     let (mut world, _) = store.lock();
     let snapshot = find_snapshot(world.account_mut(&caller.username)?, &server, &id)?;
-    Ok(Json(json!({ "status": "ok", "snapshot": snapshot.to_json(&caller.username) })))
+    Ok(Json(
+        json!({ "status": "ok", "snapshot": snapshot.to_json(&caller.username) }),
+    ))
 }
 
 /// `PATCH /servers/{n}/snapshots/{id} {description, notes, protected}`.
@@ -201,7 +216,9 @@ pub async fn update(
     let protected_count = account.snapshots.iter().filter(|s| s.protected).count();
     let snapshot = find_snapshot(account, &server, &id)?;
     if protect == Some(true) && !snapshot.protected && protected_count >= MAX_PROTECTED {
-        return Err(SimError::bad("Maximum number of protected snapshots reached (12)"));
+        return Err(SimError::bad(
+            "Maximum number of protected snapshots reached (12)",
+        ));
     }
     if let Some(description) = description {
         snapshot.description = description;
@@ -213,7 +230,9 @@ pub async fn update(
         snapshot.protected = protect;
     }
     snapshot.updated_at = now;
-    Ok(Json(json!({ "status": "ok", "snapshot": snapshot.to_json(&caller.username) })))
+    Ok(Json(
+        json!({ "status": "ok", "snapshot": snapshot.to_json(&caller.username) }),
+    ))
 }
 
 /// `DELETE /servers/{n}/snapshots/{id}` → `{status, snapshot, action}`.
@@ -227,7 +246,9 @@ pub async fn delete(
     let duration = world.timing.task;
     let snapshot = find_snapshot(world.account_mut(&caller.username)?, &server, &id)?;
     if snapshot.status != SnapshotStatus::Created || snapshot.restoring {
-        return Err(SimError::bad("Snapshot is busy: wait for the action in progress to complete"));
+        return Err(SimError::bad(
+            "Snapshot is busy: wait for the action in progress to complete",
+        ));
     }
     snapshot.status = SnapshotStatus::Deleting;
     snapshot.active_flag = false;
@@ -243,13 +264,22 @@ pub async fn delete(
         fail: None,
     };
     let action_id = world.start_action(&caller.username, new, now)?;
-    let action = world.account(&caller.username)?.action(action_id).map(|a| wire::action(a, now, legacy));
-    Ok(Json(json!({ "status": "ok", "snapshot": answer, "action": action })))
+    let action = world
+        .account(&caller.username)?
+        .action(action_id)
+        .map(|a| wire::action(a, now, legacy));
+    Ok(Json(
+        json!({ "status": "ok", "snapshot": answer, "action": action }),
+    ))
 }
 
 fn schedule_values(config: &Map<String, Value>, current: Option<&Cron>) -> SimResult<(i64, i64)> {
-    let retention = opt_int(config, "max_retention")?.or(current.map(|c| c.max_retention)).unwrap_or(2);
-    let day = opt_int(config, "day_of_week")?.or(current.map(|c| c.day_of_week)).unwrap_or(0);
+    let retention = opt_int(config, "max_retention")?
+        .or(current.map(|c| c.max_retention))
+        .unwrap_or(2);
+    let day = opt_int(config, "day_of_week")?
+        .or(current.map(|c| c.day_of_week))
+        .unwrap_or(0);
     if !(1..=30).contains(&retention) {
         return Err(SimError::bad("Invalid max_retention: use 1-30"));
     }
@@ -268,9 +298,14 @@ pub async fn create_cron(
 ) -> SimResult<Json<Value>> {
     let kind = opt_str(&body, "type")?.ok_or_else(|| SimError::topic("type"))?;
     if kind != "snapshot_schedule" {
-        return Err(SimError::bad("Invalid cron type: only snapshot_schedule is supported"));
+        return Err(SimError::bad(
+            "Invalid cron type: only snapshot_schedule is supported",
+        ));
     }
-    let config = body.get("config").and_then(Value::as_object).ok_or_else(|| SimError::topic("config"))?;
+    let config = body
+        .get("config")
+        .and_then(Value::as_object)
+        .ok_or_else(|| SimError::topic("config"))?;
     if opt_str(config, "typology")?.as_deref() != Some("weekly") {
         return Err(SimError::bad("Invalid typology: only weekly is supported"));
     }
@@ -279,12 +314,25 @@ pub async fn create_cron(
     let account = world.account_mut(&caller.username)?;
     account.server(&server)?;
     if account.crons.iter().any(|c| c.server == server) {
-        return Err(SimError::bad("A snapshot schedule already exists for this server"));
+        return Err(SimError::bad(
+            "A snapshot schedule already exists for this server",
+        ));
     }
-    let cron = Cron { server: server.clone(), enabled: true, max_retention, day_of_week };
+    let cron = Cron {
+        server: server.clone(),
+        enabled: true,
+        max_retention,
+        day_of_week,
+    };
     let answer = cron.to_json();
     account.crons.push(cron);
-    world.log(&caller.username, now, "Create snapshot schedule", &server, None);
+    world.log(
+        &caller.username,
+        now,
+        "Create snapshot schedule",
+        &server,
+        None,
+    );
     Ok(Json(json!({ "status": "ok", "cron": answer })))
 }
 
@@ -293,7 +341,11 @@ fn cron_index(account: &Account, server: &str, name: &str) -> SimResult<usize> {
     if name != format!("snapshot_schedule_{server}") {
         return Err(SimError::not_found("cron not found"));
     }
-    account.crons.iter().position(|c| c.server == server).ok_or_else(|| SimError::not_found("cron not found"))
+    account
+        .crons
+        .iter()
+        .position(|c| c.server == server)
+        .ok_or_else(|| SimError::not_found("cron not found"))
 }
 
 /// `GET /servers/{n}/crons/snapshot_schedule_{n}`.
@@ -305,7 +357,9 @@ pub async fn get_cron(
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
     let index = cron_index(account, &server, &name)?;
-    Ok(Json(json!({ "status": "ok", "cron": account.crons[index].to_json() })))
+    Ok(Json(
+        json!({ "status": "ok", "cron": account.crons[index].to_json() }),
+    ))
 }
 
 /// `PATCH /servers/{n}/crons/snapshot_schedule_{n} {enabled, max_retention, day_of_week}`.

@@ -28,7 +28,8 @@ impl SshKey {
 }
 
 fn key_id(raw: &str) -> SimResult<u64> {
-    raw.parse().map_err(|_| SimError::not_found("ssh key not found"))
+    raw.parse()
+        .map_err(|_| SimError::not_found("ssh key not found"))
 }
 
 /// `POST /sshkeys {key, label}` → `{status: ok}` only (list again to learn the id).
@@ -40,20 +41,38 @@ pub async fn create(
     let key = req_str(&body, "key")?;
     let label = req_str(&body, "label")?;
     let (mut world, now) = store.lock();
-    if world.account(&caller.username)?.sshkeys.iter().any(|k| k.label == label) {
+    if world
+        .account(&caller.username)?
+        .sshkeys
+        .iter()
+        .any(|k| k.label == label)
+    {
         return Err(SimError::bad("An SSH key with this label already exists"));
     }
     world.next.sshkey += 1;
     let id = world.next.sshkey;
-    world.account_mut(&caller.username)?.sshkeys.push(SshKey { id, label, key, created_at: now });
+    world.account_mut(&caller.username)?.sshkeys.push(SshKey {
+        id,
+        label,
+        key,
+        created_at: now,
+    });
     world.log(&caller.username, now, "Add SSH key", &caller.username, None);
     Ok(Json(json!({ "status": "ok" })))
 }
 
 /// `GET /sshkeys` → `{status, pubkeys}`.
-pub async fn list(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let items = world.account(&caller.username)?.sshkeys.iter().map(SshKey::to_json).collect();
+    let items = world
+        .account(&caller.username)?
+        .sshkeys
+        .iter()
+        .map(SshKey::to_json)
+        .collect();
     Ok(Json(wire::list("pubkeys", items)))
 }
 
@@ -66,7 +85,11 @@ pub async fn get(
     let id = key_id(&id)?;
     let (world, _) = store.lock();
     let account = world.account(&caller.username)?;
-    let key = account.sshkeys.iter().find(|k| k.id == id).ok_or_else(|| SimError::not_found("ssh key not found"))?;
+    let key = account
+        .sshkeys
+        .iter()
+        .find(|k| k.id == id)
+        .ok_or_else(|| SimError::not_found("ssh key not found"))?;
     Ok(Json(json!({ "status": "ok", "pubkey": key.to_json() })))
 }
 
@@ -84,10 +107,18 @@ pub async fn rename(
     if !account.sshkeys.iter().any(|k| k.id == id) {
         return Err(SimError::not_found("ssh key not found"));
     }
-    if account.sshkeys.iter().any(|k| k.label == label && k.id != id) {
+    if account
+        .sshkeys
+        .iter()
+        .any(|k| k.label == label && k.id != id)
+    {
         return Err(SimError::bad("An SSH key with this label already exists"));
     }
-    let key = account.sshkeys.iter_mut().find(|k| k.id == id).ok_or_else(|| SimError::not_found("ssh key not found"))?;
+    let key = account
+        .sshkeys
+        .iter_mut()
+        .find(|k| k.id == id)
+        .ok_or_else(|| SimError::not_found("ssh key not found"))?;
     key.label = label;
     Ok(Json(json!({ "status": "ok", "pubkey": key.to_json() })))
 }

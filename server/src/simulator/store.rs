@@ -57,11 +57,15 @@ pub struct Account {
 
 impl Account {
     pub fn server(&self, name: &str) -> SimResult<&Server> {
-        self.servers.get(name).ok_or_else(|| SimError::not_found("server not found"))
+        self.servers
+            .get(name)
+            .ok_or_else(|| SimError::not_found("server not found"))
     }
 
     pub fn server_mut(&mut self, name: &str) -> SimResult<&mut Server> {
-        self.servers.get_mut(name).ok_or_else(|| SimError::not_found("server not found"))
+        self.servers
+            .get_mut(name)
+            .ok_or_else(|| SimError::not_found("server not found"))
     }
 
     pub fn action(&self, id: u64) -> Option<&Action> {
@@ -120,18 +124,30 @@ pub struct World {
 
 impl World {
     pub fn account(&self, username: &str) -> SimResult<&Account> {
-        self.accounts.get(username).ok_or_else(|| SimError::Unauthorized("Invalid token".into()))
+        self.accounts
+            .get(username)
+            .ok_or_else(|| SimError::Unauthorized("Invalid token".into()))
     }
 
     pub fn account_mut(&mut self, username: &str) -> SimResult<&mut Account> {
-        self.accounts.get_mut(username).ok_or_else(|| SimError::Unauthorized("Invalid token".into()))
+        self.accounts
+            .get_mut(username)
+            .ok_or_else(|| SimError::Unauthorized("Invalid token".into()))
     }
 
     /// What is free on `host`: the spec's free share minus every simulated server placed there.
     pub fn host_free(&self, host: &HostSpec) -> (i64, i64, i64) {
-        let (mut cpu, mut ram, mut gpus) = (i64::from(host.cpu), i64::from(host.ram), i64::from(host.gpus));
+        let (mut cpu, mut ram, mut gpus) = (
+            i64::from(host.cpu),
+            i64::from(host.ram),
+            i64::from(host.gpus),
+        );
         for account in self.accounts.values() {
-            for server in account.servers.values().filter(|s| s.host.as_deref() == Some(host.name)) {
+            for server in account
+                .servers
+                .values()
+                .filter(|s| s.host.as_deref() == Some(host.name))
+            {
                 if let Some(plan) = catalogue::plan(&server.plan) {
                     cpu -= i64::from(plan.cpu);
                     ram -= i64::from(plan.ram);
@@ -153,23 +169,35 @@ impl World {
             .filter(|h| plan.gpu == 0 || h.gpu_label == plan.gpu_label)
             .filter(|h| {
                 let (cpu, ram, gpus) = self.host_free(h);
-                cpu >= i64::from(plan.cpu) && ram >= i64::from(plan.ram) && gpus >= i64::from(plan.gpu)
+                cpu >= i64::from(plan.cpu)
+                    && ram >= i64::from(plan.ram)
+                    && gpus >= i64::from(plan.gpu)
             })
             .collect()
     }
 
     /// Picks a host for a new server, avoiding `avoid` (isolation): the one with most free cores.
-    pub fn place(&self, plan: &Plan, region: &str, avoid: &[String]) -> Result<&'static str, String> {
+    pub fn place(
+        &self,
+        plan: &Plan,
+        region: &str,
+        avoid: &[String],
+    ) -> Result<&'static str, String> {
         let hosts = self.hosts_for(plan, region);
         if hosts.is_empty() {
-            return Err(format!("lack of resources: {} not available in {region} (no capacity)", plan.name));
+            return Err(format!(
+                "lack of resources: {} not available in {region} (no capacity)",
+                plan.name
+            ));
         }
         hosts
             .into_iter()
             .filter(|h| !avoid.iter().any(|a| a == h.name))
             .max_by_key(|h| (self.host_free(h).0, std::cmp::Reverse(h.name)))
             .map(|h| h.name)
-            .ok_or_else(|| format!("lack of resources: no host in {region} satisfies the requested isolation"))
+            .ok_or_else(|| {
+                format!("lack of resources: no host in {region} satisfies the requested isolation")
+            })
     }
 
     pub fn next_seq(&mut self) -> u64 {
@@ -209,7 +237,11 @@ impl Store {
             requests: Mutex::new(RequestLog::new(config.request_log_size)),
             config,
         };
-        Self { world: Arc::new(Mutex::new(world)), clock, settings: Arc::new(settings) }
+        Self {
+            world: Arc::new(Mutex::new(world)),
+            clock,
+            settings: Arc::new(settings),
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -219,7 +251,10 @@ impl Store {
     /// Locks the world after bringing it up to the current simulated time.
     pub fn lock(&self) -> (MutexGuard<'_, World>, DateTime<Utc>) {
         let now = self.clock.now();
-        let mut world = self.world.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut world = self
+            .world
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         world.advance(now);
         (world, now)
     }
@@ -227,7 +262,10 @@ impl Store {
     /// Back to the seeded world and the configured faults; the clock keeps running.
     pub fn reset(&self) {
         let fresh = super::seed::world(&self.settings.config, self.clock.now());
-        *self.world.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = fresh;
+        *self
+            .world
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = fresh;
         *self.faults() = self.settings.config.faults.clone();
         self.requests().clear();
         self.set_legacy(self.settings.config.legacy_forms);
@@ -242,10 +280,16 @@ impl Store {
     }
 
     pub fn faults(&self) -> MutexGuard<'_, FaultConfig> {
-        self.settings.faults.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.settings
+            .faults
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn requests(&self) -> MutexGuard<'_, RequestLog> {
-        self.settings.requests.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.settings
+            .requests
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

@@ -32,7 +32,15 @@ impl Support {
             "global" => ("global", 2),
             _ => return Err(SimError::bad("Support code not found")),
         };
-        Ok(Self { code, weight, immutable: false, start, days: 30, cancelled: false, cancelled_at: None })
+        Ok(Self {
+            code,
+            weight,
+            immutable: false,
+            start,
+            days: 30,
+            cancelled: false,
+            cancelled_at: None,
+        })
     }
 
     pub fn end(&self) -> DateTime<Utc> {
@@ -76,7 +84,11 @@ pub struct Reservation {
 impl Reservation {
     /// The DiscountRecord; the live service says `reserved_months`, the docs `reserved_month`.
     pub fn to_json(&self, server: &str, legacy: bool) -> Value {
-        let months_key = if legacy { "reserved_month" } else { "reserved_months" };
+        let months_key = if legacy {
+            "reserved_month"
+        } else {
+            "reserved_months"
+        };
         let date = |d: &DateTime<Utc>| if legacy { plain(d) } else { iso(d) };
         json!({
             "reserved_plan": self.reserved_plan,
@@ -99,7 +111,8 @@ pub fn parse_reserved(raw: &Value) -> SimResult<(&'static Plan, u32, u32, u32)> 
         return Ok((plan, months, discount, id));
     }
     let text = raw.as_str().map(str::trim).unwrap_or("");
-    let invalid = || SimError::bad("Invalid formula to define reserved plan: use id or MxxPxxxx (M12PECS1)");
+    let invalid =
+        || SimError::bad("Invalid formula to define reserved plan: use id or MxxPxxxx (M12PECS1)");
     let rest = text.strip_prefix(['M', 'm']).ok_or_else(invalid)?;
     let split = rest.find(['P', 'p']).ok_or_else(invalid)?;
     let (months, plan) = (&rest[..split], &rest[split + 1..]);
@@ -122,16 +135,32 @@ pub fn reservation(
     start: DateTime<Utc>,
     id: u64,
 ) -> SimResult<Reservation> {
-    let raw = raw.filter(|v| !v.is_null()).ok_or_else(|| SimError::topic("reserved_plan"))?;
+    let raw = raw
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| SimError::topic("reserved_plan"))?;
     if !allowed {
-        return Err(SimError::bad("Reserved Plans are not available for your profile"));
+        return Err(SimError::bad(
+            "Reserved Plans are not available for your profile",
+        ));
     }
     let (plan, months, discount, reserved_plan) = parse_reserved(raw)?;
     if !plan.name.eq_ignore_ascii_case(server_plan) {
-        return Err(SimError::bad("Can't add a reserved plan to a server with a different resource plan"));
+        return Err(SimError::bad(
+            "Can't add a reserved plan to a server with a different resource plan",
+        ));
     }
-    let end = start.checked_add_months(Months::new(months)).unwrap_or(start);
-    Ok(Reservation { id, reserved_plan, months, plan_id: plan.id, discount, start, end })
+    let end = start
+        .checked_add_months(Months::new(months))
+        .unwrap_or(start);
+    Ok(Reservation {
+        id,
+        reserved_plan,
+        months,
+        plan_id: plan.id,
+        discount,
+        start,
+        end,
+    })
 }
 
 /// `POST /servers/{name}/reserved {reserved_plan}` → the DiscountRecord.
@@ -172,10 +201,15 @@ pub async fn set_support(
             return Err(SimError::bad("You cannot edit an immutable support plan"));
         }
         if wanted.weight < current.weight && !current.may_downgrade(now) {
-            return Err(SimError::bad("You cannot downgrade a support plan, plan not yet finished..."));
+            return Err(SimError::bad(
+                "You cannot downgrade a support plan, plan not yet finished...",
+            ));
         }
     }
-    let keep = server.support.as_ref().is_some_and(|c| c.code == wanted.code);
+    let keep = server
+        .support
+        .as_ref()
+        .is_some_and(|c| c.code == wanted.code);
     if !keep {
         server.support = Some(wanted);
     }
@@ -197,7 +231,9 @@ pub async fn remove_support(
             return Err(SimError::bad("You cannot modify an immutable support plan"));
         }
         if !current.may_downgrade(now) {
-            return Err(SimError::bad("You cannot downgrade a support plan, unfinished plan..."));
+            return Err(SimError::bad(
+                "You cannot downgrade a support plan, unfinished plan...",
+            ));
         }
     }
     server.support = None;

@@ -83,14 +83,22 @@ fn find<'a>(account: &'a Account, key: &str) -> SimResult<&'a Template> {
 }
 
 /// Where a new template comes from: (so_base, required disk, resource name for the log).
-fn source(account: &Account, body: &serde_json::Map<String, Value>) -> SimResult<(String, u32, String)> {
+fn source(
+    account: &Account,
+    body: &serde_json::Map<String, Value>,
+) -> SimResult<(String, u32, String)> {
     if let Some(name) = opt_str(body, "server")?.filter(|s| !s.is_empty()) {
-        let server = account.servers.get(&name).ok_or_else(|| SimError::bad("server not found"))?;
+        let server = account
+            .servers
+            .get(&name)
+            .ok_or_else(|| SimError::bad("server not found"))?;
         if server.api_version == 1 {
             return Err(SimError::bad("Template can't be created for v1 server"));
         }
         if server.plan == "ECS1GPU8" {
-            return Err(SimError::bad("Template can't be created for ECS1GPU8 server"));
+            return Err(SimError::bad(
+                "Template can't be created for ECS1GPU8 server",
+            ));
         }
         server.ensure_idle()?;
         let so_base = catalogue::image_named(&server.image).map_or("linux", |i| i.so_base);
@@ -104,8 +112,12 @@ fn source(account: &Account, body: &serde_json::Map<String, Value>) -> SimResult
             .find(|s| i64::try_from(s.id).ok() == Some(id) && s.status == SnapshotStatus::Created)
             .ok_or_else(|| SimError::bad("snapshot not found"))?;
         let server = account.servers.get(&snap.server);
-        let so_base = server.and_then(|s| catalogue::image_named(&s.image)).map_or("linux", |i| i.so_base);
-        let disk = server.and_then(|s| catalogue::plan(&s.plan)).map_or(20, |p| p.disk);
+        let so_base = server
+            .and_then(|s| catalogue::image_named(&s.image))
+            .map_or("linux", |i| i.so_base);
+        let disk = server
+            .and_then(|s| catalogue::plan(&s.plan))
+            .map_or(20, |p| p.disk);
         return Ok((so_base.to_string(), disk, snap.name.clone()));
     }
     Err(SimError::topic("server"))
@@ -135,7 +147,10 @@ pub async fn create(
         required_disk,
     };
     let answer = template.to_json(legacy);
-    world.account_mut(&caller.username)?.templates.push(template);
+    world
+        .account_mut(&caller.username)?
+        .templates
+        .push(template);
     let new = NewAction {
         kind: "create_template",
         resource: name.clone(),
@@ -145,15 +160,31 @@ pub async fn create(
         fail: None,
     };
     let action_id = world.start_action(&caller.username, new, now)?;
-    world.log(&caller.username, now, "Create template", &name, Some(format!("from {origin}")));
-    Ok(Json(json!({ "status": "ok", "action_id": action_id, "template": answer })))
+    world.log(
+        &caller.username,
+        now,
+        "Create template",
+        &name,
+        Some(format!("from {origin}")),
+    );
+    Ok(Json(
+        json!({ "status": "ok", "action_id": action_id, "template": answer }),
+    ))
 }
 
 /// `GET /templates`.
-pub async fn list(State(store): State<Store>, Extension(caller): Extension<Caller>) -> SimResult<Json<Value>> {
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, _) = store.lock();
-    let items = world.account(&caller.username)?.templates.iter().map(|t| t.to_json(legacy)).collect();
+    let items = world
+        .account(&caller.username)?
+        .templates
+        .iter()
+        .map(|t| t.to_json(legacy))
+        .collect();
     Ok(Json(wire::list("templates", items)))
 }
 
@@ -166,7 +197,9 @@ pub async fn get(
     let legacy = store.legacy();
     let (world, _) = store.lock();
     let template = find(world.account(&caller.username)?, &key)?;
-    Ok(Json(json!({ "status": "ok", "template": template.to_json(legacy) })))
+    Ok(Json(
+        json!({ "status": "ok", "template": template.to_json(legacy) }),
+    ))
 }
 
 /// `PUT|PATCH /templates/{id or name} {description, notes}`.
@@ -185,14 +218,20 @@ pub async fn update(
     let (mut world, _) = store.lock();
     let account = world.account_mut(&caller.username)?;
     let id = find(account, &key)?.id;
-    let template = account.templates.iter_mut().find(|t| t.id == id).ok_or_else(|| SimError::not_found("template not found"))?;
+    let template = account
+        .templates
+        .iter_mut()
+        .find(|t| t.id == id)
+        .ok_or_else(|| SimError::not_found("template not found"))?;
     if let Some(description) = description {
         template.description = description;
     }
     if let Some(notes) = notes {
         template.notes = notes;
     }
-    Ok(Json(json!({ "status": "ok", "template": template.to_json(legacy) })))
+    Ok(Json(
+        json!({ "status": "ok", "template": template.to_json(legacy) }),
+    ))
 }
 
 /// `DELETE /templates/{id or name}` → `{status, action}` (`delete_template`).
@@ -209,7 +248,9 @@ pub async fn delete(
         (t.id, t.name.clone(), t.status)
     };
     if status != TemplateStatus::Created {
-        return Err(SimError::bad("Template is busy: wait for the action in progress to complete"));
+        return Err(SimError::bad(
+            "Template is busy: wait for the action in progress to complete",
+        ));
     }
     if let Some(t) = account.templates.iter_mut().find(|t| t.id == id) {
         t.status = TemplateStatus::Deleting;
@@ -226,6 +267,8 @@ pub async fn delete(
     let action_id = world.start_action(&caller.username, new, now)?;
     world.log(&caller.username, now, "Delete template", &name, None);
     let account = world.account(&caller.username)?;
-    let action = account.action(action_id).map(|a| wire::action(a, now, legacy));
+    let action = account
+        .action(action_id)
+        .map(|a| wire::action(a, now, legacy));
     Ok(Json(json!({ "status": "ok", "action": action })))
 }

@@ -21,11 +21,13 @@ pub fn plain(dt: &DateTime<Utc>) -> String {
 }
 
 pub fn iso_opt(dt: &Option<DateTime<Utc>>) -> serde_json::Value {
-    dt.as_ref().map_or(serde_json::Value::Null, |d| iso(d).into())
+    dt.as_ref()
+        .map_or(serde_json::Value::Null, |d| iso(d).into())
 }
 
 pub fn iso_z_opt(dt: &Option<DateTime<Utc>>) -> serde_json::Value {
-    dt.as_ref().map_or(serde_json::Value::Null, |d| iso_z(d).into())
+    dt.as_ref()
+        .map_or(serde_json::Value::Null, |d| iso_z(d).into())
 }
 
 /// SplitMix64: a tiny, well-mixed hash step for deterministic pseudo-randomness.
@@ -72,7 +74,11 @@ pub fn random_uuid() -> String {
 
 /// A random alphanumeric secret, like the API's 128-character tokens.
 pub fn random_token(len: usize) -> String {
-    rand::rng().sample_iter(&Alphanumeric).take(len).map(char::from).collect()
+    rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
 }
 
 /// Rounds to cents, as prices and costs are shown.

@@ -32,14 +32,22 @@ impl Reply {
 
     #[track_caller]
     pub fn ok(&self) -> &Value {
-        assert_eq!(self.status, 200, "expected 200, got {}: {}", self.status, self.text);
+        assert_eq!(
+            self.status, 200,
+            "expected 200, got {}: {}",
+            self.status, self.text
+        );
         &self.json
     }
 
     #[track_caller]
     pub fn error(&self, status: u16, message: &str) {
         assert_eq!(self.status, status, "unexpected status: {}", self.text);
-        assert_eq!(self.json["status"], "error", "not an error body: {}", self.text);
+        assert_eq!(
+            self.json["status"], "error",
+            "not an error body: {}",
+            self.text
+        );
         assert_eq!(self.message(), message, "unexpected message: {}", self.text);
     }
 }
@@ -50,7 +58,11 @@ impl Sim {
     }
 
     pub async fn legacy() -> Self {
-        Self::start_with(SimConfig { legacy_forms: true, ..SimConfig::for_tests() }).await
+        Self::start_with(SimConfig {
+            legacy_forms: true,
+            ..SimConfig::for_tests()
+        })
+        .await
     }
 
     pub async fn start_with(config: SimConfig) -> Self {
@@ -72,7 +84,13 @@ impl Sim {
     }
 
     /// Any request with an `X-APITOKEN` (or none when `token` is empty).
-    pub async fn call(&self, method: Method, path: &str, token: &str, body: Option<Value>) -> Reply {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+    ) -> Reply {
         let mut req = self.client.request(method, self.url(path));
         if !token.is_empty() {
             req = req.header("X-APITOKEN", token);
@@ -88,7 +106,12 @@ impl Sim {
         let headers = response.headers().clone();
         let text = response.text().await.unwrap_or_default();
         let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply { status, headers, text, json }
+        Reply {
+            status,
+            headers,
+            text,
+            json,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Reply {
@@ -113,7 +136,9 @@ impl Sim {
 
     /// A call to the control API (`/__sim/...`).
     pub async fn admin(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
-        let mut req = self.client.request(method, format!("{}{}", self.handle.admin_url(), path));
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.handle.admin_url(), path));
         if let Some(body) = body {
             req = req.json(&body);
         }
@@ -135,15 +160,29 @@ impl Sim {
     }
 
     pub async fn get_bearer(&self, path: &str, jwt: &str) -> Reply {
-        Self::reply(self.client.get(self.url(path)).bearer_auth(jwt).send().await.expect("request")).await
+        Self::reply(
+            self.client
+                .get(self.url(path))
+                .bearer_auth(jwt)
+                .send()
+                .await
+                .expect("request"),
+        )
+        .await
     }
 
     /// Creates a server and returns (name, action id).
     pub async fn create(&self, body: Value) -> (String, u64) {
         let reply = self.post("/servers", body).await;
         let json = reply.ok();
-        let name = json["server"]["name"].as_str().expect("server name").to_string();
-        let action = json["action_id"].as_u64().or_else(|| json["action"].as_u64()).expect("action id");
+        let name = json["server"]["name"]
+            .as_str()
+            .expect("server name")
+            .to_string();
+        let action = json["action_id"]
+            .as_u64()
+            .or_else(|| json["action"].as_u64())
+            .expect("action id");
         (name, action)
     }
 
