@@ -5,7 +5,11 @@ use std::net::SocketAddr;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "ecs-panel", version, about = "A web control panel for Seeweb's Cloud Server (ECS) API")]
+#[command(
+    name = "ecs-panel",
+    version,
+    about = "A web control panel for Seeweb's Cloud Server (ECS) API"
+)]
 pub struct Config {
     /// Address the panel listens on. Defaults to the Leptos site address (127.0.0.1:3000).
     #[arg(long, env = "ECS_PANEL_LISTEN")]
@@ -29,7 +33,7 @@ pub enum Command {
     /// Serve the panel (the default).
     Serve,
     /// Run the ECS API simulator alone (for client tests and demos).
-    Simulate(crate::simulator::SimArgs),
+    Simulate(Box<crate::simulator::SimArgs>),
 }
 
 impl Config {

@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use app::{shell, App};
-use axum::{routing::get, Json, Router};
+use axum::body::Body;
 use axum::serve::ListenerExt;
-use http::Request;
+use axum::{routing::get, Json, Router};
+use http::{Request, Response};
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
@@ -22,31 +23,26 @@ pub fn panel_router(leptos_options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
-        .layer(request_log())
+        // One log line per request: method, path (never the query), status and latency.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<Body>| {
+                    info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(|res: &Response<Body>, latency: Duration, _: &Span| {
+                    tracing::info!(
+                        status = res.status().as_u16(),
+                        latency_ms = latency.as_secs_f64() * 1e3,
+                        "served"
+                    );
+                }),
+        )
         .with_state(leptos_options)
 }
 
 async fn healthz() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok", "version": app::VERSION }))
-}
-
-/// One log line per request with method, path (never the query), status and latency.
-fn request_log() -> TraceLayer<
-    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
-    impl Fn(&Request<axum::body::Body>) -> Span + Clone,
-    (),
-    impl Fn(&http::Response<axum::body::Body>, Duration, &Span) + Clone,
-    (),
-> {
-    TraceLayer::new_for_http()
-        .make_span_with(|req: &Request<axum::body::Body>| {
-            info_span!("request", method = %req.method(), path = %req.uri().path())
-        })
-        .on_request(())
-        .on_body_chunk(())
-        .on_response(|res: &http::Response<axum::body::Body>, latency: Duration, _span: &Span| {
-            tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1e3, "served");
-        })
 }
 
 /// Serves `router` on `listener` until the process ends.

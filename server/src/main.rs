@@ -6,17 +6,30 @@ use server::config::{Command, Config};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    // cargo-leptos bakes the site's output name in at build time; a plain `cargo build` does not.
+    // Set it before any thread exists, so the binary behaves the same however it was built.
+    if std::env::var_os("LEPTOS_OUTPUT_NAME").is_none() {
+        std::env::set_var("LEPTOS_OUTPUT_NAME", "ecs-panel");
+    }
     let config = Config::parse();
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_new(&config.log).unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
 
-    let result = match config.command.clone().unwrap_or(Command::Serve) {
-        Command::Serve => run_panel(config).await,
-        Command::Simulate(args) => server::simulator::run_standalone(args).await,
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("ecs-panel: cannot start the async runtime: {e}");
+            std::process::exit(1);
+        }
     };
+    let result = runtime.block_on(async {
+        match config.command.clone().unwrap_or(Command::Serve) {
+            Command::Serve => run_panel(config).await,
+            Command::Simulate(args) => server::simulator::run_standalone(*args).await,
+        }
+    });
     if let Err(message) = result {
         eprintln!("ecs-panel: {message}");
         std::process::exit(1);
@@ -33,7 +46,11 @@ async fn run_panel(config: Config) -> Result<(), String> {
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    let mode = if config.demo_mode() { "demo mode (embedded simulator)" } else { "upstream" };
+    let mode = if config.demo_mode() {
+        "demo mode (embedded simulator)"
+    } else {
+        "upstream"
+    };
     tracing::info!("ECS Panel listening on http://{addr} in {mode}");
     server::serve(listener, server::panel_router(leptos_options))
         .await

@@ -119,7 +119,7 @@ fn routine(account: &Account, events: &mut Vec<Past>, now: DateTime<Utc>, cycles
             if !server.powered && at >= server.power_changed_at - Duration::hours(1) {
                 continue;
             }
-            if h % 5 == 0 {
+            if h.is_multiple_of(5) {
                 events.push(past(at, "console", &server.name, "ECS", 2));
             } else {
                 events.push(past(at, "power_off", &server.name, "ECS", 10));
@@ -144,6 +144,15 @@ fn routine(account: &Account, events: &mut Vec<Past>, now: DateTime<Utc>, cycles
     }
 }
 
+/// An audit entry waiting for its id: (when, action, target, severity, description).
+type LogLine = (
+    DateTime<Utc>,
+    &'static str,
+    String,
+    Severity,
+    Option<String>,
+);
+
 fn label(kind: &str) -> &'static str {
     match kind {
         "create_server" => "Create server",
@@ -165,13 +174,7 @@ fn record(
     now: DateTime<Utc>,
 ) {
     events.sort_by_key(|e| e.at);
-    let mut entries: Vec<(
-        DateTime<Utc>,
-        &'static str,
-        String,
-        Severity,
-        Option<String>,
-    )> = Vec::new();
+    let mut entries: Vec<LogLine> = Vec::new();
     for day in 0..logins {
         let at =
             now - Duration::days(2 * day + 1) + Duration::minutes((mix(day as u64) % 600) as i64);

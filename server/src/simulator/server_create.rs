@@ -20,6 +20,9 @@ use super::store::{Account, Store, World};
 use super::support::{reservation, Support};
 use super::wire;
 
+/// VLANs to attach at creation: (network name, [(vlan id, pvid)]).
+type NetworkSpecs = Vec<(String, Vec<(u16, bool)>)>;
+
 /// What the image field resolved to.
 struct Source {
     name: String,
@@ -121,10 +124,7 @@ fn isolation_hosts(
     Ok((names, hosts))
 }
 
-fn networks(
-    account: &Account,
-    body: &Map<String, Value>,
-) -> SimResult<Vec<(String, Vec<(u16, bool)>)>> {
+fn networks(account: &Account, body: &Map<String, Value>) -> SimResult<NetworkSpecs> {
     let Some(list) = body.get("networks").filter(|v| !v.is_null()) else {
         return Ok(Vec::new());
     };
@@ -283,7 +283,7 @@ fn attach_networks(
     world: &mut World,
     username: &str,
     server: &str,
-    networks: Vec<(String, Vec<(u16, bool)>)>,
+    networks: NetworkSpecs,
     now: DateTime<Utc>,
 ) -> SimResult<()> {
     for (network, specs) in networks {

@@ -1,0 +1,40 @@
+# ECS Panel — the two commands: `make run` (demo mode) and `make test` (everything CI runs).
+# Each installs what is missing first (scripts/setup.sh) and is safe to repeat.
+
+SHELL := /bin/bash
+# Tools installed by setup: cargo's bin dir and npm's wasm-opt (binaryen) must be on PATH.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
+# The cfg cargo-leptos uses for debug builds; using it everywhere keeps one set of artifacts.
+DEV_RUSTFLAGS := --cfg erase_components
+
+.PHONY: run dev test setup lint unit e2e fmt
+
+## Build the release panel and serve it in demo mode on http://127.0.0.1:3000
+run:
+	scripts/setup.sh
+	cargo leptos build --release --precompress
+	LEPTOS_SITE_ROOT=target/site target/server-release/ecs-panel
+
+## Rebuild and reload on every change (debug build)
+dev:
+	scripts/setup.sh
+	cargo leptos watch
+
+## Everything CI runs: formatting, clippy (ssr and hydrate), unit/integration tests, end-to-end
+test:
+	scripts/setup.sh test
+	$(MAKE) lint unit e2e
+
+lint:
+	cargo fmt --all --check
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p frontend --all-targets --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+
+unit:
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p server --features app/ssr
+
+e2e:
+	cargo leptos end-to-end
+
+fmt:
+	cargo fmt --all
