@@ -2,6 +2,9 @@
 
 use std::net::SocketAddr;
 
+// Boolean switches read 1/0, true/false, yes/no, on/off from the environment.
+use clap::builder::BoolishValueParser;
+
 use super::faults::FaultConfig;
 use super::SimConfig;
 
@@ -12,7 +15,7 @@ pub struct SimArgs {
     pub addr: SocketAddr,
 
     /// Answer in the older documented forms (numeric sizes, flat status, wrapped actions, …).
-    #[arg(long, env = "ECS_SIM_LEGACY_FORMS")]
+    #[arg(long, env = "ECS_SIM_LEGACY_FORMS", value_parser = BoolishValueParser::new())]
     pub legacy_forms: bool,
 
     /// Seconds a new server takes to boot (the create action's duration).
@@ -60,7 +63,7 @@ pub struct SimArgs {
     pub fault_error_rate: f64,
 
     /// Fault: answer every API request 503 (maintenance).
-    #[arg(long, env = "ECS_SIM_FAULT_MAINTENANCE")]
+    #[arg(long, env = "ECS_SIM_FAULT_MAINTENANCE", value_parser = BoolishValueParser::new())]
     pub fault_maintenance: bool,
 
     /// Fault: hold each API request this many ms without answering, then 504.
@@ -72,11 +75,11 @@ pub struct SimArgs {
     pub fault_trickle_ms: Option<u64>,
 
     /// Fault: answer 200 with the JSON body truncated.
-    #[arg(long, env = "ECS_SIM_FAULT_MALFORMED_JSON")]
+    #[arg(long, env = "ECS_SIM_FAULT_MALFORMED_JSON", value_parser = BoolishValueParser::new())]
     pub fault_malformed_json: bool,
 
     /// Fault: answer 200 with an HTML page.
-    #[arg(long, env = "ECS_SIM_FAULT_HTML")]
+    #[arg(long, env = "ECS_SIM_FAULT_HTML", value_parser = BoolishValueParser::new())]
     pub fault_html: bool,
 
     /// Fault: answer 429 with this Retry-After (seconds).

@@ -18,6 +18,7 @@ pub mod clock;
 pub mod error;
 pub mod faults;
 mod groups;
+mod images;
 mod input;
 mod lifecycle;
 mod logs;
@@ -27,6 +28,7 @@ mod reqlog;
 mod scripts;
 pub mod seed;
 mod seed_history;
+mod seed_library;
 mod server_actions;
 mod server_create;
 mod servers;
@@ -36,6 +38,7 @@ pub mod store;
 mod support;
 mod templates;
 pub mod util;
+mod vlans;
 mod wire;
 
 use std::net::SocketAddr;
@@ -166,11 +169,11 @@ pub fn router(store: Store) -> Router {
         )
         .route(
             "/servers/{name}/networks/{net}/vlans",
-            get(networks::list_vlans).post(networks::add_vlans),
+            get(vlans::list_vlans).post(vlans::add_vlans),
         )
         .route(
             "/servers/{name}/networks/{net}/vlans/{vlan}",
-            axum::routing::patch(networks::update_vlan).delete(networks::delete_vlans),
+            axum::routing::patch(vlans::update_vlan).delete(vlans::delete_vlans),
         )
         .route("/networks", get(networks::list).post(networks::create))
         .route(
