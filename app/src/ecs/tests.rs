@@ -933,7 +933,7 @@ async fn base_url_forms() {
 #[tokio::test]
 async fn unauthorized_and_forbidden() {
     let u = upstream(401, r#"{"status": "error", "message": "Token expired"}"#).await;
-    let e = u.client.list_servers(&cred()).await.err().expect("error");
+    let e = u.client.list_servers(&cred()).await.expect_err("error");
     assert_eq!(e, EcsError::Unauthorized);
     assert_clean(&e, &u.base);
 
@@ -966,8 +966,7 @@ async fn not_found_with_and_without_message() {
         .client
         .set_server_group(&cred(), "ec200001", "eg999999")
         .await
-        .err()
-        .expect("error");
+        .expect_err("error");
     assert_eq!(
         e,
         EcsError::NotFound {
@@ -1014,8 +1013,7 @@ async fn bad_request_with_every_body_form() {
             .client
             .server_status(&cred(), "ec1")
             .await
-            .err()
-            .expect("error");
+            .expect_err("error");
         assert_eq!(
             e,
             EcsError::Rejected {
@@ -1033,7 +1031,7 @@ async fn bad_request_with_every_body_form() {
         other => panic!("unexpected {other:?}"),
     }
     let u = upstream(500, "Internal Server Error").await;
-    let e = u.client.list_plans(&cred()).await.err().expect("error");
+    let e = u.client.list_plans(&cred()).await.expect_err("error");
     assert!(matches!(e, EcsError::Rejected { status: 500, .. }));
     assert!(e.user_message().contains("internal error"));
 }
@@ -1049,8 +1047,7 @@ async fn success_status_with_an_error_inside() {
         .client
         .create_script(&cred(), &ScriptInput::default())
         .await
-        .err()
-        .expect("error");
+        .expect_err("error");
     assert!(
         matches!(&e, EcsError::Rejected { status: 200, message } if message.starts_with("Error can't have more"))
     );
@@ -1084,7 +1081,7 @@ async fn bodies_that_are_not_the_expected_json() {
         r#"[1, 2, 3]"#,
     ] {
         let u = upstream(200, body).await;
-        let e = u.client.list_servers(&cred()).await.err().expect("error");
+        let e = u.client.list_servers(&cred()).await.expect_err("error");
         assert!(matches!(e, EcsError::Malformed { .. }), "{body}: {e:?}");
         assert_clean(&e, &u.base);
         assert!(!format!("{e:?}").contains("payload-text"), "{e:?}");
@@ -1098,7 +1095,7 @@ async fn bodies_that_are_not_the_expected_json() {
         ClientOptions::default(),
     )
     .await;
-    let e = u.client.account(&cred()).await.err().expect("error");
+    let e = u.client.account(&cred()).await.expect_err("error");
     assert_eq!(
         e,
         EcsError::Malformed {
@@ -1113,7 +1110,7 @@ async fn oversized_bodies_are_refused() {
     body.resize(super::MAX_BODY_BYTES + 10, b'x');
     body.extend_from_slice(b"\"}");
     let u = upstream(200, body).await;
-    let e = u.client.list_servers(&cred()).await.err().expect("error");
+    let e = u.client.list_servers(&cred()).await.expect_err("error");
     assert!(
         matches!(&e, EcsError::Malformed { detail } if detail.contains("larger than")),
         "{e:?}"
@@ -1135,7 +1132,7 @@ async fn slow_upstream_times_out() {
     )
     .await;
     let started = std::time::Instant::now();
-    let e = u.client.list_regions(&cred()).await.err().expect("error");
+    let e = u.client.list_regions(&cred()).await.expect_err("error");
     assert_eq!(e, EcsError::Timeout);
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_clean(&e, &u.base);
@@ -1151,7 +1148,7 @@ async fn refused_connection_is_unavailable() {
     drop(listener);
     let base = format!("http://{addr}/ecs/v2");
     let client = EcsClient::new(&base, ClientOptions::default()).expect("client");
-    let e = client.list_servers(&cred()).await.err().expect("error");
+    let e = client.list_servers(&cred()).await.expect_err("error");
     assert_eq!(
         e,
         EcsError::Unavailable {
@@ -1177,7 +1174,7 @@ async fn busy_upstream_says_when_to_retry() {
             ClientOptions::default(),
         )
         .await;
-        let e = u.client.list_servers(&cred()).await.err().expect("error");
+        let e = u.client.list_servers(&cred()).await.expect_err("error");
         assert_eq!(
             e,
             EcsError::Unavailable {
@@ -1208,7 +1205,7 @@ async fn redirects_are_not_followed_and_the_token_stays_home() {
             ClientOptions::default(),
         )
         .await;
-        let e = u.client.list_servers(&cred()).await.err().expect("error");
+        let e = u.client.list_servers(&cred()).await.expect_err("error");
         assert!(matches!(e, EcsError::Malformed { .. }), "{status}: {e:?}");
         assert_clean(&e, &u.base);
         assert_eq!(
