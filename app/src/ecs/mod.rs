@@ -1,12 +1,15 @@
 //! The typed client of the upstream ECS API (server only; never compiled for the browser).
 //!
-//! - `client`: `EcsClient`, one method per endpoint; auth, timeouts, no redirects.
+//! - `client`: `EcsClient`, its options and credentials; auth, timeouts, no redirects, body cap,
+//!   status → error mapping.
+//! - `calls/`: one method per endpoint, one file per resource (servers, library, catalogue…).
 //! - `dto`: tolerant upstream types (every variant the docs and the live API disagree on).
 //! - `error`: `EcsError` and its wording for people.
 //! - `ids`: the id checks made before an id becomes part of an upstream URL.
 //!
 //! These types stay on the server: pages get view models, never upstream JSON or tokens.
 
+mod calls;
 pub mod client;
 pub mod dto;
 pub mod error;
