@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod ecs;
 pub mod pages;
 
 use leptos::prelude::*;

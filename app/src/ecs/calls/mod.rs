@@ -1,0 +1,8 @@
+//! The endpoints, one file per resource: each method checks its ids, builds the path from
+//! segments, and picks its value out of the answer with the tolerant DTOs.
+
+mod account;
+mod actions;
+mod catalogue;
+mod library;
+mod servers;

@@ -1,0 +1,300 @@
+//! Servers, their power, metrics, support, reserved periods and snapshots.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use reqwest::Method;
+use serde_json::json;
+
+use crate::ecs::client::{
+    decode, field, field_opt, field_or_whole, list, to_body, Credential, EcsClient,
+};
+use crate::ecs::dto::{
+    self, Action, ActionOutcome, CreatedServer, DiscountRecord, Isolation, Metrics, ServerAction,
+    ServerCreate, ServerPowerStatus, ServerSupport, SnapshotChange, SupportCode,
+};
+use crate::ecs::error::EcsError;
+use crate::ecs::ids;
+
+impl EcsClient {
+    /// `GET /servers` (the list key is the singular `server`).
+    pub async fn list_servers(&self, cred: &Credential) -> Result<Vec<dto::Server>, EcsError> {
+        let v = self.get(cred, "list_servers", &["servers"], &[]).await?;
+        list("list_servers", &v, &["server", "servers"])
+    }
+
+    /// `GET /servers/{name}`; 404 → `NotFound`.
+    pub async fn get_server(&self, cred: &Credential, name: &str) -> Result<dto::Server, EcsError> {
+        let name = ids::server_name(name)?;
+        let v = self
+            .get(cred, "get_server", &["servers", name], &[])
+            .await?;
+        field("get_server", &v, &["server"])
+    }
+
+    /// `POST /servers`. The API accepts requests it cannot place: watch the returned action.
+    pub async fn create_server(
+        &self,
+        cred: &Credential,
+        req: &ServerCreate,
+    ) -> Result<CreatedServer, EcsError> {
+        let body = to_body("create_server", req)?;
+        let v = self
+            .send(cred, "create_server", Method::POST, &["servers"], body)
+            .await?;
+        decode("create_server", &v)
+    }
+
+    /// `PUT /servers/{name}` with the display name. Sent as both `note` (docs, Go client) and
+    /// `notes` (SDK): the API has been seen to read either.
+    pub async fn update_server_notes(
+        &self,
+        cred: &Credential,
+        name: &str,
+        notes: &str,
+    ) -> Result<(), EcsError> {
+        let name = ids::server_name(name)?;
+        let body = to_body(
+            "update_server_notes",
+            &json!({ "note": notes, "notes": notes }),
+        )?;
+        self.send(
+            cred,
+            "update_server_notes",
+            Method::PUT,
+            &["servers", name],
+            body,
+        )
+        .await
+        .map(drop)
+    }
+
+    /// `PUT /servers/{name} {group}`; `"nogroup"` takes the server out of its group.
+    pub async fn set_server_group(
+        &self,
+        cred: &Credential,
+        name: &str,
+        group: &str,
+    ) -> Result<(), EcsError> {
+        let name = ids::server_name(name)?;
+        let group = if group == "nogroup" {
+            group
+        } else {
+            ids::group_ref(group)?
+        };
+        let body = to_body("set_server_group", &json!({ "group": group }))?;
+        self.send(
+            cred,
+            "set_server_group",
+            Method::PUT,
+            &["servers", name],
+            body,
+        )
+        .await
+        .map(drop)
+    }
+
+    /// `DELETE /servers/{name}` → the `delete_server` action (None if the API sent none).
+    pub async fn delete_server(
+        &self,
+        cred: &Credential,
+        name: &str,
+    ) -> Result<Option<Action>, EcsError> {
+        let name = ids::server_name(name)?;
+        let v = self
+            .delete(cred, "delete_server", &["servers", name])
+            .await?;
+        field_opt("delete_server", &v, "action")
+    }
+
+    /// `GET /servers/{name}/status` (nested or flat answer, any case).
+    pub async fn server_status(
+        &self,
+        cred: &Credential,
+        name: &str,
+    ) -> Result<ServerPowerStatus, EcsError> {
+        let name = ids::server_name(name)?;
+        let v = self
+            .get(cred, "server_status", &["servers", name, "status"], &[])
+            .await?;
+        decode("server_status", &v)
+    }
+
+    /// `POST /servers/{name}/actions` (bare Action or `{action}`; console adds a key).
+    pub async fn server_action(
+        &self,
+        cred: &Credential,
+        name: &str,
+        action: &ServerAction,
+    ) -> Result<ActionOutcome, EcsError> {
+        let name = ids::server_name(name)?;
+        let body = to_body("server_action", action)?;
+        let v = self
+            .send(
+                cred,
+                "server_action",
+                Method::POST,
+                &["servers", name, "actions"],
+                body,
+            )
+            .await?;
+        decode("server_action", &v)
+    }
+
+    /// `GET /servers/{name}/metrics`, optionally between two instants (sent as ISO 8601).
+    pub async fn server_metrics(
+        &self,
+        cred: &Credential,
+        name: &str,
+        start: Option<DateTime<Utc>>,
+        end: Option<DateTime<Utc>>,
+    ) -> Result<Metrics, EcsError> {
+        let name = ids::server_name(name)?;
+        let iso = |d: DateTime<Utc>| d.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let query: Vec<(&'static str, String)> = [("start", start), ("end", end)]
+            .into_iter()
+            .filter_map(|(k, d)| d.map(|d| (k, iso(d))))
+            .collect();
+        let v = self
+            .get(
+                cred,
+                "server_metrics",
+                &["servers", name, "metrics"],
+                &query,
+            )
+            .await?;
+        field_or_whole("server_metrics", &v, "metrics")
+    }
+
+    /// `GET /servers/{name}/isolations`.
+    pub async fn server_isolations(
+        &self,
+        cred: &Credential,
+        name: &str,
+    ) -> Result<Vec<Isolation>, EcsError> {
+        let name = ids::server_name(name)?;
+        let v = self
+            .get(
+                cred,
+                "server_isolations",
+                &["servers", name, "isolations"],
+                &[],
+            )
+            .await?;
+        list("server_isolations", &v, &["isolations"])
+    }
+
+    /// `POST /servers/{name}/reserved` with `M{months}P{plan}` or a numeric id (sent as a number).
+    pub async fn set_reserved_plan(
+        &self,
+        cred: &Credential,
+        name: &str,
+        reserved_plan: &str,
+    ) -> Result<DiscountRecord, EcsError> {
+        let name = ids::server_name(name)?;
+        let plan = reserved_plan.trim();
+        let value = match plan.parse::<u64>() {
+            Ok(id) => json!(id),
+            Err(_) => json!(plan),
+        };
+        let body = to_body("set_reserved_plan", &json!({ "reserved_plan": value }))?;
+        let v = self
+            .send(
+                cred,
+                "set_reserved_plan",
+                Method::POST,
+                &["servers", name, "reserved"],
+                body,
+            )
+            .await?;
+        field_or_whole("set_reserved_plan", &v, "reserved")
+    }
+
+    /// `POST /servers/{name}/support {code}`.
+    pub async fn add_support(
+        &self,
+        cred: &Credential,
+        name: &str,
+        code: SupportCode,
+    ) -> Result<ServerSupport, EcsError> {
+        let name = ids::server_name(name)?;
+        let body = to_body("add_support", &json!({ "code": code }))?;
+        let v = self
+            .send(
+                cred,
+                "add_support",
+                Method::POST,
+                &["servers", name, "support"],
+                body,
+            )
+            .await?;
+        field_or_whole("add_support", &v, "support")
+    }
+
+    /// `DELETE /servers/{name}/support`: back to unmanaged.
+    pub async fn remove_support(&self, cred: &Credential, name: &str) -> Result<(), EcsError> {
+        let name = ids::server_name(name)?;
+        self.delete(cred, "remove_support", &["servers", name, "support"])
+            .await
+            .map(drop)
+    }
+
+    pub async fn list_snapshots(
+        &self,
+        cred: &Credential,
+        server: &str,
+    ) -> Result<Vec<dto::Snapshot>, EcsError> {
+        let server = ids::server_name(server)?;
+        let v = self
+            .get(
+                cred,
+                "list_snapshots",
+                &["servers", server, "snapshots"],
+                &[],
+            )
+            .await?;
+        list("list_snapshots", &v, &["snapshots"])
+    }
+
+    /// `POST /servers/{server}/snapshots {description, notes}` → the snapshot and its action.
+    pub async fn create_snapshot(
+        &self,
+        cred: &Credential,
+        server: &str,
+        description: &str,
+        notes: Option<&str>,
+    ) -> Result<SnapshotChange, EcsError> {
+        let server = ids::server_name(server)?;
+        let body = to_body(
+            "create_snapshot",
+            &json!({ "description": description, "notes": notes.unwrap_or(description) }),
+        )?;
+        let v = self
+            .send(
+                cred,
+                "create_snapshot",
+                Method::POST,
+                &["servers", server, "snapshots"],
+                body,
+            )
+            .await?;
+        decode("create_snapshot", &v)
+    }
+
+    /// `DELETE /servers/{server}/snapshots/{id}`.
+    pub async fn delete_snapshot(
+        &self,
+        cred: &Credential,
+        server: &str,
+        snapshot: &str,
+    ) -> Result<SnapshotChange, EcsError> {
+        let server = ids::server_name(server)?;
+        let snapshot = ids::snapshot_ref(snapshot)?;
+        let v = self
+            .delete(
+                cred,
+                "delete_snapshot",
+                &["servers", server, "snapshots", snapshot],
+            )
+            .await?;
+        decode("delete_snapshot", &v)
+    }
+}

@@ -1,0 +1,30 @@
+//! Upstream types, tolerant of every variant listed in REFERENCE.md ("Variants a client must
+//! accept"): unknown fields are ignored, optional fields may be missing or null, numbers may
+//! come as strings, dates in three formats, status words in any case.
+
+mod account;
+mod action;
+mod catalogue;
+pub(crate) mod de;
+mod enums;
+mod library;
+mod metrics;
+mod server;
+
+#[cfg(test)]
+mod tests;
+
+pub(crate) use account::LoginRequest;
+pub use account::{Account, LoginGrant};
+pub use action::{Action, ActionPage};
+pub use catalogue::{Host, HostServer, Image, Plan, Region, RegionHosts, Template};
+pub use enums::{ActionKind, ActionStatus, ImageStatus, PowerState, ResourceKind, ServerState};
+pub use library::{
+    CreatedTemplate, Group, Script, ScriptInput, Snapshot, SnapshotChange, SshKey, TemplateSource,
+};
+pub use metrics::{DiskMetrics, MetricPoint, Metrics, NetworkMetrics};
+pub use server::{
+    ActionOutcome, CreatedServer, DiscountRecord, Isolation, NetworkAttachment, PlanSize, Server,
+    ServerAction, ServerCreate, ServerPowerStatus, ServerSupport, SupportCode, UserCustomize,
+    VlanSpec,
+};

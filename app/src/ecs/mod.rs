@@ -1,0 +1,22 @@
+//! The typed client of the upstream ECS API (server only; never compiled for the browser).
+//!
+//! - `client`: `EcsClient`, its options and credentials; auth, timeouts, no redirects, body cap,
+//!   status → error mapping.
+//! - `calls/`: one method per endpoint, one file per resource (servers, library, catalogue…).
+//! - `dto`: tolerant upstream types (every variant the docs and the live API disagree on).
+//! - `error`: `EcsError` and its wording for people.
+//! - `ids`: the id checks made before an id becomes part of an upstream URL.
+//!
+//! These types stay on the server: pages get view models, never upstream JSON or tokens.
+
+mod calls;
+pub mod client;
+pub mod dto;
+pub mod error;
+pub mod ids;
+
+#[cfg(test)]
+mod tests;
+
+pub use client::{ClientOptions, Credential, EcsClient, MAX_BODY_BYTES};
+pub use error::EcsError;
