@@ -33,6 +33,11 @@ lint:
 unit:
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p server --features app/ssr
 
+# The panel runs in demo mode with an in-memory session store; the journeys reach the embedded
+# simulator's control API (/__sim) at a fixed loopback address.
+e2e: export ECS_PANEL_SESSION_STORE = memory
+e2e: export ECS_PANEL_SIM_ADDR = 127.0.0.1:3089
+e2e: export ECS_SIM_BOOT_SECONDS = 3
 e2e:
 	cargo leptos end-to-end
 

@@ -1,20 +1,24 @@
 //! ECS Panel: routes, pages, components and server functions, shared by SSR and hydration.
 
 pub mod api;
+pub mod auth;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ecs;
+pub mod error;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod state;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use components::layout::Layout;
-use pages::{home::HomePage, not_found::NotFound};
+use pages::{home::HomePage, login::LoginPage, not_found::NotFound};
 
 /// The product version shown in the footer and returned by `/healthz`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -52,7 +56,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage />
                 </Routes>
             </Layout>
         </Router>

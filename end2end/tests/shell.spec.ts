@@ -1,8 +1,9 @@
 import { test, expect } from "@playwright/test";
+import { signIn } from "./helpers";
 
 test.describe("app shell", () => {
   test("serves the shell with navigation and the version", async ({ page }) => {
-    await page.goto("/");
+    await signIn(page);
     await expect(page.locator("header .brand-name")).toHaveText("ECS Panel");
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Servers", "Create", "Actions", "Templates", "Groups", "SSH keys", "Scripts", "Plans"]) {
@@ -15,7 +16,7 @@ test.describe("app shell", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto("/");
+    await signIn(page);
     const time = page.getByTestId("server-time");
     await expect(time).toHaveText(/UTC$/);
     const before = await time.textContent();
@@ -30,6 +31,7 @@ test.describe("app shell", () => {
   });
 
   test("unknown pages answer 404 with a readable page", async ({ page }) => {
+    await signIn(page);
     const response = await page.goto("/no/such/page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -1,6 +1,7 @@
 //! One typed configuration, from flags with environment fallbacks; `ecs-panel --help` lists it all.
+//! Invalid values stop the process with one clear line (see `Config::validate`).
 
-use std::net::SocketAddr;
+use std::{net::SocketAddr, time::Duration};
 
 use clap::{Parser, Subcommand};
 
@@ -20,6 +21,43 @@ pub struct Config {
     #[arg(long, env = "ECS_API_URL")]
     pub api_url: Option<String>,
 
+    /// The URL people open the panel at (behind a proxy, its https address). Requests that change
+    /// something must come from this origin. Unset: the request's own Host.
+    #[arg(long, env = "ECS_PANEL_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Where sessions live: `sqlite://<file>` (survives restarts), `redis://host:port` (shared by
+    /// several replicas), or `memory` (tests).
+    #[arg(
+        long,
+        env = "ECS_PANEL_SESSION_STORE",
+        default_value = "sqlite://ecs-panel-sessions.db"
+    )]
+    pub session_store: String,
+
+    /// Mark the session cookie `Secure`. Default: on when the public URL is https.
+    #[arg(long, env = "ECS_PANEL_COOKIE_SECURE")]
+    pub cookie_secure: Option<bool>,
+
+    /// Sign users out after this long without a request.
+    #[arg(long, env = "ECS_PANEL_IDLE_TIMEOUT", default_value = "8h", value_parser = humantime::parse_duration)]
+    pub idle_timeout: Duration,
+
+    /// Time allowed to connect to the ECS API.
+    #[arg(long, env = "ECS_PANEL_CONNECT_TIMEOUT", default_value = "3s", value_parser = humantime::parse_duration)]
+    pub connect_timeout: Duration,
+
+    /// Time allowed for a whole ECS API call.
+    #[arg(long, env = "ECS_PANEL_REQUEST_TIMEOUT", default_value = "15s", value_parser = humantime::parse_duration)]
+    pub request_timeout: Duration,
+
+    /// Demo mode: where the embedded simulator listens (loopback; port 0 picks a free one).
+    #[arg(long, env = "ECS_PANEL_SIM_ADDR", default_value = "127.0.0.1:0")]
+    pub sim_addr: SocketAddr,
+
+    #[command(flatten, next_help_heading = "Demo mode: the embedded simulator")]
+    pub simulator: crate::simulator::SimSettings,
+
     /// Log filter in tracing's syntax, e.g. `info` or `server=debug,tower_http=info`.
     #[arg(long, env = "ECS_PANEL_LOG", default_value = "info")]
     pub log: String,
@@ -36,9 +74,118 @@ pub enum Command {
     Simulate(Box<crate::simulator::SimArgs>),
 }
 
+/// Which session store `--session-store` selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionStoreKind {
+    Memory,
+    Sqlite(String),
+    Redis(String),
+}
+
 impl Config {
     /// True when no upstream is configured and the panel talks to its own simulator.
     pub fn demo_mode(&self) -> bool {
         self.api_url.is_none()
+    }
+
+    /// Checks what clap cannot; the error is one line meant for the operator.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(url) = &self.api_url {
+            let parsed = url::Url::parse(url)
+                .map_err(|e| format!("ECS_API_URL {url:?} is not a URL: {e}"))?;
+            if !matches!(parsed.scheme(), "http" | "https") {
+                return Err(format!("ECS_API_URL must be http or https, got {url:?}"));
+            }
+        }
+        if let Some(url) = &self.public_url {
+            let parsed = url::Url::parse(url)
+                .map_err(|e| format!("ECS_PANEL_PUBLIC_URL {url:?} is not a URL: {e}"))?;
+            if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+                return Err(format!(
+                    "ECS_PANEL_PUBLIC_URL must be an http(s) URL with a host, got {url:?}"
+                ));
+            }
+        }
+        self.session_store_kind()?;
+        if self.request_timeout.is_zero() || self.connect_timeout.is_zero() {
+            return Err("timeouts must be greater than zero".into());
+        }
+        Ok(())
+    }
+
+    pub fn session_store_kind(&self) -> Result<SessionStoreKind, String> {
+        let s = self.session_store.trim();
+        if s == "memory" {
+            Ok(SessionStoreKind::Memory)
+        } else if let Some(path) = s.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("ECS_PANEL_SESSION_STORE: sqlite:// needs a file path".into());
+            }
+            Ok(SessionStoreKind::Sqlite(path.to_string()))
+        } else if s.starts_with("redis://") || s.starts_with("rediss://") {
+            Ok(SessionStoreKind::Redis(s.to_string()))
+        } else {
+            Err(format!(
+                "ECS_PANEL_SESSION_STORE must be memory, sqlite://<file> or redis://<host>, got {s:?}"
+            ))
+        }
+    }
+
+    /// The origin (`scheme://host[:port]`) of the public URL, if one is configured.
+    pub fn public_origin(&self) -> Option<String> {
+        let url = url::Url::parse(self.public_url.as_deref()?).ok()?;
+        Some(url.origin().ascii_serialization())
+    }
+
+    pub fn cookie_secure(&self) -> bool {
+        self.cookie_secure.unwrap_or_else(|| {
+            self.public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        Config::try_parse_from(std::iter::once("ecs-panel").chain(args.iter().copied()))
+            .expect("parses")
+    }
+
+    #[test]
+    fn defaults_are_demo_mode_with_sqlite_sessions() {
+        let c = parse(&[]);
+        assert!(c.demo_mode());
+        assert_eq!(
+            c.session_store_kind(),
+            Ok(SessionStoreKind::Sqlite("ecs-panel-sessions.db".into()))
+        );
+        assert_eq!(c.idle_timeout, Duration::from_secs(8 * 3600));
+        assert!(!c.cookie_secure());
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn https_public_url_makes_cookies_secure_and_sets_the_origin() {
+        let c = parse(&["--public-url", "https://panel.example.com/"]);
+        assert!(c.cookie_secure());
+        assert_eq!(
+            c.public_origin().as_deref(),
+            Some("https://panel.example.com")
+        );
+    }
+
+    #[test]
+    fn invalid_values_give_one_clear_line() {
+        let bad_store = parse(&["--session-store", "postgres://x"])
+            .validate()
+            .unwrap_err();
+        assert!(bad_store.contains("ECS_PANEL_SESSION_STORE"), "{bad_store}");
+        let bad_api = parse(&["--api-url", "ftp://x"]).validate().unwrap_err();
+        assert!(bad_api.contains("ECS_API_URL"), "{bad_api}");
+        assert!(Config::try_parse_from(["ecs-panel", "--idle-timeout", "soon"]).is_err());
     }
 }

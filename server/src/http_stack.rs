@@ -2,30 +2,62 @@
 
 use std::time::Duration;
 
-use app::{shell, App};
-use axum::body::Body;
-use axum::serve::ListenerExt;
-use axum::{routing::get, Json, Router};
+use app::{shell, state::PanelState, App};
+use axum::{
+    body::Body,
+    middleware::{from_fn, from_fn_with_state},
+    routing::get,
+    serve::ListenerExt,
+    Json, Router,
+};
 use http::{Request, Response};
-use leptos::prelude::LeptosOptions;
+use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
+use tower_sessions::SessionManagerLayer;
 use tracing::{info_span, Span};
 
-/// The whole panel: health check, server functions, SSR routes, static files and the 404 page.
-pub fn panel_router(leptos_options: LeptosOptions) -> Router {
+use crate::{guard, security, session::AnyStore};
+
+/// Everything the panel's router is made of.
+pub struct Panel {
+    pub options: LeptosOptions,
+    pub state: PanelState,
+    pub sessions: SessionManagerLayer<AnyStore>,
+    pub allowed_origin: security::AllowedOrigin,
+}
+
+/// The whole panel: health check, server functions, SSR routes, static files and the 404 page,
+/// behind the route guard, the session layer and the same-origin check.
+pub fn panel_router(panel: Panel) -> Router {
+    let Panel {
+        options,
+        state,
+        sessions,
+        allowed_origin,
+    } = panel;
     let routes = generate_route_list(App);
     Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes(&leptos_options, routes, {
-            let options = leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(state.clone()),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler(shell))
-        // One log line per request: method, path (never the query), status and latency.
+        .with_state(options)
+        // Layers run bottom-up: log, refuse cross-site writes, load the session, then guard.
+        .layer(from_fn(guard::require_session))
+        .layer(sessions)
+        .layer(from_fn_with_state(allowed_origin, security::same_origin_only))
         .layer(
             TraceLayer::new_for_http()
+                // One log line per request: method, path (never the query), status, latency.
                 .make_span_with(|req: &Request<Body>| {
                     info_span!("request", method = %req.method(), path = %req.uri().path())
                 })
@@ -38,7 +70,6 @@ pub fn panel_router(leptos_options: LeptosOptions) -> Router {
                     );
                 }),
         )
-        .with_state(leptos_options)
 }
 
 async fn healthz() -> Json<serde_json::Value> {

@@ -2,7 +2,11 @@
 //! the embedded ECS simulator.
 
 pub mod config;
+pub mod guard;
 pub mod http_stack;
+pub mod security;
+pub mod session;
 pub mod simulator;
+pub mod startup;
 
 pub use http_stack::{panel_router, serve};

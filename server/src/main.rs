@@ -1,4 +1,4 @@
-//! `ecs-panel`: parse the configuration, start logging, serve.
+//! `ecs-panel`: parse the configuration, start logging, serve the panel (or the simulator alone).
 
 use clap::Parser;
 use leptos::config::get_configuration;
@@ -37,22 +37,25 @@ fn main() {
 }
 
 async fn run_panel(config: Config) -> Result<(), String> {
+    config.validate()?;
     let conf = get_configuration(None).map_err(|e| format!("invalid Leptos configuration: {e}"))?;
-    let mut leptos_options = conf.leptos_options;
+    let mut options = conf.leptos_options;
     if let Some(listen) = config.listen {
-        leptos_options.site_addr = listen;
+        options.site_addr = listen;
     }
-    let addr = leptos_options.site_addr;
+    let addr = options.site_addr;
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    // Kept alive for as long as the panel serves: dropping it stops the embedded simulator.
+    let (panel, _simulator) = server::startup::build_panel(&config, options).await?;
     let mode = if config.demo_mode() {
         "demo mode (embedded simulator)"
     } else {
         "upstream"
     };
     tracing::info!("ECS Panel listening on http://{addr} in {mode}");
-    server::serve(listener, server::panel_router(leptos_options))
+    server::serve(listener, server::panel_router(panel))
         .await
         .map_err(|e| format!("server stopped: {e}"))
 }

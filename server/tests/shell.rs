@@ -1,22 +1,13 @@
 //! The panel's HTTP surface over a real socket: SSR shell, health check, 404, server functions.
 
-use leptos::prelude::LeptosOptions;
-use tokio::net::TcpListener;
+mod support;
 
-async fn spawn_panel() -> String {
-    let options = LeptosOptions::builder().output_name("ecs-panel").build();
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(server::serve(listener, server::panel_router(options)));
-    format!("http://{addr}")
-}
+use support::Panel;
 
 #[tokio::test]
 async fn healthz_reports_ok_and_version() {
-    let base = spawn_panel().await;
-    let res = reqwest::get(format!("{base}/healthz"))
-        .await
-        .expect("request");
+    let panel = Panel::demo().await;
+    let res = panel.get("/healthz", None).await;
     assert_eq!(res.status(), 200);
     let body: serde_json::Value = res.json().await.expect("json");
     assert_eq!(body["status"], "ok");
@@ -24,13 +15,14 @@ async fn healthz_reports_ok_and_version() {
 }
 
 #[tokio::test]
-async fn home_is_server_rendered_with_shell_and_hydration_scripts() {
-    let base = spawn_panel().await;
-    let res = reqwest::get(format!("{base}/")).await.expect("request");
+async fn home_is_server_rendered_with_shell_data_and_hydration_scripts() {
+    let panel = Panel::demo().await;
+    let cookie = panel.sign_in("demo", "demo", None).await;
+    let res = panel.get("/", Some(&cookie)).await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("body");
     assert!(
-        html.contains("<title>ECS Panel</title>"),
+        html.contains("<title>Overview · ECS Panel</title>"),
         "title missing: {html}"
     );
     assert!(html.contains(r#"aria-label="Main""#));
@@ -54,14 +46,15 @@ async fn home_is_server_rendered_with_shell_and_hydration_scripts() {
         html.contains("/pkg/ecs-panel.js"),
         "hydration script missing"
     );
+    // Async SSR: the upstream data is in the first response, not fetched later.
+    assert!(html.contains("demo@example.com"), "account data missing");
 }
 
 #[tokio::test]
 async fn unknown_path_is_a_404_page() {
-    let base = spawn_panel().await;
-    let res = reqwest::get(format!("{base}/definitely/not/here"))
-        .await
-        .expect("request");
+    let panel = Panel::demo().await;
+    let cookie = panel.sign_in("demo", "demo", None).await;
+    let res = panel.get("/definitely/not/here", Some(&cookie)).await;
     assert_eq!(res.status(), 404);
     let html = res.text().await.expect("body");
     assert!(html.contains("Page not found"));
@@ -69,14 +62,8 @@ async fn unknown_path_is_a_404_page() {
 
 #[tokio::test]
 async fn server_time_server_function_round_trips() {
-    let base = spawn_panel().await;
-    let res = reqwest::Client::new()
-        .post(format!("{base}/api/server_time"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("")
-        .send()
-        .await
-        .expect("request");
+    let panel = Panel::demo().await;
+    let res = panel.post_form("/api/server_time", None, &[]).await;
     assert_eq!(res.status(), 200);
     let body: String = res.json().await.expect("json string");
     assert!(body.ends_with(" UTC"), "unexpected body {body}");

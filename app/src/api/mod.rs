@@ -1,3 +1,4 @@
 //! Server functions, one module per resource: thin glue from the session to the upstream client.
 
+pub mod overview;
 pub mod system;

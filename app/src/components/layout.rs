@@ -1,7 +1,9 @@
 //! The app shell: header with navigation, the page, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
+
+use crate::auth::api::{whoami, Logout};
 
 /// The main navigation; `A` marks the current page with `aria-current="page"`.
 const NAV: &[(&str, &str)] = &[
@@ -40,6 +42,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <UserMenu />
         </header>
         <main id="main" class="content">
             {children()}
@@ -48,5 +51,34 @@ pub fn Layout(children: Children) -> impl IntoView {
             <span>"ECS Panel " <span class="version">{format!("v{}", crate::VERSION)}</span></span>
             <span class="muted">"A control panel for Seeweb Cloud Server"</span>
         </footer>
+    }
+}
+
+/// Who is signed in, and the way out. Re-read on every navigation (one session lookup).
+#[component]
+fn UserMenu() -> impl IntoView {
+    let location = use_location();
+    let me = Resource::new(move || location.pathname.get(), |_| whoami());
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <div class="usermenu">
+            <Transition>
+                {move || {
+                    me.get().and_then(Result::ok).and_then(|w| w.username).map(|name| {
+                        view! {
+                            <span class="user" data-testid="signed-in-user" title="Signed in">
+                                <span class="avatar" aria-hidden="true">
+                                    {name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()}
+                                </span>
+                                <span class="user-name">{name}</span>
+                            </span>
+                            <ActionForm action=logout>
+                                <button class="btn btn-ghost btn-sm" type="submit">"Sign out"</button>
+                            </ActionForm>
+                        }
+                    })
+                }}
+            </Transition>
+        </div>
     }
 }

@@ -1,21 +1,42 @@
-//! The landing page.
+//! `/`: the overview: your account and your servers at a glance.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::server_time::ServerTime;
+use crate::api::overview::overview;
+use crate::components::{error_view::ErrorNotice, server_time::ServerTime};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| overview());
     view! {
-        <Title text="" />
+        <Title text="Overview" />
         <div class="page-head">
-            <h1>"Welcome to ECS Panel"</h1>
-            <p class="lead">
-                "Manage your Seeweb Cloud Servers from the browser: create, power, watch and tidy them up."
-            </p>
+            <h1>"Overview"</h1>
+            <p class="lead">"Your Seeweb Cloud Servers at a glance."</p>
         </div>
         <div class="grid">
+            <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading your account…"</p></section> }>
+                {move || data.get().map(|r| match r {
+                    Ok(o) => view! {
+                        <section class="card" data-testid="account-card">
+                            <h2>"Account"</h2>
+                            <p class="stat">{o.username.clone()}</p>
+                            <p class="muted">{o.email.clone()}</p>
+                        </section>
+                        <section class="card" data-testid="servers-card">
+                            <h2>"Servers"</h2>
+                            <p class="stat" data-testid="servers-total">{o.servers_total}</p>
+                            <ul class="plain">
+                                {o.by_status.iter().map(|(status, n)| view! {
+                                    <li><span class="muted">{status.clone()}</span>" "<strong>{*n}</strong></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
+                })}
+            </Suspense>
             <ServerTime />
         </div>
     }

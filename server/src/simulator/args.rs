@@ -14,6 +14,13 @@ pub struct SimArgs {
     #[arg(long, env = "ECS_SIM_ADDR", default_value = "127.0.0.1:8089")]
     pub addr: SocketAddr,
 
+    #[command(flatten)]
+    pub settings: SimSettings,
+}
+
+/// How the simulator behaves, standalone or embedded in the panel (demo mode).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SimSettings {
     /// Answer in the older documented forms (numeric sizes, flat status, wrapped actions, …).
     #[arg(long, env = "ECS_SIM_LEGACY_FORMS", value_parser = BoolishValueParser::new())]
     pub legacy_forms: bool,
@@ -99,7 +106,7 @@ pub struct SimArgs {
     pub fault_expire_after_calls: Option<u32>,
 }
 
-impl SimArgs {
+impl SimSettings {
     pub fn to_config(&self) -> SimConfig {
         SimConfig {
             legacy_forms: self.legacy_forms,

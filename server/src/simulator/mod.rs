@@ -51,7 +51,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use args::SimArgs;
+pub use args::{SimArgs, SimSettings};
 pub use clock::Clock;
 pub use error::SimError;
 pub use faults::FaultConfig;
@@ -329,7 +329,7 @@ pub async fn serve(
 
 /// `ecs-panel simulate`: serves until Ctrl-C.
 pub async fn run_standalone(args: SimArgs) -> Result<(), String> {
-    let config = args.to_config();
+    let config = args.settings.to_config();
     let listener = TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;

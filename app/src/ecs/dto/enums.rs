@@ -51,6 +51,20 @@ pub enum ServerState {
 lenient_enum!(ServerState);
 
 impl ServerState {
+    /// The word people read (Seeweb's own capitalisation).
+    pub fn label(&self) -> String {
+        match self {
+            Self::Booting => "Booting".into(),
+            Self::Booted => "Booted".into(),
+            Self::Customizing => "Customizing".into(),
+            Self::Reimaging => "Reimaging".into(),
+            Self::Deleting => "Deleting".into(),
+            Self::Deleted => "Deleted".into(),
+            Self::Fail => "Failed".into(),
+            Self::Unknown(s) => s.clone(),
+        }
+    }
+
     pub fn parse(s: &str) -> Self {
         match norm(s).as_str() {
             "booting" => Self::Booting,

@@ -1,0 +1,115 @@
+//! Sign-in server functions. None of them returns a token: what they return is written into the
+//! page for hydration.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What the sign-in page and the header need to know; nothing secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub username: Option<String>,
+    /// In demo mode, the simulator's demo credentials (they are public, and documented).
+    pub demo: Option<(String, String)>,
+}
+
+#[server(endpoint = "whoami")]
+pub async fn whoami() -> Result<Me, AppError> {
+    let state = crate::state::panel_state()?;
+    let session = crate::state::request_session().await?;
+    let username = crate::auth::session::signed_in(&session)
+        .await
+        .map(|u| u.username);
+    Ok(Me {
+        username,
+        demo: state.demo.map(|d| (d.username, d.password)),
+    })
+}
+
+/// Username and password → `POST /login` upstream → the JWT into the session.
+#[server(endpoint = "login")]
+pub async fn login(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::session::{sign_in, SignedIn, TokenKind};
+    use crate::ecs::EcsError;
+
+    let username = username.trim().to_string();
+    if username.is_empty() {
+        return Err(AppError::invalid("username", "Enter your username."));
+    }
+    if password.is_empty() {
+        return Err(AppError::invalid("password", "Enter your password."));
+    }
+    let state = crate::state::panel_state()?;
+    let password = secrecy::SecretString::from(password);
+    let grant = state
+        .client
+        .login(&username, &password)
+        .await
+        .map_err(|err| match err {
+            EcsError::Unauthorized | EcsError::Rejected { .. } | EcsError::NotFound { .. } => {
+                AppError::invalid("password", "Wrong username or password.")
+            }
+            other => AppError::Upstream(other.user_message()),
+        })?;
+    let session = crate::state::request_session().await?;
+    let token = secrecy::ExposeSecret::expose_secret(&grant.token).to_string();
+    let user = SignedIn::new(username, token, TokenKind::Jwt, Some(grant.expire));
+    sign_in(&session, user).await.map_err(|err| {
+        tracing::error!(%err, "could not store the session");
+        AppError::Internal
+    })?;
+    tracing::info!("signed in with a password");
+    leptos_axum::redirect(&crate::auth::safe_next(next.as_deref()));
+    Ok(())
+}
+
+/// An API token, verified with one cheap upstream call (`GET /account`) before it is accepted.
+#[server(endpoint = "login_token")]
+pub async fn login_token(token: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::auth::session::{sign_in, SignedIn, TokenKind};
+    use crate::ecs::{Credential, EcsError};
+
+    let token = token.trim().to_string();
+    if token.is_empty() {
+        return Err(AppError::invalid("token", "Paste your API token."));
+    }
+    if token.len() > 512 || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AppError::invalid(
+            "token",
+            "That does not look like an API token.",
+        ));
+    }
+    let state = crate::state::panel_state()?;
+    let account = state
+        .client
+        .account(&Credential::ApiToken(token.clone().into()))
+        .await
+        .map_err(|err| match err {
+            EcsError::Unauthorized | EcsError::Rejected { .. } | EcsError::NotFound { .. } => {
+                AppError::invalid("token", "This API token was not accepted. Check it, or make a new one in Seeweb's panel.")
+            }
+            other => AppError::Upstream(other.user_message()),
+        })?;
+    let session = crate::state::request_session().await?;
+    let user = SignedIn::new(account.username, token, TokenKind::ApiToken, None);
+    sign_in(&session, user).await.map_err(|err| {
+        tracing::error!(%err, "could not store the session");
+        AppError::Internal
+    })?;
+    tracing::info!("signed in with an API token");
+    leptos_axum::redirect(&crate::auth::safe_next(next.as_deref()));
+    Ok(())
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let session = crate::state::request_session().await?;
+    crate::auth::session::sign_out(&session).await;
+    leptos_axum::redirect("/login");
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! The signed-in user as kept in the server-side session record (never sent to the browser).
+
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use crate::ecs::Credential;
+
+const KEY: &str = "signed_in";
+
+/// How the user proved who they are; decides which header carries the token upstream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenKind {
+    /// A JWT from `POST /login`, sent as `Authorization: Bearer`.
+    Jwt,
+    /// An API token made in Seeweb's panel, sent as `X-APITOKEN`.
+    ApiToken,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub username: String,
+    token: String,
+    pub kind: TokenKind,
+    /// Unix seconds after which the token is dead (`expire` from `/login`); API tokens: none.
+    pub expires_at: Option<i64>,
+}
+
+// Hand-written so that no `{:?}` anywhere can print the token.
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn")
+            .field("username", &self.username)
+            .field("kind", &self.kind)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SignedIn {
+    pub fn new(username: String, token: String, kind: TokenKind, expires_at: Option<i64>) -> Self {
+        Self {
+            username,
+            token,
+            kind,
+            expires_at,
+        }
+    }
+
+    pub fn credential(&self) -> Credential {
+        match self.kind {
+            TokenKind::Jwt => Credential::Bearer(self.token.clone().into()),
+            TokenKind::ApiToken => Credential::ApiToken(self.token.clone().into()),
+        }
+    }
+
+    pub fn is_expired(&self, now_unix: i64) -> bool {
+        self.expires_at.is_some_and(|exp| exp <= now_unix)
+    }
+}
+
+/// The signed-in user, if any. A session record that cannot be read counts as signed out.
+pub async fn signed_in(session: &Session) -> Option<SignedIn> {
+    session.get::<SignedIn>(KEY).await.ok().flatten()
+}
+
+/// Starts a fresh session for `user`: a new id (no fixation), then the record.
+pub async fn sign_in(
+    session: &Session,
+    user: SignedIn,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(KEY, user).await
+}
+
+/// Ends the session: the record is deleted from the store, the cookie cleared.
+pub async fn sign_out(session: &Session) {
+    if let Err(err) = session.flush().await {
+        tracing::warn!(%err, "could not delete the session record");
+    }
+}

@@ -1,0 +1,37 @@
+//! How pages show an `AppError`: plain words, and for an ended session, a trip through sign-in
+//! that comes back to the page the user was on.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Sends the browser to sign-in. During SSR the route renders in async mode, so this can still
+/// set a redirect; after hydration it navigates the window.
+pub fn go_to_sign_in() {
+    #[cfg(feature = "ssr")]
+    {
+        let here = use_context::<http::request::Parts>()
+            .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_string()))
+            .unwrap_or_else(|| "/".into());
+        leptos_axum::redirect(&crate::auth::login_url(&here, true));
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        let location = window().location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let _ = location.assign(&crate::auth::login_url(&here, true));
+    }
+}
+
+/// An error box for a failed load or action. An expired session redirects instead.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    if error == AppError::SessionExpired {
+        go_to_sign_in();
+    }
+    view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }
+}

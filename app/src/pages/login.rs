@@ -1,0 +1,131 @@
+//! `/login`: username and password, or an API token. In demo mode it shows the demo credentials.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::auth::api::{whoami, Login, LoginToken};
+use crate::components::field::FieldError;
+use crate::error::AppError;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Password,
+    Token,
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let next = move || query.with(|q| q.get("next")).unwrap_or_default();
+    let expired = move || query.with(|q| q.get("reason").as_deref() == Some("expired"));
+    let method = RwSignal::new(Method::Password);
+    let info = Resource::new(|| (), |_| whoami());
+
+    let login = ServerAction::<Login>::new();
+    let login_token = ServerAction::<LoginToken>::new();
+    let password_error = Signal::derive(move || login.value().get().and_then(Result::err));
+    let token_error = Signal::derive(move || login_token.value().get().and_then(Result::err));
+
+    let tab = move |m: Method, label: &'static str, id: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=id
+                class="tab"
+                aria-selected=move || (method.get() == m).to_string()
+                on:click=move |_| method.set(m)
+            >
+                {label}
+            </button>
+        }
+    };
+
+    view! {
+        <Title text="Sign in" />
+        <div class="auth-wrap">
+            <section class="card auth-card" aria-labelledby="signin-title">
+                <h1 id="signin-title">"Sign in"</h1>
+                <p class="muted">"Use your Seeweb account, or an API token made in Seeweb's panel."</p>
+                <Show when=expired>
+                    <p class="notice notice-warn" role="status">
+                        "Your session expired, sign in again."
+                    </p>
+                </Show>
+                <Suspense>
+                    {move || {
+                        info.get()
+                            .and_then(Result::ok)
+                            .and_then(|i| i.demo)
+                            .map(|(user, pass)| {
+                                view! {
+                                    <div class="notice notice-info" data-testid="demo-banner">
+                                        <strong>"Demo mode. "</strong>
+                                        "This panel runs against its built-in ECS simulator. Sign in as "
+                                        <code>{user}</code>
+                                        " with password "
+                                        <code>{pass}</code>
+                                        "."
+                                    </div>
+                                }
+                            })
+                    }}
+                </Suspense>
+                <div class="tabs" role="tablist" aria-label="Sign-in method">
+                    {tab(Method::Password, "Password", "tab-password")}
+                    {tab(Method::Token, "API token", "tab-token")}
+                </div>
+
+                <div role="tabpanel" aria-labelledby="tab-password" hidden=move || method.get() != Method::Password>
+                    <ActionForm action=login attr:class="form" attr:novalidate=true>
+                        <input type="hidden" name="next" prop:value=next />
+                        <GeneralError error=password_error fields=&["username", "password"] />
+                        <label class="field">
+                            <span>"Username"</span>
+                            <input name="username" autocomplete="username" required=true autofocus=true />
+                            <FieldError error=password_error field="username" />
+                        </label>
+                        <label class="field">
+                            <span>"Password"</span>
+                            <input name="password" type="password" autocomplete="current-password" required=true />
+                            <FieldError error=password_error field="password" />
+                        </label>
+                        <button class="btn btn-primary btn-block" type="submit" disabled=move || login.pending().get()>
+                            {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                        </button>
+                    </ActionForm>
+                </div>
+
+                <div role="tabpanel" aria-labelledby="tab-token" hidden=move || method.get() != Method::Token>
+                    <ActionForm action=login_token attr:class="form" attr:novalidate=true>
+                        <input type="hidden" name="next" prop:value=next />
+                        <GeneralError error=token_error fields=&["token"] />
+                        <label class="field">
+                            <span>"API token"</span>
+                            <input name="token" type="password" autocomplete="off" spellcheck="false" required=true />
+                            <FieldError error=token_error field="token" />
+                        </label>
+                        <p class="muted small">
+                            "The token is checked with Seeweb once, then kept on this panel's server only: it never reaches your browser again."
+                        </p>
+                        <button class="btn btn-primary btn-block" type="submit" disabled=move || login_token.pending().get()>
+                            {move || if login_token.pending().get() { "Checking…" } else { "Sign in with token" }}
+                        </button>
+                    </ActionForm>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// An error that belongs to no single field (upstream down, timeout…), above the form.
+#[component]
+fn GeneralError(error: Signal<Option<AppError>>, fields: &'static [&'static str]) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .filter(|e| !fields.iter().any(|f| e.field_message(f).is_some()))
+            .map(|e| view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> })
+    }
+}

@@ -1,0 +1,61 @@
+//! What server functions need from the server: the upstream client and the demo flag, provided
+//! as Leptos context by the server crate; plus the one path from session to upstream call.
+
+use tower_sessions::Session;
+
+use crate::auth::session::{self, SignedIn};
+use crate::ecs::{Credential, EcsClient, EcsError};
+use crate::error::AppError;
+
+#[derive(Clone)]
+pub struct PanelState {
+    pub client: EcsClient,
+    /// Demo mode: the embedded simulator stands in for Seeweb; the sign-in page says so.
+    pub demo: Option<DemoAccount>,
+}
+
+/// The simulator's documented demo credentials, shown on the sign-in page in demo mode only.
+#[derive(Clone, Debug)]
+pub struct DemoAccount {
+    pub username: String,
+    pub password: String,
+}
+
+pub fn panel_state() -> Result<PanelState, AppError> {
+    leptos::prelude::use_context::<PanelState>().ok_or_else(|| {
+        tracing::error!("PanelState missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub async fn request_session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|err| {
+        tracing::error!(%err, "no session layer in front of a server function");
+        AppError::Internal
+    })
+}
+
+/// The signed-in user's client and credential, or `SessionExpired`. A token past its `expire`
+/// ends the session here, before any upstream call.
+pub async fn upstream() -> Result<(EcsClient, Credential, Session), AppError> {
+    let state = panel_state()?;
+    let session = request_session().await?;
+    let user: SignedIn = session::signed_in(&session)
+        .await
+        .ok_or(AppError::SessionExpired)?;
+    if user.is_expired(chrono::Utc::now().timestamp()) {
+        session::sign_out(&session).await;
+        return Err(AppError::SessionExpired);
+    }
+    Ok((state.client, user.credential(), session))
+}
+
+/// Maps an upstream failure to words for people; a 401 also ends the session, so the next page
+/// goes through sign-in and comes back.
+pub async fn upstream_error(err: EcsError, session: &Session) -> AppError {
+    if matches!(err, EcsError::Unauthorized) {
+        session::sign_out(session).await;
+        return AppError::SessionExpired;
+    }
+    AppError::Upstream(err.user_message())
+}

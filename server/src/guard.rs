@@ -1,0 +1,72 @@
+//! The route guard: every page but sign-in, the health check and static files needs a session.
+//! It runs before the Leptos handler, so nothing is rendered for a signed-out visitor.
+
+use axum::{
+    extract::Request,
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use tower_sessions::Session;
+
+use app::auth::{
+    login_url,
+    session::{sign_out, signed_in},
+};
+
+/// Paths anyone may fetch. Server functions (`/api/…`) check the session themselves and answer
+/// with an error the page turns into a trip through sign-in.
+fn is_public(path: &str) -> bool {
+    path == "/login"
+        || path == "/healthz"
+        || path == "/favicon.svg"
+        || path == "/favicon.ico"
+        || path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+}
+
+pub async fn require_session(session: Session, req: Request, next: Next) -> Response {
+    if is_public(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let here = req
+        .uri()
+        .path_and_query()
+        .map(|pq| pq.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    match signed_in(&session).await {
+        Some(user) if !user.is_expired(chrono::Utc::now().timestamp()) => next.run(req).await,
+        Some(_) => {
+            sign_out(&session).await;
+            Redirect::to(&login_url(&here, true)).into_response()
+        }
+        None => Redirect::to(&login_url(&here, false)).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sign_in_health_and_assets_are_public() {
+        for p in [
+            "/login",
+            "/healthz",
+            "/pkg/ecs-panel.wasm",
+            "/api/login",
+            "/favicon.svg",
+        ] {
+            assert!(is_public(p), "{p}");
+        }
+        for p in [
+            "/",
+            "/servers",
+            "/servers/ec1",
+            "/login/../servers",
+            "/loginx",
+            "/healthz/x",
+        ] {
+            assert!(!is_public(p), "{p}");
+        }
+    }
+}

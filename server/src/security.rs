@@ -1,0 +1,134 @@
+//! Cross-site request refusal. Leptos server functions do no CSRF check by design; SameSite=Lax
+//! cookies cover most of it, and this covers the rest: a request that changes something must
+//! come from the panel's own origin.
+
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use http::{header, Method, StatusCode};
+
+/// The origin requests must come from: the configured public URL's, or else the request's Host.
+#[derive(Clone, Debug, Default)]
+pub struct AllowedOrigin(pub Option<String>);
+
+pub async fn same_origin_only(
+    State(allowed): State<AllowedOrigin>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    match verdict(&allowed, req.headers()) {
+        Ok(()) => next.run(req).await,
+        Err(why) => {
+            tracing::warn!(path = %req.uri().path(), why, "refused a cross-site request");
+            (
+                StatusCode::FORBIDDEN,
+                "Cross-site requests are not accepted.",
+            )
+                .into_response()
+        }
+    }
+}
+
+fn verdict(allowed: &AllowedOrigin, headers: &http::HeaderMap) -> Result<(), &'static str> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        if !matches!(site, "same-origin" | "none") {
+            return Err("Sec-Fetch-Site is not same-origin");
+        }
+    }
+    let origin = text(header::ORIGIN.as_str()).ok_or("no Origin header")?;
+    let ok = match &allowed.0 {
+        Some(expected) => origin == expected,
+        // No public URL configured: the Origin's host must be the Host the request was sent to.
+        None => {
+            let host = text(header::HOST.as_str()).ok_or("no Host header")?;
+            origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                .is_some_and(|h| h == host)
+        }
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err("Origin is not the panel's")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderMap;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    http::HeaderName::from_static(k),
+                    http::HeaderValue::from_static(v),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_origin_passes_and_foreign_or_missing_origin_fails() {
+        let any = AllowedOrigin(None);
+        assert!(verdict(
+            &any,
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000")
+            ])
+        )
+        .is_ok());
+        assert!(verdict(
+            &any,
+            &headers(&[("host", "127.0.0.1:3000"), ("origin", "http://evil.test")])
+        )
+        .is_err());
+        assert!(verdict(&any, &headers(&[("host", "127.0.0.1:3000")])).is_err());
+        assert!(verdict(
+            &any,
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000"),
+                ("sec-fetch-site", "cross-site")
+            ])
+        )
+        .is_err());
+        assert!(verdict(
+            &any,
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000"),
+                ("sec-fetch-site", "same-site")
+            ])
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn configured_public_origin_is_the_only_one() {
+        let public = AllowedOrigin(Some("https://panel.example.com".into()));
+        assert!(verdict(
+            &public,
+            &headers(&[
+                ("host", "10.0.0.1"),
+                ("origin", "https://panel.example.com")
+            ])
+        )
+        .is_ok());
+        assert!(verdict(
+            &public,
+            &headers(&[("host", "10.0.0.1"), ("origin", "http://10.0.0.1")])
+        )
+        .is_err());
+    }
+}

@@ -1,0 +1,51 @@
+//! Assembling the panel from its configuration: upstream (or the embedded simulator), the client,
+//! the session store. Shared by `main` and the test harness, so tests run the production wiring.
+
+use app::ecs::{ClientOptions, EcsClient};
+use app::state::{DemoAccount, PanelState};
+use leptos::prelude::LeptosOptions;
+
+use crate::config::Config;
+use crate::http_stack::Panel;
+use crate::security::AllowedOrigin;
+use crate::session::{session_layer, AnyStore};
+use crate::simulator::{self, SimHandle};
+
+/// Builds the panel. In demo mode it first starts the simulator on a loopback port and points the
+/// client at it over real HTTP, exactly as it would talk to Seeweb; the handle keeps it running.
+pub async fn build_panel(
+    config: &Config,
+    options: LeptosOptions,
+) -> Result<(Panel, Option<SimHandle>), String> {
+    let (api_url, demo, sim) = match &config.api_url {
+        Some(url) => (url.clone(), None, None),
+        None => {
+            let sim = simulator::spawn_on(config.sim_addr, config.simulator.to_config())
+                .await
+                .map_err(|e| format!("cannot start the embedded simulator: {e}"))?;
+            tracing::info!("embedded ECS simulator on {}", sim.base_url());
+            let demo = DemoAccount {
+                username: "demo".into(),
+                password: "demo".into(),
+            };
+            (sim.base_url(), Some(demo), Some(sim))
+        }
+    };
+    let client = EcsClient::new(
+        &api_url,
+        ClientOptions {
+            connect_timeout: config.connect_timeout,
+            timeout: config.request_timeout,
+            ..ClientOptions::default()
+        },
+    )
+    .map_err(|e| format!("ECS_API_URL: {e}"))?;
+    let store = AnyStore::open(&config.session_store_kind()?).await?;
+    let panel = Panel {
+        options,
+        state: PanelState { client, demo },
+        sessions: session_layer(store, config.cookie_secure(), config.idle_timeout),
+        allowed_origin: AllowedOrigin(config.public_origin()),
+    };
+    Ok((panel, sim))
+}

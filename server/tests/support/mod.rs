@@ -1,0 +1,125 @@
+//! Starts real panels (the production wiring from `startup::build_panel`) on loopback ports.
+#![allow(dead_code)]
+
+use clap::Parser;
+use leptos::prelude::LeptosOptions;
+use reqwest::{header, redirect::Policy, Client, StatusCode};
+use server::{config::Config, simulator::SimHandle};
+use tokio::{net::TcpListener, task::JoinHandle};
+
+pub struct Panel {
+    pub base: String,
+    task: JoinHandle<std::io::Result<()>>,
+    _sim: Option<SimHandle>,
+}
+
+impl Panel {
+    /// Starts a panel configured by `args` (as on the command line).
+    pub async fn start(args: &[&str]) -> Panel {
+        let config =
+            Config::try_parse_from(std::iter::once("ecs-panel").chain(args.iter().copied()))
+                .expect("valid test configuration");
+        let options = LeptosOptions::builder().output_name("ecs-panel").build();
+        let (panel, sim) = server::startup::build_panel(&config, options)
+            .await
+            .expect("panel starts");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let task = tokio::spawn(server::serve(listener, server::panel_router(panel)));
+        Panel {
+            base,
+            task,
+            _sim: sim,
+        }
+    }
+
+    /// Demo mode with an in-memory session store.
+    pub async fn demo() -> Panel {
+        Panel::start(&["--session-store", "memory"]).await
+    }
+
+    pub fn stop(self) {
+        self.task.abort();
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A same-origin POST, as the hydrated page sends it.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut req = client()
+            .post(self.url(path))
+            .header(header::ORIGIN, &self.base)
+            .form(form);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut req = client().get(self.url(path));
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// Signs in with a password; returns the `name=value` session cookie.
+    pub async fn sign_in(&self, username: &str, password: &str, cookie: Option<&str>) -> String {
+        let res = self
+            .post_form(
+                "/api/login",
+                cookie,
+                &[("username", username), ("password", password)],
+            )
+            .await;
+        assert!(
+            res.status().is_redirection() || res.status() == StatusCode::OK,
+            "sign-in answered {}",
+            res.status()
+        );
+        session_cookie(&res).expect("a session cookie after sign-in")
+    }
+}
+
+/// No redirects followed: tests look at them.
+pub fn client() -> Client {
+    Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// `ecs_panel_session=<id>` from a response's Set-Cookie, if it sets one.
+pub fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("ecs_panel_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
+}
+
+pub fn set_cookie_header(res: &reqwest::Response) -> String {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("ecs_panel_session="))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// True when `cookie` opens the overview instead of bouncing to sign-in.
+pub async fn is_signed_in(panel: &Panel, cookie: &str) -> bool {
+    let res = panel.get("/", Some(cookie)).await;
+    res.status() == StatusCode::OK
+}
