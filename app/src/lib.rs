@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod browser;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ecs;

@@ -11,6 +11,7 @@ use tower_sessions::Session;
 use app::auth::{
     login_url,
     session::{sign_out, signed_in},
+    CurrentUser,
 };
 
 /// Paths anyone may fetch. Server functions (`/api/…`) check the session themselves and answer
@@ -24,7 +25,7 @@ fn is_public(path: &str) -> bool {
         || path.starts_with("/api/")
 }
 
-pub async fn require_session(session: Session, req: Request, next: Next) -> Response {
+pub async fn require_session(session: Session, mut req: Request, next: Next) -> Response {
     if is_public(req.uri().path()) {
         return next.run(req).await;
     }
@@ -34,7 +35,10 @@ pub async fn require_session(session: Session, req: Request, next: Next) -> Resp
         .map(|pq| pq.as_str().to_string())
         .unwrap_or_else(|| "/".into());
     match signed_in(&session).await {
-        Some(user) if !user.is_expired(chrono::Utc::now().timestamp()) => next.run(req).await,
+        Some(user) if !user.is_expired(chrono::Utc::now().timestamp()) => {
+            req.extensions_mut().insert(CurrentUser(user.username));
+            next.run(req).await
+        }
         Some(_) => {
             sign_out(&session).await;
             Redirect::to(&login_url(&here, true)).into_response()

@@ -62,6 +62,9 @@ pub fn panel_router(panel: Panel) -> Router {
                     info_span!("request", method = %req.method(), path = %req.uri().path())
                 })
                 .on_request(())
+                // A server function's expected error (wrong password) is a 500 too: the status
+                // line below says enough, without a second ERROR line per request.
+                .on_failure(())
                 .on_response(|res: &Response<Body>, latency: Duration, _: &Span| {
                     tracing::info!(
                         status = res.status().as_u16(),

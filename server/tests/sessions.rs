@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use reqwest::{header, StatusCode};
 use support::{is_signed_in, session_cookie, set_cookie_header, Panel};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guard_sends_visitors_to_sign_in_with_the_page_kept() {
     let panel = Panel::demo().await;
     let res = panel.get("/servers?q=web", None).await;
@@ -25,7 +25,7 @@ async fn guard_sends_visitors_to_sign_in_with_the_page_kept() {
     assert_eq!(panel.get("/healthz", None).await.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_sets_an_opaque_httponly_lax_cookie_and_cycles_the_id() {
     let panel = Panel::demo().await;
     let res = panel
@@ -59,7 +59,7 @@ async fn sign_in_sets_an_opaque_httponly_lax_cookie_and_cycles_the_id() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_deletes_the_session() {
     let panel = Panel::demo().await;
     let cookie = panel.sign_in("demo", "demo", None).await;
@@ -68,7 +68,7 @@ async fn sign_out_deletes_the_session() {
     assert!(!is_signed_in(&panel, &cookie).await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secure_cookie_when_configured() {
     let panel = Panel::start(&["--session-store", "memory", "--cookie-secure", "true"]).await;
     let res = panel
@@ -81,7 +81,7 @@ async fn secure_cookie_when_configured() {
     assert!(set_cookie_header(&res).contains("Secure"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_is_refused_without_a_session() {
     let panel = Panel::demo().await;
     let res = panel
@@ -99,7 +99,7 @@ async fn wrong_password_is_refused_without_a_session() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused_in_both_encodings() {
     let panel = Panel::demo().await;
     let c = support::client();
@@ -129,7 +129,7 @@ async fn cross_site_posts_are_refused_in_both_encodings() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_sessions_survive_a_restart() {
     let sim = server::simulator::spawn(server::simulator::SimConfig::default())
         .await
@@ -195,7 +195,7 @@ impl Drop for Redis {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_sharing_redis_share_sessions() {
     let redis = Redis::start();
     let sim = server::simulator::spawn(server::simulator::SimConfig::default())

@@ -4,7 +4,7 @@ mod support;
 
 use support::Panel;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_ok_and_version() {
     let panel = Panel::demo().await;
     let res = panel.get("/healthz", None).await;
@@ -14,7 +14,7 @@ async fn healthz_reports_ok_and_version() {
     assert_eq!(body["version"], app::VERSION);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_is_server_rendered_with_shell_data_and_hydration_scripts() {
     let panel = Panel::demo().await;
     let cookie = panel.sign_in("demo", "demo", None).await;
@@ -50,7 +50,7 @@ async fn home_is_server_rendered_with_shell_data_and_hydration_scripts() {
     assert!(html.contains("demo@example.com"), "account data missing");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_path_is_a_404_page() {
     let panel = Panel::demo().await;
     let cookie = panel.sign_in("demo", "demo", None).await;
@@ -60,7 +60,7 @@ async fn unknown_path_is_a_404_page() {
     assert!(html.contains("Page not found"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_time_server_function_round_trips() {
     let panel = Panel::demo().await;
     let res = panel.post_form("/api/server_time", None, &[]).await;

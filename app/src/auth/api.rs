@@ -1,31 +1,8 @@
 //! Sign-in server functions. None of them returns a token: what they return is written into the
 //! page for hydration.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::error::AppError;
-
-/// What the sign-in page and the header need to know; nothing secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Me {
-    pub username: Option<String>,
-    /// In demo mode, the simulator's demo credentials (they are public, and documented).
-    pub demo: Option<(String, String)>,
-}
-
-#[server(endpoint = "whoami")]
-pub async fn whoami() -> Result<Me, AppError> {
-    let state = crate::state::panel_state()?;
-    let session = crate::state::request_session().await?;
-    let username = crate::auth::session::signed_in(&session)
-        .await
-        .map(|u| u.username);
-    Ok(Me {
-        username,
-        demo: state.demo.map(|d| (d.username, d.password)),
-    })
-}
+use leptos::prelude::*;
 
 /// Username and password → `POST /login` upstream → the JWT into the session.
 #[server(endpoint = "login")]
@@ -33,7 +10,7 @@ pub async fn login(
     username: String,
     password: String,
     next: Option<String>,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
     use crate::ecs::EcsError;
 
@@ -64,13 +41,12 @@ pub async fn login(
         AppError::Internal
     })?;
     tracing::info!("signed in with a password");
-    leptos_axum::redirect(&crate::auth::safe_next(next.as_deref()));
-    Ok(())
+    Ok(crate::auth::safe_next(next.as_deref()))
 }
 
 /// An API token, verified with one cheap upstream call (`GET /account`) before it is accepted.
 #[server(endpoint = "login_token")]
-pub async fn login_token(token: String, next: Option<String>) -> Result<(), AppError> {
+pub async fn login_token(token: String, next: Option<String>) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
     use crate::ecs::{Credential, EcsError};
 
@@ -102,14 +78,12 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<(), AppE
         AppError::Internal
     })?;
     tracing::info!("signed in with an API token");
-    leptos_axum::redirect(&crate::auth::safe_next(next.as_deref()));
-    Ok(())
+    Ok(crate::auth::safe_next(next.as_deref()))
 }
 
 #[server(endpoint = "logout")]
-pub async fn logout() -> Result<(), AppError> {
+pub async fn logout() -> Result<String, AppError> {
     let session = crate::state::request_session().await?;
     crate::auth::session::sign_out(&session).await;
-    leptos_axum::redirect("/login");
-    Ok(())
+    Ok("/login".to_string())
 }

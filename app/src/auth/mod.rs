@@ -5,6 +5,24 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod session;
 
+/// The signed-in user's name, put into the request's extensions by the server's route guard, so
+/// pages read it synchronously during SSR instead of through another async resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentUser(pub String);
+
+/// Who is signed in, as seen by this request (server side; `None` in the browser).
+pub fn current_username() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<CurrentUser>().map(|u| u.0.clone()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
 /// Where to go after signing in: only a local path, or it would be an open redirect.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {

@@ -15,16 +15,11 @@ pub fn go_to_sign_in() {
             .unwrap_or_else(|| "/".into());
         leptos_axum::redirect(&crate::auth::login_url(&here, true));
     }
-    #[cfg(feature = "hydrate")]
-    {
-        let location = window().location();
-        let here = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        let _ = location.assign(&crate::auth::login_url(&here, true));
-    }
+    #[cfg(not(feature = "ssr"))]
+    crate::browser::load_page(&crate::auth::login_url(
+        &crate::browser::current_path(),
+        true,
+    ));
 }
 
 /// An error box for a failed load or action. An expired session redirects instead.

@@ -1,9 +1,9 @@
 //! The app shell: header with navigation, the page, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::components::A;
 
-use crate::auth::api::{whoami, Logout};
+use crate::auth::api::Logout;
 
 /// The main navigation; `A` marks the current page with `aria-current="page"`.
 const NAV: &[(&str, &str)] = &[
@@ -54,31 +54,31 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// Who is signed in, and the way out. Re-read on every navigation (one session lookup).
+/// Who is signed in, and the way out. The name comes from the request (the route guard put it
+/// there), shared with the browser for hydration; sign-in and sign-out load a new page.
 #[component]
 fn UserMenu() -> impl IntoView {
-    let location = use_location();
-    let me = Resource::new(move || location.pathname.get(), |_| whoami());
+    let user = SharedValue::new(crate::auth::current_username);
     let logout = ServerAction::<Logout>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(target)) = logout.value().get() {
+            crate::browser::load_page(&target);
+        }
+    });
     view! {
         <div class="usermenu">
-            <Transition>
-                {move || {
-                    me.get().and_then(Result::ok).and_then(|w| w.username).map(|name| {
-                        view! {
-                            <span class="user" data-testid="signed-in-user" title="Signed in">
-                                <span class="avatar" aria-hidden="true">
-                                    {name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default()}
-                                </span>
-                                <span class="user-name">{name}</span>
-                            </span>
-                            <ActionForm action=logout>
-                                <button class="btn btn-ghost btn-sm" type="submit">"Sign out"</button>
-                            </ActionForm>
-                        }
-                    })
-                }}
-            </Transition>
+            {user.into_inner().map(|name| {
+                let initial = name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+                view! {
+                    <span class="user" data-testid="signed-in-user" title="Signed in">
+                        <span class="avatar" aria-hidden="true">{initial}</span>
+                        <span class="user-name">{name}</span>
+                    </span>
+                    <ActionForm action=logout>
+                        <button class="btn btn-ghost btn-sm" type="submit">"Sign out"</button>
+                    </ActionForm>
+                }
+            })}
         </div>
     }
 }

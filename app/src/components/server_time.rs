@@ -2,27 +2,30 @@
 
 use leptos::prelude::*;
 
-use crate::api::system::server_time;
+use crate::api::system::ServerTime;
 
 #[component]
 pub fn ServerTime() -> impl IntoView {
-    let refresh = ServerAction::<crate::api::system::ServerTime>::new();
-    let time = Resource::new(move || refresh.version().get(), |_| server_time());
+    // The first reading is taken while rendering on the server and shared for hydration; each
+    // click asks the server again through the server function.
+    let first = SharedValue::new(now_on_server).into_inner();
+    let refresh = ServerAction::<ServerTime>::new();
+    let shown = move || match refresh.value().get() {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => format!("Unavailable: {e}"),
+        None => first.clone(),
+    };
     let clicks = move || refresh.version().get();
 
     view! {
         <section class="card server-time" aria-live="polite">
             <h2>"Server time"</h2>
-            <Suspense fallback=|| view! { <p class="muted">"Asking the server…"</p> }>
-                <p class="mono" data-testid="server-time">
-                    {move || time.get().map(|t| t.unwrap_or_else(|e| format!("Unavailable: {e}")))}
-                </p>
-            </Suspense>
+            <p class="mono" data-testid="server-time">{shown}</p>
             <button
                 class="btn"
                 data-testid="refresh-time"
                 on:click=move |_| {
-                    refresh.dispatch(crate::api::system::ServerTime {});
+                    refresh.dispatch(ServerTime {});
                 }
             >
                 "Refresh"
@@ -31,5 +34,16 @@ pub fn ServerTime() -> impl IntoView {
                 {move || format!("Refreshed {} times", clicks())}
             </p>
         </section>
+    }
+}
+
+fn now_on_server() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::api::system::format_now()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
     }
 }

@@ -17,7 +17,9 @@ pub fn HomePage() -> impl IntoView {
         </div>
         <div class="grid">
             <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading your account…"</p></section> }>
-                {move || data.get().map(|r| match r {
+                // Awaiting inside `Suspend` (not `.get()`): the `.get()` pattern can lose a wakeup
+                // in Leptos 0.8's SSR and leave the response hanging (leptos#4578).
+                {move || Suspend::new(async move { match data.await {
                     Ok(o) => view! {
                         <section class="card" data-testid="account-card">
                             <h2>"Account"</h2>
@@ -35,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
                         </section>
                     }.into_any(),
                     Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
-                })}
+                }})}
             </Suspense>
             <ServerTime />
         </div>

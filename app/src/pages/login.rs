@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::auth::api::{whoami, Login, LoginToken};
+use crate::auth::api::{Login, LoginToken};
 use crate::components::field::FieldError;
 use crate::error::AppError;
 
@@ -20,12 +20,19 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let expired = move || query.with(|q| q.get("reason").as_deref() == Some("expired"));
     let method = RwSignal::new(Method::Password);
-    let info = Resource::new(|| (), |_| whoami());
+    // Demo credentials are a fact of the server's configuration: shared for hydration, no fetch.
+    let demo = SharedValue::new(demo_credentials).into_inner();
 
     let login = ServerAction::<Login>::new();
     let login_token = ServerAction::<LoginToken>::new();
     let password_error = Signal::derive(move || login.value().get().and_then(Result::err));
     let token_error = Signal::derive(move || login_token.value().get().and_then(Result::err));
+    // Signed in: load the next page in full, so it is rendered for this user from the start.
+    Effect::new(move |_| {
+        if let Some(Ok(target)) = login.value().get().or_else(|| login_token.value().get()) {
+            crate::browser::load_page(&target);
+        }
+    });
 
     let tab = move |m: Method, label: &'static str, id: &'static str| {
         view! {
@@ -53,25 +60,18 @@ pub fn LoginPage() -> impl IntoView {
                         "Your session expired, sign in again."
                     </p>
                 </Show>
-                <Suspense>
-                    {move || {
-                        info.get()
-                            .and_then(Result::ok)
-                            .and_then(|i| i.demo)
-                            .map(|(user, pass)| {
-                                view! {
-                                    <div class="notice notice-info" data-testid="demo-banner">
-                                        <strong>"Demo mode. "</strong>
-                                        "This panel runs against its built-in ECS simulator. Sign in as "
-                                        <code>{user}</code>
-                                        " with password "
-                                        <code>{pass}</code>
-                                        "."
-                                    </div>
-                                }
-                            })
-                    }}
-                </Suspense>
+                {demo.map(|(user, pass)| {
+                    view! {
+                        <div class="notice notice-info" data-testid="demo-banner">
+                            <strong>"Demo mode. "</strong>
+                            "This panel runs against its built-in ECS simulator. Sign in as "
+                            <code>{user}</code>
+                            " with password "
+                            <code>{pass}</code>
+                            "."
+                        </div>
+                    }
+                })}
                 <div class="tabs" role="tablist" aria-label="Sign-in method">
                     {tab(Method::Password, "Password", "tab-password")}
                     {tab(Method::Token, "API token", "tab-token")}
@@ -127,5 +127,19 @@ fn GeneralError(error: Signal<Option<AppError>>, fields: &'static [&'static str]
             .get()
             .filter(|e| !fields.iter().any(|f| e.field_message(f).is_some()))
             .map(|e| view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> })
+    }
+}
+
+/// The simulator's demo credentials in demo mode (server side; the browser gets the shared value).
+fn demo_credentials() -> Option<(String, String)> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::PanelState>()
+            .and_then(|s| s.demo)
+            .map(|d| (d.username, d.password))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }

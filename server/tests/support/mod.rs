@@ -16,6 +16,12 @@ pub struct Panel {
 impl Panel {
     /// Starts a panel configured by `args` (as on the command line).
     pub async fn start(args: &[&str]) -> Panel {
+        if let Ok(filter) = std::env::var("TEST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_test_writer()
+                .try_init();
+        }
         let config =
             Config::try_parse_from(std::iter::once("ecs-panel").chain(args.iter().copied()))
                 .expect("valid test configuration");
@@ -60,7 +66,9 @@ impl Panel {
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
-        req.send().await.expect("request")
+        req.send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
@@ -68,7 +76,9 @@ impl Panel {
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
-        req.send().await.expect("request")
+        req.send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
     }
 
     /// Signs in with a password; returns the `name=value` session cookie.

@@ -1,0 +1,32 @@
+// Screenshots of the main pages at desktop and phone widths, for looking at the UI:
+//   node end2end/screenshots.mjs [base-url] [out-dir]   (a panel must be running in demo mode)
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://127.0.0.1:3000";
+const out = process.argv[3] ?? "screenshots";
+const pages = [["login", "/login", false], ["overview", "/", true]];
+const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+});
+for (const [wname, width, height] of widths) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  for (const [name, path, needsSession] of pages) {
+    if (needsSession && !(await context.cookies()).some((c) => c.name === "ecs_panel_session")) {
+      await page.goto(`${base}/login`);
+      await page.waitForFunction(() => window.__ecsHydrated === true);
+      await page.fill('input[name="username"]', "demo");
+      await page.fill('input[name="password"]', "demo");
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('[data-testid="signed-in-user"]');
+    }
+    await page.goto(`${base}${path}`);
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: `${out}/${name}-${wname}.png`, fullPage: true });
+  }
+  await context.close();
+}
+await browser.close();
