@@ -19,6 +19,9 @@ const NAV: &[(&str, &str)] = &[
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    // Who is signed in, from the request (the route guard put it there), shared for hydration.
+    let user = SharedValue::new(crate::auth::current_username).into_inner();
+    let signed_in = user.is_some();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
@@ -26,7 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">"ECS Panel"</span>
             </a>
-            <nav class="mainnav" aria-label="Main">
+            <nav class="mainnav" aria-label="Main" hidden=!signed_in>
                 <ul>
                     {NAV
                         .iter()
@@ -42,7 +45,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
-            <UserMenu />
+            <UserMenu user />
         </header>
         <main id="main" class="content">
             {children()}
@@ -54,11 +57,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// Who is signed in, and the way out. The name comes from the request (the route guard put it
-/// there), shared with the browser for hydration; sign-in and sign-out load a new page.
+/// Who is signed in, and the way out; sign-out loads the sign-in page afresh.
 #[component]
-fn UserMenu() -> impl IntoView {
-    let user = SharedValue::new(crate::auth::current_username);
+fn UserMenu(user: Option<String>) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(target)) = logout.value().get() {
@@ -67,7 +68,7 @@ fn UserMenu() -> impl IntoView {
     });
     view! {
         <div class="usermenu">
-            {user.into_inner().map(|name| {
+            {user.map(|name| {
                 let initial = name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
                 view! {
                     <span class="user" data-testid="signed-in-user" title="Signed in">
