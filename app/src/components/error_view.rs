@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Sends the browser to sign-in. During SSR the route renders in async mode, so this can still
-/// set a redirect; after hydration it navigates the window.
+/// Sends the browser to sign-in: during SSR as a redirect when the response has not started yet,
+/// and in any case from the browser once the page hydrates.
 pub fn go_to_sign_in() {
     #[cfg(feature = "ssr")]
     {
