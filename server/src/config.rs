@@ -179,6 +179,15 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_simulator_can_seed_a_large_demo_account() {
+        assert_eq!(parse(&[]).simulator.to_config().extra_servers, 0);
+        let c = parse(&["--extra-servers", "1000"]);
+        assert_eq!(c.simulator.to_config().extra_servers, 1000);
+        assert!(Config::try_parse_from(["ecs-panel", "--extra-servers", "9999999"]).is_err());
+        assert!(Config::try_parse_from(["ecs-panel", "--extra-servers", "-1"]).is_err());
+    }
+
+    #[test]
     fn invalid_values_give_one_clear_line() {
         let bad_store = parse(&["--session-store", "postgres://x"])
             .validate()

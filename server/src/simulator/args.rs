@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use clap::builder::BoolishValueParser;
 
 use super::faults::FaultConfig;
+use super::seed_bulk::MAX_EXTRA_SERVERS;
 use super::SimConfig;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -56,6 +57,16 @@ pub struct SimSettings {
     /// HS256 secret for the JWTs (random per run when unset).
     #[arg(long, env = "ECS_SIM_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
+
+    /// Extra generated servers for the `demo` account (ec300000…), besides its 7 hand-made ones:
+    /// a large account for benchmarks and for trying lists, search and paging.
+    #[arg(
+        long,
+        env = "ECS_SIM_EXTRA_SERVERS",
+        default_value_t = 0,
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_EXTRA_SERVERS))
+    )]
+    pub extra_servers: u32,
 
     /// How many requests `GET /__sim/requests` remembers.
     #[arg(long, env = "ECS_SIM_REQUEST_LOG", default_value_t = 200)]
@@ -120,6 +131,7 @@ impl SimSettings {
             token_lifetime_secs: self.token_lifetime,
             jwt_secret: self.jwt_secret.clone(),
             request_log_size: self.request_log,
+            extra_servers: self.extra_servers,
             expire_after_calls: self.fault_expire_after_calls,
             faults: FaultConfig {
                 latency_ms: self.fault_latency_ms,

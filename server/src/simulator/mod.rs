@@ -27,6 +27,7 @@ mod networks;
 mod reqlog;
 mod scripts;
 pub mod seed;
+mod seed_bulk;
 mod seed_history;
 mod seed_library;
 mod server_actions;
@@ -74,6 +75,8 @@ pub struct SimConfig {
     pub token_lifetime_secs: u64,
     pub jwt_secret: Option<String>,
     pub request_log_size: usize,
+    /// Generated servers added to the `demo` account (see `seed_bulk.rs`); 0 in the demo.
+    pub extra_servers: u32,
     pub faults: FaultConfig,
     /// Forced expiry for every account after this many authenticated calls.
     pub expire_after_calls: Option<u32>,
@@ -94,6 +97,7 @@ impl Default for SimConfig {
             token_lifetime_secs: 4 * 3600,
             jwt_secret: None,
             request_log_size: 200,
+            extra_servers: 0,
             faults: FaultConfig::default(),
             expire_after_calls: None,
         }

@@ -67,17 +67,17 @@ fn account(
     }
 }
 
-struct Spec {
-    name: &'static str,
-    notes: &'static str,
-    plan: &'static str,
-    location: &'static str,
-    image: &'static str,
-    host: &'static str,
-    days_ago: i64,
+pub(super) struct Spec {
+    pub name: &'static str,
+    pub notes: &'static str,
+    pub plan: &'static str,
+    pub location: &'static str,
+    pub image: &'static str,
+    pub host: &'static str,
+    pub days_ago: i64,
 }
 
-fn server(spec: Spec, now: DateTime<Utc>, ip: u32) -> Server {
+pub(super) fn server(spec: Spec, now: DateTime<Utc>, ip: u32) -> Server {
     let created = now - Duration::days(spec.days_ago) - Duration::minutes(i64::from(ip) * 37);
     let image = catalogue::image_named(spec.image);
     Server {
@@ -246,6 +246,9 @@ pub fn world(config: &SimConfig, now: DateTime<Utc>) -> World {
         demo.servers.insert(s.name.clone(), s);
     }
     super::seed_library::demo_library(&mut demo, now);
+    for s in super::seed_bulk::extra_servers(config.extra_servers, now) {
+        demo.servers.insert(s.name.clone(), s);
+    }
 
     let mut alice = account(&ACCOUNTS[1], false, now, 2);
     alice.servers.insert(
