@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # The cfg cargo-leptos uses for debug builds; using it everywhere keeps one set of artifacts.
 DEV_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run dev test setup lint unit e2e fmt
+.PHONY: run dev test setup lint unit e2e fmt bench
 
 ## Build the release panel and serve it in demo mode on http://127.0.0.1:3000
 run:
@@ -45,3 +45,13 @@ e2e:
 
 fmt:
 	cargo fmt --all
+
+# Server time of a list page for a large account: the panel in-process (demo mode, simulator with
+# 1,000 extra servers), signed in with the demo API token, 200 sequential GETs per scenario.
+# Built with the server-release profile, the one `make run` ships: optimised code, thin LTO, a build
+# that stays quick on two cores (the wasm-sized `release` profile, opt-level z with fat LTO, would
+# measure a slower binary than the one deployed, and a debug build would measure nothing useful).
+# Page and options: make bench BENCH_ARGS="/ --requests 500"
+BENCH_ARGS ?=
+bench:
+	cargo run -p server --profile server-release --example bench_list -- $(BENCH_ARGS)
