@@ -4,7 +4,14 @@ import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const out = process.argv[3] ?? "screenshots";
-const pages = [["login", "/login", false], ["overview", "/", true]];
+const pages = [
+  ["login", "/login", false],
+  ["overview", "/", true],
+  ["servers", "/servers", true],
+  ["server-detail", "/servers/ec200402", true],
+  ["server-settings", "/servers/ec200402?tab=settings", true],
+  ["server-actions", "/servers/ec200401?tab=actions", true],
+];
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 
 const browser = await chromium.launch({
@@ -25,6 +32,7 @@ for (const [wname, width, height] of widths) {
     }
     await page.goto(`${base}${path}`);
     await page.waitForLoadState("networkidle");
+    await page.waitForFunction(() => window.__ecsHydrated === true);
     await page.screenshot({ path: `${out}/${name}-${wname}.png`, fullPage: true });
   }
   await context.close();

@@ -29,3 +29,40 @@ pub fn current_path() -> String {
         String::new()
     }
 }
+
+/// Puts `text` on the clipboard (needs a secure context: https or localhost). Returns whether
+/// the browser offered a clipboard at all.
+pub fn copy_text(text: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let clipboard = leptos::prelude::window().navigator().clipboard();
+        // The promise settles later; a refusal leaves the text visible for manual copying.
+        let _ = clipboard.write_text(text);
+        true
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+/// Whether the tab is in view (polling pauses while it is not).
+pub fn tab_visible() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Visible
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        false
+    }
+}
+
+/// Sleeps in the browser; returns at once during SSR (nothing there waits on it).
+pub async fn sleep_ms(ms: u32) {
+    #[cfg(feature = "hydrate")]
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ms;
+}

@@ -19,6 +19,9 @@ pub enum AppError {
     /// The ECS API answered with something the user should read (already in plain words).
     #[error("{0}")]
     Upstream(String),
+    /// What the page is about does not exist (upstream 404, or an id that cannot exist).
+    #[error("{0}")]
+    NotFound(String),
     /// Something on our side; details are in the server log, not here.
     #[error("Something went wrong on the panel's side. Try again; if it keeps happening, tell your administrator.")]
     Internal,

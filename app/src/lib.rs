@@ -7,6 +7,7 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod ecs;
 pub mod error;
+pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -19,7 +20,12 @@ use leptos_router::{
 };
 
 use components::layout::Layout;
-use pages::{home::HomePage, login::LoginPage, not_found::NotFound};
+use pages::{
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFound,
+    servers::{ServerDetailPage, ServersPage},
+};
 
 /// The product version shown in the footer and returned by `/healthz`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -59,6 +65,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/servers") view=ServersPage />
+                    <Route path=path!("/servers/:name") view=ServerDetailPage />
                 </Routes>
             </Layout>
         </Router>

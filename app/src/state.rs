@@ -57,5 +57,16 @@ pub async fn upstream_error(err: EcsError, session: &Session) -> AppError {
         session::sign_out(session).await;
         return AppError::SessionExpired;
     }
+    if let EcsError::NotFound { .. } = err {
+        return AppError::NotFound(err.user_message());
+    }
     AppError::Upstream(err.user_message())
+}
+
+/// `r`, with an upstream failure turned into `AppError` (see [`upstream_error`]).
+pub async fn checked<T>(r: Result<T, EcsError>, session: &Session) -> Result<T, AppError> {
+    match r {
+        Ok(v) => Ok(v),
+        Err(e) => Err(upstream_error(e, session).await),
+    }
 }

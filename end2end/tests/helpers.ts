@@ -28,3 +28,23 @@ export async function simReset(request: APIRequestContext) {
   const res = await request.post(`${SIM}/__sim/reset`);
   expect(res.ok()).toBeTruthy();
 }
+
+/// Sets the simulator's fault injection (see server/src/simulator/faults.rs); `{}` clears it.
+export async function simFaults(request: APIRequestContext, faults: Record<string, unknown>) {
+  const res = await request.put(`${SIM}/__sim/faults`, { data: faults });
+  expect(res.ok()).toBeTruthy();
+}
+
+/// Marks the page so a test can tell a live update from a reload (a reload drops the mark).
+export async function markPage(page: Page) {
+  await page.evaluate(() => ((window as any).__noReload = true));
+}
+
+export async function expectNoReload(page: Page) {
+  expect(await page.evaluate(() => (window as any).__noReload === true)).toBeTruthy();
+}
+
+/// The row of server `name` in the servers table.
+export function row(page: Page, name: string) {
+  return page.locator(`[data-testid="server-row"][data-name="${name}"]`);
+}

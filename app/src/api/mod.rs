@@ -1,4 +1,5 @@
 //! Server functions, one module per resource: thin glue from the session to the upstream client.
 
 pub mod overview;
+pub mod servers;
 pub mod system;

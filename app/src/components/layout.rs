@@ -22,6 +22,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Who is signed in, from the request (the route guard put it there), shared for hydration.
     let user = SharedValue::new(crate::auth::current_username).into_inner();
     let signed_in = user.is_some();
+    super::toast::provide_toasts();
+    super::live::provide_live(signed_in);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
@@ -36,7 +38,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                         .map(|(href, label)| {
                             view! {
                                 <li>
-                                    <A href=*href exact=true>
+                                    // A server's own page still counts as "Servers".
+                                    <A href=*href exact=*href != "/servers">
                                         {*label}
                                     </A>
                                 </li>
@@ -50,6 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" class="content">
             {children()}
         </main>
+        <super::toast::ToastRegion />
         <footer class="footer">
             <span>"ECS Panel " <span class="version">{format!("v{}", crate::VERSION)}</span></span>
             <span class="muted">"A control panel for Seeweb Cloud Server"</span>

@@ -1,6 +1,11 @@
 //! Reusable UI pieces.
 
+pub mod copy;
+pub mod dialog;
 pub mod error_view;
 pub mod field;
 pub mod layout;
+pub mod live;
 pub mod server_time;
+pub mod status;
+pub mod toast;

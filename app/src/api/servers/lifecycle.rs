@@ -1,0 +1,182 @@
+//! Power, console, delete, and the same for several servers at once. Each answers the id of the
+//! upstream action, so the page can follow it to completion.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BulkOp {
+    PowerOn,
+    PowerOff,
+    Delete,
+}
+
+impl BulkOp {
+    pub fn verb(self) -> &'static str {
+        match self {
+            BulkOp::PowerOn => "Power on",
+            BulkOp::PowerOff => "Power off",
+            BulkOp::Delete => "Delete",
+        }
+    }
+}
+
+/// How one server of a bulk request went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkResult {
+    pub name: String,
+    /// The started action, when accepted.
+    pub action: Option<u64>,
+    /// Why it was refused, in plain words.
+    pub error: Option<String>,
+}
+
+/// A console key: a one-off credential. Returned to the person who asked, never logged.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleAccess {
+    pub key: String,
+    pub action: u64,
+}
+
+impl std::fmt::Debug for ConsoleAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsoleAccess")
+            .field("key", &"<redacted>")
+            .field("action", &self.action)
+            .finish()
+    }
+}
+
+#[server(endpoint = "servers_power")]
+pub async fn power_server(name: String, on: bool) -> Result<u64, AppError> {
+    use crate::ecs::dto::ServerAction;
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let action = if on {
+        ServerAction::PowerOn
+    } else {
+        ServerAction::PowerOff
+    };
+    let outcome = checked(client.server_action(&cred, &name, &action).await, &session).await?;
+    Ok(outcome.action.id)
+}
+
+#[server(endpoint = "servers_console")]
+pub async fn console_key(name: String) -> Result<ConsoleAccess, AppError> {
+    use crate::ecs::dto::ServerAction;
+    use crate::state::{checked, upstream};
+    use secrecy::ExposeSecret;
+    let (client, cred, session) = upstream().await?;
+    let outcome = checked(
+        client
+            .server_action(&cred, &name, &ServerAction::Console)
+            .await,
+        &session,
+    )
+    .await?;
+    let key = outcome.console_key.ok_or_else(|| {
+        AppError::Upstream("ECS accepted the request but sent no console key. Try again.".into())
+    })?;
+    Ok(ConsoleAccess {
+        key: key.expose_secret().to_string(),
+        action: outcome.action.id,
+    })
+}
+
+/// Deletes `name` once the person typed its name or display name (checked here too: the page's
+/// check is only a convenience).
+#[server(endpoint = "servers_delete")]
+pub async fn delete_server(name: String, typed: String) -> Result<Option<u64>, AppError> {
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let server = checked(client.get_server(&cred, &name).await, &session).await?;
+    let typed = typed.trim();
+    let matches = typed == server.name
+        || server
+            .notes
+            .as_deref()
+            .is_some_and(|n| !n.is_empty() && typed == n);
+    if !matches {
+        return Err(AppError::invalid(
+            "confirm",
+            format!("Type {} to confirm.", server.name),
+        ));
+    }
+    if server.is_reserved {
+        return Err(AppError::Upstream(
+            "This server is reserved: it cannot be deleted before its reserved period ends.".into(),
+        ));
+    }
+    let action = checked(client.delete_server(&cred, &name).await, &session).await?;
+    Ok(action.map(|a| a.id))
+}
+
+/// Runs `op` on each server (a few at a time) and says how each one went.
+#[server(endpoint = "servers_bulk")]
+pub async fn bulk_servers(op: BulkOp, names: Vec<String>) -> Result<Vec<BulkResult>, AppError> {
+    use crate::ecs::dto::ServerAction;
+    use crate::ecs::EcsError;
+    use crate::state::upstream;
+    use futures_util::stream::{self, StreamExt};
+
+    if names.is_empty() {
+        return Err(AppError::invalid(
+            "selection",
+            "Select at least one server.",
+        ));
+    }
+    if names.len() > 200 {
+        return Err(AppError::invalid(
+            "selection",
+            "Select at most 200 servers at a time.",
+        ));
+    }
+    let (client, cred, session) = upstream().await?;
+    let results: Vec<(String, Result<Option<u64>, EcsError>)> = stream::iter(names)
+        .map(|name| {
+            let (client, cred) = (&client, &cred);
+            async move {
+                let r = match op {
+                    BulkOp::PowerOn => client
+                        .server_action(cred, &name, &ServerAction::PowerOn)
+                        .await
+                        .map(|o| Some(o.action.id)),
+                    BulkOp::PowerOff => client
+                        .server_action(cred, &name, &ServerAction::PowerOff)
+                        .await
+                        .map(|o| Some(o.action.id)),
+                    BulkOp::Delete => client
+                        .delete_server(cred, &name)
+                        .await
+                        .map(|a| a.map(|a| a.id)),
+                };
+                (name, r)
+            }
+        })
+        .buffered(4)
+        .collect()
+        .await;
+    if results
+        .iter()
+        .any(|(_, r)| matches!(r, Err(EcsError::Unauthorized)))
+    {
+        return Err(crate::state::upstream_error(EcsError::Unauthorized, &session).await);
+    }
+    Ok(results
+        .into_iter()
+        .map(|(name, r)| match r {
+            Ok(action) => BulkResult {
+                name,
+                action,
+                error: None,
+            },
+            Err(e) => BulkResult {
+                name,
+                action: None,
+                error: Some(e.user_message()),
+            },
+        })
+        .collect())
+}

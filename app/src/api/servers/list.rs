@@ -1,0 +1,109 @@
+//! `/servers`: the whole account fetched once per view, filtered, sorted and paged on the server;
+//! the power state is asked only for the rows on the page.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::server_list::{ListPage, ListQuery};
+
+/// How many `/status` calls run at once for one page.
+#[cfg(feature = "ssr")]
+const STATUS_CONCURRENCY: usize = 8;
+
+#[server(endpoint = "servers_list")]
+pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
+    use crate::ecs::convert;
+    use crate::model::server_list::select;
+    use crate::state::{checked, upstream};
+    use futures_util::stream::{self, StreamExt};
+
+    let (client, cred, session) = upstream().await?;
+    let (servers, groups) = tokio::join!(client.list_servers(&cred), client.list_groups(&cred));
+    let servers = checked(servers, &session).await?;
+    // The list is still useful without group names: fall back to ids.
+    let groups = groups.unwrap_or_default();
+    let now = chrono::Utc::now();
+
+    let rows: Vec<_> = servers
+        .iter()
+        .map(|s| convert::server_row(s, None, &groups, now))
+        .collect();
+    let facets = facets(&rows, &groups);
+    let total = rows.len();
+    let (mut rows, matched, page) = select(rows, &query);
+
+    // Only booted servers have a power state worth asking for.
+    let asks: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.health == crate::model::server::Health::Booted)
+        .map(|(i, r)| (i, r.name.clone()))
+        .collect();
+    let answers: Vec<_> = stream::iter(asks)
+        .map(|(i, name)| {
+            let (client, cred) = (&client, &cred);
+            async move { (i, client.server_status(cred, &name).await) }
+        })
+        .buffer_unordered(STATUS_CONCURRENCY)
+        .collect()
+        .await;
+    for (i, answer) in answers {
+        match answer {
+            Ok(status) => {
+                rows[i].health = convert::health(
+                    &crate::ecs::dto::ServerState::Booted,
+                    Some(&status.current_status),
+                )
+            }
+            // A 401 here means the whole session is gone.
+            Err(crate::ecs::EcsError::Unauthorized) => {
+                return Err(crate::state::upstream_error(
+                    crate::ecs::EcsError::Unauthorized,
+                    &session,
+                )
+                .await)
+            }
+            Err(_) => {}
+        }
+    }
+
+    Ok(ListPage {
+        rows,
+        total,
+        matched,
+        page,
+        pages: matched
+            .div_ceil(crate::model::server_list::PAGE_SIZE)
+            .max(1),
+        facets,
+    })
+}
+
+/// The filters' choices, from every server in the account.
+#[cfg(feature = "ssr")]
+fn facets(
+    rows: &[crate::model::server::ServerRow],
+    groups: &[crate::ecs::dto::Group],
+) -> crate::model::server_list::Facets {
+    use crate::ecs::convert;
+    let mut f = crate::model::server_list::Facets::default();
+    for r in rows {
+        if !f.regions.iter().any(|(c, _)| *c == r.region) {
+            f.regions.push((r.region.clone(), r.region_label.clone()));
+        }
+        if !f.statuses.contains(&r.lifecycle) {
+            f.statuses.push(r.lifecycle.clone());
+        }
+        if !f.families.contains(&r.family) {
+            f.families.push(r.family.clone());
+        }
+    }
+    f.regions.sort_by(|a, b| a.1.cmp(&b.1));
+    f.statuses.sort();
+    f.families.sort();
+    f.groups = groups
+        .iter()
+        .map(|g| convert::group_ref(&g.name, groups))
+        .collect();
+    f
+}

@@ -1,0 +1,170 @@
+//! A server as the pages show it: one row of the list, and everything on its detail page.
+
+use serde::{Deserialize, Serialize};
+
+use super::activity::ActionRow;
+use super::time::Stamp;
+
+/// What the status badge says, merging the lifecycle (`status`) with the VM's power state
+/// (`/status`) when it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Health {
+    Running,
+    Stopped,
+    /// Booted, but the power state is unknown (not asked, or the API could not tell).
+    Booted,
+    Booting,
+    Customizing,
+    Reimaging,
+    Deleting,
+    Failed,
+    Unknown,
+}
+
+impl Health {
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::Running => "Running",
+            Health::Stopped => "Stopped",
+            Health::Booted => "Booted",
+            Health::Booting => "Booting",
+            Health::Customizing => "Customizing",
+            Health::Reimaging => "Reimaging",
+            Health::Deleting => "Deleting",
+            Health::Failed => "Failed",
+            Health::Unknown => "Unknown",
+        }
+    }
+
+    /// The badge colour class.
+    pub fn tone(self) -> &'static str {
+        match self {
+            Health::Running | Health::Booted => "ok",
+            Health::Stopped | Health::Unknown => "off",
+            Health::Booting | Health::Customizing | Health::Reimaging => "busy",
+            Health::Deleting | Health::Failed => "danger",
+        }
+    }
+
+    /// A lifecycle step with a progress bar.
+    pub fn is_transient(self) -> bool {
+        matches!(
+            self,
+            Health::Booting | Health::Customizing | Health::Reimaging | Health::Deleting
+        )
+    }
+}
+
+/// One row of `/servers`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServerRow {
+    pub name: String,
+    /// The display name (`notes`); empty when none was given.
+    pub notes: String,
+    pub health: Health,
+    /// The lifecycle word from the API (`Booted`, `Booting`…): what the status filter matches.
+    pub lifecycle: String,
+    pub progress: Option<u8>,
+    pub plan: String,
+    /// "Standard", "Windows", "High memory", "GPU", "AI accelerator".
+    pub family: String,
+    /// "2 vCPU · 2 GB RAM · 40 GB disk".
+    pub size: String,
+    pub gpu: Option<String>,
+    pub region: String,
+    pub region_label: String,
+    pub os: String,
+    pub os_label: String,
+    pub ipv4: Option<String>,
+    pub ipv6: Option<String>,
+    pub group: Option<GroupRef>,
+    /// The end of the reserved period, when reserved.
+    pub reserved_until: Option<Stamp>,
+    /// The support plan's title ("Basic", "Global"), when managed.
+    pub support: Option<String>,
+    pub created: Option<Stamp>,
+}
+
+impl ServerRow {
+    /// What people call it: the display name, or the server's name when it has none.
+    pub fn title(&self) -> &str {
+        if self.notes.is_empty() {
+            &self.name
+        } else {
+            &self.notes
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRef {
+    /// `eg…`
+    pub id: String,
+    /// The group's notes, or its id when it has none.
+    pub label: String,
+}
+
+/// The support plan of a server as the settings tab shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportView {
+    pub code: String,
+    pub title: String,
+    pub immutable: bool,
+    pub may_downgrade: bool,
+    pub start: Option<Stamp>,
+    pub end: Option<Stamp>,
+}
+
+/// A reserved period (from the server, or the answer of `POST …/reserved`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReservationView {
+    pub formula: String,
+    pub months: Option<u64>,
+    /// Percent.
+    pub discount: Option<f64>,
+    pub start: Option<Stamp>,
+    pub end: Option<Stamp>,
+}
+
+/// Everything on `/servers/{name}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServerDetail {
+    pub row: ServerRow,
+    /// The hypervisor's word from `/status` (`RUNNING`, `Running`…), or why it is unknown.
+    pub power: Result<String, String>,
+    pub powered_on: Option<bool>,
+    pub cores: Option<u64>,
+    /// "8 GB".
+    pub ram: Option<String>,
+    pub disk_gb: Option<u64>,
+    pub host_type: Option<String>,
+    pub api_version: Option<String>,
+    pub virtualization: Option<String>,
+    pub owner: Option<String>,
+    pub last_restored_snapshot: Option<String>,
+    pub support: Option<SupportView>,
+    pub is_reserved: bool,
+    /// Months this plan can be reserved for (3, 6, 12, 24).
+    pub reserve_months: Vec<u64>,
+    pub isolations: Result<Vec<Isolated>, String>,
+    /// Groups to move the server to.
+    pub groups: Vec<GroupRef>,
+    pub actions: ActionsPage,
+    /// Console and metrics need a v2+ server.
+    pub legacy_v1: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Isolated {
+    pub name: String,
+    pub notes: String,
+}
+
+/// One page of a server's actions, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionsPage {
+    pub rows: Vec<ActionRow>,
+    pub page: usize,
+    pub pages: usize,
+    pub total: Option<u64>,
+}

@@ -1,0 +1,109 @@
+//! Bulk actions: with servers selected, power them on or off or delete them. One confirmation
+//! lists them; the answer says, server by server, what happened and why.
+
+use leptos::prelude::*;
+
+use crate::api::servers::lifecycle::{BulkOp, BulkResult, BulkServers};
+use crate::components::dialog::Dialog;
+use crate::components::live::use_live;
+use crate::components::toast::use_toasts;
+use crate::error::AppError;
+
+#[component]
+pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let live = use_live();
+    let toasts = use_toasts();
+    let op = RwSignal::new(BulkOp::PowerOff);
+    let confirming = RwSignal::new(false);
+    let showing = RwSignal::new(false);
+    let action = ServerAction::<BulkServers>::new();
+    let results = RwSignal::new(Vec::<BulkResult>::new());
+    let ask = move |o: BulkOp| {
+        op.set(o);
+        confirming.set(true);
+    };
+    Effect::new(move |_| {
+        let Some(outcome) = action.value().get() else {
+            return;
+        };
+        confirming.set(false);
+        match outcome {
+            Ok(list) => {
+                let verb = op.get_untracked();
+                for r in &list {
+                    if let Some(id) = r.action {
+                        let (done, failed) = match verb {
+                            BulkOp::PowerOn => ("is powered on", "could not be powered on"),
+                            BulkOp::PowerOff => ("is powered off", "could not be powered off"),
+                            BulkOp::Delete => ("is deleted", "could not be deleted"),
+                        };
+                        live.watch(
+                            id,
+                            format!("{} {done}", r.name),
+                            format!("{} {failed}", r.name),
+                        );
+                    }
+                }
+                // What was accepted leaves the selection; what failed stays selected to retry.
+                selected.update(|s| {
+                    s.retain(|n| list.iter().any(|r| r.name == *n && r.error.is_some()))
+                });
+                results.set(list);
+                showing.set(true);
+                live.poke();
+            }
+            Err(AppError::SessionExpired) => crate::components::error_view::go_to_sign_in(),
+            Err(e) => toasts.error(e.to_string()),
+        }
+    });
+    let count = move || selected.with(Vec::len);
+    let pending = action.pending();
+    view! {
+        <div class="bulkbar" data-testid="bulk-bar" hidden=move || count() == 0>
+            <strong>{move || format!("{} selected", count())}</strong>
+            <button class="btn btn-sm" type="button" on:click=move |_| ask(BulkOp::PowerOn)>"Power on"</button>
+            <button class="btn btn-sm" type="button" on:click=move |_| ask(BulkOp::PowerOff)>"Power off"</button>
+            <button class="btn btn-sm btn-danger" type="button" on:click=move |_| ask(BulkOp::Delete)>"Delete"</button>
+            <button class="btn btn-sm btn-ghost" type="button" on:click=move |_| selected.set(Vec::new())>"Clear selection"</button>
+        </div>
+        <Dialog open=confirming title="Confirm bulk action" id="bulk-confirm">
+            <p>{move || format!("{} these {} servers?", op.get().verb(), count())}</p>
+            <ul class="plain names">
+                {move || selected.get().into_iter().map(|n| view! { <li class="mono">{n}</li> }).collect_view()}
+            </ul>
+            {move || (op.get() == BulkOp::Delete).then(|| view! {
+                <p class="notice notice-warn">"Deleting destroys the servers and their disks. Reserved servers are refused."</p>
+            })}
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button
+                    class=move || if op.get() == BulkOp::Delete { "btn btn-danger" } else { "btn btn-primary" }
+                    type="button"
+                    disabled=move || pending.get()
+                    on:click=move |_| {
+                        action.dispatch(BulkServers { op: op.get_untracked(), names: selected.get_untracked() });
+                    }
+                >
+                    {move || if pending.get() { "Working…".to_string() } else { format!("{} {}", op.get().verb(), count()) }}
+                </button>
+            </div>
+        </Dialog>
+        <Dialog open=showing title="Bulk action results" id="bulk-results">
+            <ul class="plain results">
+                {move || results.get().into_iter().map(|r| {
+                    let ok = r.error.is_none();
+                    view! {
+                        <li class=if ok { "result result-ok" } else { "result result-error" } data-testid="bulk-result" data-name=r.name.clone()>
+                            <span aria-hidden="true">{if ok { "✓" } else { "✗" }}</span>
+                            <span class="mono">{r.name.clone()}</span>
+                            <span>{r.error.clone().unwrap_or_else(|| "Started".into())}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="dialog-actions">
+                <button class="btn btn-primary" type="button" on:click=move |_| showing.set(false)>"Close"</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,171 @@
+//! `/servers/{name}`: header with power, console and delete; tabs for the overview, the actions
+//! and the settings (tab and actions page in the URL). Everything that holds what a person typed
+//! or opened (forms, dialogs, pending actions) lives here, above the part that refreshes.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::actions_tab::ActionsTab;
+use super::detail_head::{DetailDialogs, DetailHead};
+use super::overview_tab::OverviewTab;
+use super::settings_tab::SettingsTab;
+use crate::api::servers::detail::load_server;
+use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
+use crate::api::servers::settings::{MoveServer, RenameServer, ReserveServer, SetSupport};
+use crate::components::error_view::ErrorNotice;
+use crate::components::live::use_live;
+use crate::error::AppError;
+use crate::model::server::{ReservationView, ServerDetail};
+
+/// State shared by the header, the tabs and the dialogs of one detail page.
+#[derive(Clone, Copy)]
+pub struct DetailCtx {
+    pub name: Memo<String>,
+    /// The last loaded detail (browser only), for the dialogs.
+    pub current: RwSignal<Option<ServerDetail>>,
+    pub power: ServerAction<PowerServer>,
+    pub console: ServerAction<ConsoleKey>,
+    pub delete: ServerAction<DeleteServer>,
+    pub rename: ServerAction<RenameServer>,
+    pub regroup: ServerAction<MoveServer>,
+    pub support: ServerAction<SetSupport>,
+    pub reserve: ServerAction<ReserveServer>,
+    pub power_open: RwSignal<bool>,
+    pub console_open: RwSignal<bool>,
+    pub delete_open: RwSignal<bool>,
+    /// What is typed in the rename box and the delete confirmation.
+    pub notes_text: RwSignal<Option<String>>,
+    pub confirm_text: RwSignal<String>,
+    pub reserved: RwSignal<Option<ReservationView>>,
+    /// Reloads the page's data.
+    pub reload: Callback<()>,
+}
+
+#[component]
+pub fn ServerDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
+    let tab = Memo::new(move |_| query.with(|q| q.get("tab").unwrap_or_default()));
+    let page = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<usize>().ok())
+                .unwrap_or(1)
+                .max(1)
+        })
+    });
+    let data = Resource::new(move || (name.get(), page.get()), |(n, p)| load_server(n, p));
+    let live = use_live();
+    super::reload_on_activity(live, move || data.refetch());
+    let current = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let Some(Ok(d)) = data.get() {
+            current.set(Some(d));
+        }
+    });
+    let ctx = DetailCtx {
+        name,
+        current,
+        power: ServerAction::new(),
+        console: ServerAction::new(),
+        delete: ServerAction::new(),
+        rename: ServerAction::new(),
+        regroup: ServerAction::new(),
+        support: ServerAction::new(),
+        reserve: ServerAction::new(),
+        power_open: RwSignal::new(false),
+        console_open: RwSignal::new(false),
+        delete_open: RwSignal::new(false),
+        notes_text: RwSignal::new(None),
+        confirm_text: RwSignal::new(String::new()),
+        reserved: RwSignal::new(None),
+        reload: Callback::new(move |_| data.refetch()),
+    };
+    provide_context(ctx);
+    super::detail_head::follow_outcomes(ctx);
+    super::settings_tab::follow_settings(ctx);
+
+    view! {
+        <Title text=move || name.get() />
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="/servers">"Servers"</a>
+            <span aria-hidden="true">" / "</span>
+            <span aria-current="page" class="mono">{move || name.get()}</span>
+        </nav>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the server…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <Loaded detail=d tab /> }.into_any(),
+                    Err(e) => view! { <Missing error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+        <DetailDialogs />
+    }
+}
+
+#[component]
+fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
+    let name = detail.row.name.clone();
+    let tab_link = |t: &str| {
+        if t == "overview" {
+            format!("/servers/{name}")
+        } else {
+            format!("/servers/{name}?tab={t}")
+        }
+    };
+    // Switching tabs changes only the URL's query: no reload of the data.
+    let current = Memo::new(move |_| match tab.get().as_str() {
+        t @ ("actions" | "settings") => t.to_string(),
+        _ => "overview".to_string(),
+    });
+    let tabs = [
+        ("overview", "Overview"),
+        ("actions", "Actions"),
+        ("settings", "Settings"),
+    ];
+    view! {
+        <DetailHead detail=detail.clone() />
+        <nav class="tabs tabs-page" aria-label="Server sections">
+            {tabs.into_iter().map(|(key, label)| {
+                let here = move || (current.get() == key).then_some("page");
+                view! {
+                    <a class="tab" href=tab_link(key) aria-current=here data-testid=format!("tab-{key}")>
+                        {label}
+                    </a>
+                }
+            }).collect_view()}
+        </nav>
+        {move || {
+            let detail = detail.clone();
+            match current.get().as_str() {
+                "actions" => view! { <ActionsTab detail /> }.into_any(),
+                "settings" => view! { <SettingsTab detail /> }.into_any(),
+                _ => view! { <OverviewTab detail /> }.into_any(),
+            }
+        }}
+    }
+}
+
+/// A server that does not exist answers 404, with a way back.
+#[component]
+fn Missing(error: AppError) -> impl IntoView {
+    if let AppError::NotFound(message) = &error {
+        #[cfg(feature = "ssr")]
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(http::StatusCode::NOT_FOUND);
+        }
+        let message = message.clone();
+        return view! {
+            <section class="card empty" data-testid="server-missing">
+                <h1>"Server not found"</h1>
+                <p class="muted">{message}</p>
+                <a class="btn btn-primary" href="/servers">"Back to servers"</a>
+            </section>
+        }
+        .into_any();
+    }
+    view! { <section class="card"><ErrorNotice error /></section> }.into_any()
+}

@@ -1,0 +1,266 @@
+//! The detail page's header (name, status, power, console, delete), its three dialogs, and what
+//! happens when each of its actions answers.
+
+use leptos::prelude::*;
+
+use super::detail::DetailCtx;
+use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
+use crate::components::copy::CopyButton;
+use crate::components::dialog::Dialog;
+use crate::components::field::FieldError;
+use crate::components::live::use_live;
+use crate::components::status::StatusBadge;
+use crate::components::toast::use_toasts;
+use crate::error::AppError;
+use crate::model::server::ServerDetail;
+
+#[component]
+pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let live = use_live();
+    let row = detail.row.clone();
+    let running = Signal::derive({
+        let name = row.name.clone();
+        move || live.on(&name)
+    });
+    let busy = move || running.get().is_some() || ctx.power.pending().get();
+    let powered_on = detail.powered_on;
+    let deletable = !detail.is_reserved && !row.health.eq(&crate::model::server::Health::Deleting);
+    view! {
+        <header class="detail-head card">
+            <div class="detail-title">
+                <h1 data-testid="server-title">{row.title().to_string()}</h1>
+                <p class="detail-sub">
+                    <span class="mono">{row.name.clone()}</span>
+                    <CopyButton text=row.name.clone() what="server name" />
+                    <StatusBadge health=row.health progress=row.progress running />
+                </p>
+            </div>
+            <div class="detail-actions">
+                {match powered_on {
+                    Some(on) => view! {
+                        <button
+                            class=if on { "btn" } else { "btn btn-primary" }
+                            type="button"
+                            data-testid="power-button"
+                            disabled=busy
+                            on:click=move |_| ctx.power_open.set(true)
+                        >
+                            {if on { "Power off" } else { "Power on" }}
+                        </button>
+                    }.into_any(),
+                    None => view! {
+                        <button class="btn" type="button" disabled=true title="The power state is not known right now">"Power"</button>
+                    }.into_any(),
+                }}
+                <button
+                    class="btn"
+                    type="button"
+                    data-testid="console-button"
+                    disabled=move || detail.legacy_v1 || ctx.console.pending().get()
+                    title=if detail.legacy_v1 { "v1 servers have no remote console" } else { "Get a one-time console key" }
+                    on:click=move |_| {
+                        ctx.console.dispatch(ConsoleKey { name: ctx.name.get_untracked() });
+                    }
+                >
+                    {move || if ctx.console.pending().get() { "Requesting…" } else { "Console" }}
+                </button>
+                <button
+                    class="btn btn-danger"
+                    type="button"
+                    data-testid="delete-button"
+                    disabled=!deletable
+                    title=if detail.is_reserved { "Reserved servers cannot be deleted before the period ends" } else { "Delete this server" }
+                    on:click=move |_| ctx.delete_open.set(true)
+                >
+                    "Delete"
+                </button>
+            </div>
+            {detail.is_reserved.then(|| view! {
+                <p class="notice notice-info detail-note" data-testid="reserved-note">
+                    "This server is on a reserved plan"
+                    {row.reserved_until.clone().map(|r| format!(" until {}", r.exact))}
+                    ": it cannot be deleted before the reserved period ends."
+                </p>
+            })}
+        </header>
+    }
+}
+
+/// The power, console and delete dialogs; above the refreshing part of the page.
+#[component]
+pub fn DetailDialogs() -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let on = move || {
+        ctx.current
+            .with(|c| c.as_ref().and_then(|d| d.powered_on))
+            .unwrap_or(false)
+    };
+    let title = move || {
+        ctx.current
+            .with(|c| c.as_ref().map(|d| d.row.title().to_string()))
+            .unwrap_or_default()
+    };
+    let notes = move || {
+        ctx.current
+            .with(|c| c.as_ref().map(|d| d.row.notes.clone()))
+            .unwrap_or_default()
+    };
+    let delete_error = Signal::derive(move || ctx.delete.value().get().and_then(Result::err));
+    let console_key = move || ctx.console.value().get().and_then(Result::ok);
+    view! {
+        <Dialog open=ctx.power_open title="Change power state" id="power-dialog">
+            <p>{move || if on() {
+                format!("Power off {}? Running programs stop as if the power were cut; unsaved work is lost.", title())
+            } else {
+                format!("Power on {}?", title())
+            }}</p>
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| ctx.power_open.set(false)>"Cancel"</button>
+                <button
+                    class="btn btn-primary"
+                    type="button"
+                    data-testid="power-confirm"
+                    disabled=move || ctx.power.pending().get()
+                    on:click=move |_| {
+                        ctx.power.dispatch(PowerServer { name: ctx.name.get_untracked(), on: !on() });
+                    }
+                >
+                    {move || if on() { "Power off" } else { "Power on" }}
+                </button>
+            </div>
+        </Dialog>
+        <Dialog open=ctx.console_open title="Console key" id="console-dialog">
+            {move || console_key().map(|k| view! {
+                <p>"A one-time key for this server's remote console (Seeweb's console is noVNC):"</p>
+                <p class="secret">
+                    <code class="mono" data-testid="console-key">{k.key.clone()}</code>
+                    <CopyButton text=k.key.clone() what="console key" />
+                </p>
+                <p class="muted small">
+                    "Give it to the noVNC client your team uses for Seeweb consoles, or open the console from Seeweb's panel. \
+                     The ECS API documents only the key, so this panel cannot open the console window itself. \
+                     Treat the key like a password: the panel does not keep it and will not show it again."
+                </p>
+            })}
+            <div class="dialog-actions">
+                <button class="btn btn-primary" type="button" on:click=move |_| ctx.console_open.set(false)>"Done"</button>
+            </div>
+        </Dialog>
+        <Dialog open=ctx.delete_open title="Delete server" id="delete-dialog">
+            <p>
+                "This destroys "<strong>{title}</strong>" and its disk. It cannot be undone. "
+                "To confirm, type the server's name "
+                <span class="mono">{move || ctx.name.get()}</span>
+                <CopyButton text=ctx.name.get_untracked() what="server name" />
+                {move || (!notes().is_empty()).then(|| format!(" or its display name “{}”", notes()))}
+                "."
+            </p>
+            <label class="field">
+                <span>"Server name"</span>
+                <input
+                    name="confirm"
+                    autocomplete="off"
+                    prop:value=move || ctx.confirm_text.get()
+                    on:input=move |ev| ctx.confirm_text.set(event_target_value(&ev))
+                />
+                <FieldError error=delete_error field="confirm" />
+            </label>
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
+                <button
+                    class="btn btn-danger"
+                    type="button"
+                    data-testid="delete-confirm"
+                    disabled=move || {
+                        let typed = ctx.confirm_text.get();
+                        let typed = typed.trim();
+                        ctx.delete.pending().get()
+                            || typed.is_empty()
+                            || !(typed == ctx.name.get() || (!notes().is_empty() && typed == notes()))
+                    }
+                    on:click=move |_| {
+                        ctx.delete.dispatch(DeleteServer { name: ctx.name.get_untracked(), typed: ctx.confirm_text.get_untracked() });
+                    }
+                >
+                    {move || if ctx.delete.pending().get() { "Deleting…" } else { "Delete server" }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Toasts, followed actions and page changes when the header's actions answer.
+pub fn follow_outcomes(ctx: DetailCtx) {
+    let live = use_live();
+    let toasts = use_toasts();
+    let navigate = leptos_router::hooks::use_navigate();
+    let who = move || {
+        ctx.current
+            .with_untracked(|c| c.as_ref().map(|d| d.row.title().to_string()))
+            .unwrap_or_else(|| ctx.name.get_untracked())
+    };
+    Effect::new(move |_| {
+        if let Some(result) = ctx.power.value().get() {
+            ctx.power_open.set(false);
+            match result {
+                Ok(id) => {
+                    let on = !ctx
+                        .current
+                        .with_untracked(|c| c.as_ref().and_then(|d| d.powered_on))
+                        .unwrap_or(false);
+                    let (done, failed) = if on {
+                        (
+                            format!("{} is powered on", who()),
+                            format!("{} could not be powered on", who()),
+                        )
+                    } else {
+                        (
+                            format!("{} is powered off", who()),
+                            format!("{} could not be powered off", who()),
+                        )
+                    };
+                    live.watch(id, done, failed);
+                }
+                Err(e) => fail(e, toasts),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = ctx.console.value().get() {
+            match result {
+                Ok(_) => ctx.console_open.set(true),
+                Err(e) => fail(e, toasts),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = ctx.delete.value().get() {
+            match result {
+                Ok(id) => {
+                    ctx.delete_open.set(false);
+                    let name = who();
+                    if let Some(id) = id {
+                        live.watch(
+                            id,
+                            format!("{name} is deleted"),
+                            format!("{name} could not be deleted"),
+                        );
+                    }
+                    toasts.ok(format!("Deleting {name}…"));
+                    navigate("/servers", Default::default());
+                }
+                // A wrong confirmation shows next to the field.
+                Err(AppError::Invalid { .. }) => {}
+                Err(e) => fail(e, toasts),
+            }
+        }
+    });
+}
+
+fn fail(e: AppError, toasts: crate::components::toast::Toasts) {
+    match e {
+        AppError::SessionExpired => crate::components::error_view::go_to_sign_in(),
+        e => toasts.error(e.to_string()),
+    }
+}

@@ -1,0 +1,44 @@
+//! `/servers` and `/servers/{name}`.
+
+mod actions_tab;
+mod bulk;
+mod detail;
+mod detail_head;
+mod filters;
+mod list;
+mod overview_tab;
+mod settings_tab;
+mod support_reserved;
+mod table;
+
+pub use detail::ServerDetailPage;
+pub use list::ServersPage;
+
+use leptos::prelude::*;
+
+use crate::components::live::Live;
+use crate::error::AppError;
+
+/// Reloads `resource` whenever the live feed says an action started or ended (not on the first
+/// run: the page has just loaded it).
+fn reload_on_activity(live: Live, refetch: impl Fn() + 'static) {
+    Effect::new(move |prev: Option<u64>| {
+        let n = live.changed.get();
+        if prev.is_some_and(|p| p != n) {
+            refetch();
+        }
+        n
+    });
+}
+
+/// Shows how a mutation ended: a toast, or sign-in when the session is gone.
+fn report<T>(result: &Result<T, AppError>, ok: impl FnOnce(&T) -> String) {
+    let toasts = crate::components::toast::use_toasts();
+    match result {
+        Ok(v) => toasts.ok(ok(v)),
+        Err(AppError::SessionExpired) => crate::components::error_view::go_to_sign_in(),
+        // Field errors are shown next to their field.
+        Err(AppError::Invalid { .. }) => {}
+        Err(e) => toasts.error(e.to_string()),
+    }
+}

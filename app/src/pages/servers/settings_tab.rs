@@ -1,0 +1,155 @@
+//! The detail page's settings: display name and group here; support and reserved period in
+//! `support_reserved`. What is typed lives in the page's context, so a refresh never loses it.
+
+use leptos::prelude::*;
+
+use super::detail::DetailCtx;
+use super::support_reserved::{ReservedCard, SupportCard};
+use crate::api::servers::settings::{display_name, MoveServer, RenameServer, NOTES_MAX};
+use crate::components::field::FieldError;
+use crate::model::server::ServerDetail;
+
+#[component]
+pub fn SettingsTab(detail: ServerDetail) -> impl IntoView {
+    view! {
+        <div class="grid grid-detail" data-testid="settings">
+            <RenameCard detail=detail.clone() />
+            <GroupCard detail=detail.clone() />
+            <SupportCard detail=detail.clone() />
+            <ReservedCard detail />
+        </div>
+    }
+}
+
+#[component]
+fn RenameCard(detail: ServerDetail) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let saved = detail.row.notes.clone();
+    let text = {
+        let saved = saved.clone();
+        move || ctx.notes_text.get().unwrap_or_else(|| saved.clone())
+    };
+    let error = Signal::derive(move || ctx.rename.value().get().and_then(Result::err));
+    let preview = {
+        let text = text.clone();
+        move || {
+            let t = text();
+            let cleaned = display_name(&t);
+            (cleaned != t.trim() && !cleaned.is_empty())
+                .then(|| format!("Will be saved as “{cleaned}”."))
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>"Display name"</h2>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    ctx.rename.dispatch(RenameServer { name: ctx.name.get_untracked(), notes: text() });
+                }
+            >
+                <label class="field">
+                    <span>"Name shown in the panel"</span>
+                    <input
+                        name="notes"
+                        maxlength=NOTES_MAX.to_string()
+                        prop:value=text.clone()
+                        on:input=move |ev| ctx.notes_text.set(Some(event_target_value(&ev)))
+                    />
+                    <FieldError error field="notes" />
+                    <span class="muted small">{move || preview().unwrap_or_else(|| "Spaces become “-”, as in Seeweb's panel.".into())}</span>
+                </label>
+                <button class="btn btn-primary" type="submit" disabled=move || ctx.rename.pending().get()>
+                    {move || if ctx.rename.pending().get() { "Saving…" } else { "Rename" }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn GroupCard(detail: ServerDetail) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let current = detail.row.group.clone().map(|g| g.id).unwrap_or_default();
+    let chosen = RwSignal::new(current.clone());
+    let error = Signal::derive(move || ctx.regroup.value().get().and_then(Result::err));
+    let unchanged = {
+        let current = current.clone();
+        move || chosen.get() == current
+    };
+    view! {
+        <section class="card">
+            <h2>"Group"</h2>
+            {detail.groups.is_empty().then(|| view! {
+                <p class="muted">"You have no groups yet. Create one on the "<a href="/groups">"Groups"</a>" page."</p>
+            })}
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    ctx.regroup.dispatch(MoveServer { name: ctx.name.get_untracked(), group: chosen.get_untracked() });
+                }
+            >
+                <label class="field">
+                    <span>"Group"</span>
+                    <select name="group" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="" selected=current.is_empty()>"No group"</option>
+                        {detail.groups.iter().map(|g| {
+                            let sel = g.id == current;
+                            view! { <option value=g.id.clone() selected=sel>{format!("{} ({})", g.label, g.id)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldError error field="group" />
+                </label>
+                <button class="btn btn-primary" type="submit" disabled=move || unchanged() || ctx.regroup.pending().get()>
+                    {move || if ctx.regroup.pending().get() { "Moving…" } else { "Move" }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Toasts and reloads when a settings change answers.
+pub fn follow_settings(ctx: DetailCtx) {
+    use super::report;
+    Effect::new(move |_| {
+        if let Some(r) = ctx.rename.value().get() {
+            report(&r, |_| "Display name saved".into());
+            if r.is_ok() {
+                ctx.notes_text.set(None);
+                ctx.reload.run(());
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.regroup.value().get() {
+            report(&r, |_| "Group changed".into());
+            if r.is_ok() {
+                ctx.reload.run(());
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.support.value().get() {
+            report(&r, |s| match s {
+                Some(s) => format!("Support plan is now {}", s.title),
+                None => "Support plan removed: the server is unmanaged".into(),
+            });
+            if r.is_ok() {
+                ctx.reload.run(());
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.reserve.value().get() {
+            report(&r, |v| {
+                format!("Reserved for {} months", v.months.unwrap_or_default())
+            });
+            if let Ok(v) = r {
+                ctx.reserved.set(Some(v));
+                ctx.reload.run(());
+            }
+        }
+    });
+}

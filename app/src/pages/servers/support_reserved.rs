@@ -1,0 +1,151 @@
+//! Support plan and reserved period: the rules people need before they choose, and the API's
+//! answer (or refusal) in plain words.
+
+use leptos::prelude::*;
+
+use super::detail::DetailCtx;
+use crate::api::servers::settings::{reserved_formula, ReserveServer, SetSupport};
+use crate::components::field::FieldError;
+use crate::model::server::ServerDetail;
+
+#[component]
+pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let current = detail.support.clone();
+    let code = current.as_ref().map(|s| s.code.clone()).unwrap_or_default();
+    let chosen = RwSignal::new(code.clone());
+    let error = Signal::derive(move || ctx.support.value().get().and_then(Result::err));
+    let options = [
+        ("", "Unmanaged", "No support plan."),
+        ("basic", "Basic", "Seeweb's basic managed support."),
+        ("global", "Global", "Seeweb's full managed support."),
+    ];
+    view! {
+        <section class="card" data-testid="support-card">
+            <h2>"Support plan"</h2>
+            {match current.clone() {
+                Some(s) => view! {
+                    <p>
+                        <strong>{s.title.clone()}</strong>
+                        {s.start.clone().map(|d| format!(" since {}", d.exact))}
+                        {s.end.clone().map(|d| if s.may_downgrade {
+                            format!(", period ended {}: it can be changed or removed now", d.exact)
+                        } else {
+                            format!(", current period ends {}", d.exact)
+                        })}
+                        {s.immutable.then_some(" · locked")}
+                    </p>
+                }.into_any(),
+                None => view! { <p><strong>"Unmanaged"</strong></p> }.into_any(),
+            }}
+            <p class="muted small">
+                "Upgrades apply at once. A downgrade or removal is possible only once the current period has ended, "
+                "and a locked (immutable) plan cannot be changed at all."
+            </p>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    ctx.support.dispatch(SetSupport { name: ctx.name.get_untracked(), code: chosen.get_untracked() });
+                }
+            >
+                <fieldset class="choices">
+                    <legend class="sr-only">"Support plan"</legend>
+                    {options.into_iter().map(|(value, label, hint)| {
+                        let checked = value == code;
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="support"
+                                    value=value
+                                    checked=checked
+                                    on:change=move |_| chosen.set(value.to_string())
+                                />
+                                <span><strong>{label}</strong><span class="muted small block">{hint}</span></span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <FieldError error field="support" />
+                {move || refusal(error.get())}
+                <button
+                    class="btn btn-primary"
+                    type="submit"
+                    data-testid="support-save"
+                    disabled=move || chosen.get() == code || ctx.support.pending().get()
+                >
+                    {move || if ctx.support.pending().get() { "Saving…" } else { "Change support plan" }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReservedCard(detail: ServerDetail) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let plan = detail.row.plan.clone();
+    let months = RwSignal::new(12u32);
+    let error = Signal::derive(move || ctx.reserve.value().get().and_then(Result::err));
+    let formula = {
+        let plan = plan.clone();
+        move || reserved_formula(months.get(), &plan)
+    };
+    view! {
+        <section class="card" data-testid="reserved-card">
+            <h2>"Reserved period"</h2>
+            {match detail.row.reserved_until.clone() {
+                Some(until) => view! { <p><strong>{format!("Reserved until {}", until.exact)}</strong></p> }.into_any(),
+                None => view! { <p><strong>"Not reserved"</strong>" (billed by the hour)"</p> }.into_any(),
+            }}
+            <p class="muted small">
+                "Reserving commits this plan for a number of months at a discount. "
+                <strong>"A reserved server cannot be deleted until the period ends."</strong>
+            </p>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    ctx.reserve.dispatch(ReserveServer { name: ctx.name.get_untracked(), months: months.get_untracked() });
+                }
+            >
+                <label class="field">
+                    <span>"Period"</span>
+                    <select name="months" on:change=move |ev| {
+                        if let Ok(m) = event_target_value(&ev).parse() { months.set(m) }
+                    }>
+                        {detail.reserve_months.iter().map(|m| {
+                            let m = *m;
+                            view! { <option value=m.to_string() selected=m == 12>{format!("{m} months")}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldError error field="months" />
+                    {move || refusal(error.get())}
+                    <span class="muted small">"Sent as "<code>{formula}</code></span>
+                </label>
+                <button class="btn btn-primary" type="submit" data-testid="reserve-save" disabled=move || ctx.reserve.pending().get()>
+                    {move || if ctx.reserve.pending().get() { "Reserving…" } else { "Reserve" }}
+                </button>
+            </form>
+            {move || ctx.reserved.get().map(|r| view! {
+                <p class="notice notice-info" data-testid="reserved-result">
+                    {format!("Reserved ({})", r.formula)}
+                    {r.discount.map(|d| format!(" · discount {d}%"))}
+                    {r.end.map(|e| format!(" · ends {}", e.exact))}
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// The API's refusal shown in the card it belongs to (it also goes to a toast).
+fn refusal(error: Option<crate::error::AppError>) -> Option<impl IntoView> {
+    use crate::error::AppError;
+    match error? {
+        AppError::Invalid { .. } | AppError::SessionExpired => None,
+        e => Some(
+            view! { <p class="notice notice-error" role="alert" data-testid="refusal">{e.to_string()}</p> },
+        ),
+    }
+}

@@ -1,0 +1,182 @@
+//! The servers table. Sortable headers are links (the sort lives in the URL); each row's status
+//! follows the live feed; a checkbox per row feeds the bulk bar. On phones rows become cards.
+
+use leptos::prelude::*;
+
+use crate::components::copy::CopyButton;
+use crate::components::live::use_live;
+use crate::components::status::StatusBadge;
+use crate::model::server::ServerRow;
+use crate::model::server_list::{ListQuery, SortKey};
+
+#[component]
+pub fn ServerTable(
+    rows: Vec<ServerRow>,
+    query: ListQuery,
+    selected: RwSignal<Vec<String>>,
+    /// The names on this page, for "select all".
+    shown: Vec<String>,
+) -> impl IntoView {
+    let all_shown = StoredValue::new(shown.clone());
+    let all_checked = move || {
+        selected.with(|s| {
+            all_shown.with_value(|shown| !shown.is_empty() && shown.iter().all(|n| s.contains(n)))
+        })
+    };
+    let toggle_all = move |_| {
+        let every = all_checked();
+        selected.update(|s| {
+            if every {
+                s.retain(|n| !shown.contains(n));
+            } else {
+                for n in &shown {
+                    if !s.contains(n) {
+                        s.push(n.clone());
+                    }
+                }
+            }
+        });
+    };
+    let header = move |key: SortKey, label: &'static str| {
+        let active = query.sort == key;
+        let sort = if !active {
+            "none"
+        } else if query.desc {
+            "descending"
+        } else {
+            "ascending"
+        };
+        let arrow = match sort {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "",
+        };
+        let href = format!("/servers{}", query.sorted_by(key).to_query());
+        view! {
+            <th scope="col" aria-sort=sort>
+                <a class="sort" href=href>{label}<span class="sort-arrow" aria-hidden="true">{arrow}</span></a>
+            </th>
+        }
+    };
+    view! {
+        <div class="table-wrap card">
+            <table class="table servers" data-testid="servers-table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="col-check">
+                            <input
+                                type="checkbox"
+                                aria-label="Select all servers on this page"
+                                prop:checked=all_checked
+                                on:change=toggle_all
+                            />
+                        </th>
+                        {header(SortKey::Name, "Server")}
+                        {header(SortKey::Status, "Status")}
+                        {header(SortKey::Plan, "Plan")}
+                        {header(SortKey::Region, "Region")}
+                        <th scope="col">"Addresses"</th>
+                        <th scope="col">"Group"</th>
+                        {header(SortKey::Created, "Created")}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! { <Row row selected /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Row(row: ServerRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let live = use_live();
+    let name = row.name.clone();
+    let running = Signal::derive({
+        let name = name.clone();
+        move || live.on(&name)
+    });
+    let checked = {
+        let name = name.clone();
+        move || selected.with(|s| s.contains(&name))
+    };
+    let toggle = {
+        let name = name.clone();
+        move |_| {
+            selected.update(|s| {
+                if let Some(i) = s.iter().position(|n| *n == name) {
+                    s.remove(i);
+                } else {
+                    s.push(name.clone());
+                }
+            })
+        }
+    };
+    let href = format!("/servers/{}", row.name);
+    let title = row.title().to_string();
+    view! {
+        <tr data-testid="server-row" data-name=row.name.clone()>
+            <td class="col-check">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {title}")
+                    prop:checked=checked
+                    on:change=toggle
+                />
+            </td>
+            <td class="col-name" data-label="Server">
+                <a class="server-title" href=href>{title}</a>
+                <span class="mono muted small">{row.name.clone()}</span>
+                <span class="badges">
+                    {row.reserved_until.clone().map(|r| view! {
+                        <span class="tag tag-reserved" title=format!("Reserved until {}", r.exact)>"Reserved"</span>
+                    })}
+                    {row.support.clone().map(|s| view! {
+                        <span class="tag tag-support" title="Support plan">{s}</span>
+                    })}
+                </span>
+            </td>
+            <td class="col-status" data-label="Status">
+                <StatusBadge health=row.health progress=row.progress running />
+            </td>
+            <td data-label="Plan">
+                <span class="plan">{row.plan.clone()}</span>
+                <span class="muted small block">{row.size.clone()}</span>
+                {row.gpu.clone().map(|g| view! { <span class="tag tag-gpu">{g}</span> })}
+            </td>
+            <td data-label="Region">
+                {row.region_label.clone()}
+                <span class="muted small block">{row.os_label.clone()}</span>
+            </td>
+            <td class="col-ip" data-label="Addresses">
+                <Address ip=row.ipv4.clone() what="IPv4 address" />
+                <Address ip=row.ipv6.clone() what="IPv6 address" />
+            </td>
+            <td data-label="Group">
+                {match row.group.clone() {
+                    Some(g) => view! { <span class="tag">{g.label}</span> }.into_any(),
+                    None => view! { <span class="muted">"—"</span> }.into_any(),
+                }}
+            </td>
+            <td data-label="Created">
+                {row.created.clone().map(|c| view! {
+                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn Address(ip: Option<String>, what: &'static str) -> impl IntoView {
+    match ip {
+        Some(ip) => view! {
+            <span class="ip">
+                <span class="mono">{ip.clone()}</span>
+                <CopyButton text=ip what />
+            </span>
+        }
+        .into_any(),
+        None => view! { <span class="ip muted">"pending"</span> }.into_any(),
+    }
+}
