@@ -1,4 +1,6 @@
 //! ECS Panel: routes, pages, components and server functions, shared by SSR and hydration.
+// Deeply nested view types (the servers table) exceed the default limit in release builds.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod auth;

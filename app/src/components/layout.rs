@@ -24,6 +24,13 @@ pub fn Layout(children: Children) -> impl IntoView {
     let signed_in = user.is_some();
     super::toast::provide_toasts();
     super::live::provide_live(signed_in);
+    // Phones: the navigation folds behind a Menu button and closes again on every page change.
+    let menu_open = RwSignal::new(false);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
@@ -31,7 +38,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">"ECS Panel"</span>
             </a>
-            <nav class="mainnav" aria-label="Main" hidden=!signed_in>
+            <button
+                class="btn btn-sm menu-toggle"
+                type="button"
+                hidden=!signed_in
+                aria-controls="mainnav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                "Menu"
+            </button>
+            <nav class="mainnav" id="mainnav" aria-label="Main" hidden=!signed_in class:open=move || menu_open.get()>
                 <ul>
                     {NAV
                         .iter()

@@ -34,6 +34,7 @@ pub fn HomePage() -> impl IntoView {
                                     <li><span class="muted">{status.clone()}</span>" "<strong>{*n}</strong></li>
                                 }).collect_view()}
                             </ul>
+                            <p><a href="/servers">"View all servers →"</a></p>
                         </section>
                     }.into_any(),
                     Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
