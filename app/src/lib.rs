@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use components::layout::Layout;
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/servers") view=ServersPage />
-                    <Route path=path!("/servers/:name") view=ServerDetailPage />
+                    <Route path=path!("/servers/:name") view=ServerDetailPage ssr=SsrMode::PartiallyBlocked />
                 </Routes>
             </Layout>
         </Router>

@@ -56,6 +56,28 @@ async fn no_secret_reaches_the_logs() {
         .await;
     let jwt_session = panel.sign_in("demo", "demo", None).await;
     assert_eq!(panel.get("/", Some(&jwt_session)).await.status(), 200);
+    assert_eq!(
+        panel
+            .get("/servers?q=db", Some(&jwt_session))
+            .await
+            .status(),
+        200
+    );
+    // A console key: a one-off credential the page shows once, never to be logged.
+    let res = panel
+        .post_form(
+            "/api/servers_console",
+            Some(&jwt_session),
+            &[("name", "ec200402")],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let answer: serde_json::Value = res.json().await.expect("console answer is JSON");
+    let console_key = answer["key"]
+        .as_str()
+        .expect("a console key in the answer")
+        .to_string();
+    assert_eq!(console_key.len(), 36, "a uuid: {console_key}");
     let res = panel
         .post_form("/api/login_token", None, &[("token", token)])
         .await;
@@ -76,6 +98,7 @@ async fn no_secret_reaches_the_logs() {
     for (what, secret) in [
         ("the API token", token.to_string()),
         ("the canary password", canary_password.to_string()),
+        ("the console key", console_key),
         ("a JWT (base64 of '{\"')", "eyJ".to_string()),
         (
             "the JWT session id",

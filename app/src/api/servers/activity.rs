@@ -11,7 +11,10 @@ use crate::model::activity::Activity;
 const WINDOW: u32 = 50;
 
 #[server(endpoint = "servers_activity")]
-pub async fn server_activity(watch: Vec<u64>) -> Result<Activity, AppError> {
+pub async fn server_activity(
+    // An empty list is sent as no field at all.
+    #[server(default)] watch: Vec<u64>,
+) -> Result<Activity, AppError> {
     use crate::ecs::convert;
     use crate::ecs::dto::ActionKind;
     use crate::model::activity::Finished;

@@ -97,9 +97,8 @@ pub async fn reserve_server(name: String, months: u32) -> Result<ReservationView
     )
     .await?;
     let mut view = crate::ecs::convert::reservation(&answer, chrono::Utc::now());
-    if view.formula.is_empty() {
-        view.formula = formula;
-    }
+    // The answer may name the offer by id ("93"); people recognise the formula they chose.
+    view.formula = formula;
     Ok(view)
 }
 

@@ -56,7 +56,8 @@ pub fn ServerDetailPage() -> impl IntoView {
                 .max(1)
         })
     });
-    let data = Resource::new(move || (name.get(), page.get()), |(n, p)| load_server(n, p));
+    // Blocking: the response waits for it, so an unknown server can still answer 404.
+    let data = Resource::new_blocking(move || (name.get(), page.get()), |(n, p)| load_server(n, p));
     let live = use_live();
     super::reload_on_activity(live, move || data.refetch());
     let current = RwSignal::new(None);
