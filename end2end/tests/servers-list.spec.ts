@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectNoReload, markPage, row, signIn, simFaults, simReset, waitForHydration } from "./helpers";
+import { DEMO_API_TOKEN, SIM, expectNoReload, markPage, row, signIn, simFaults, simReset, waitForHydration } from "./helpers";
 
 test.describe("servers list", () => {
   test.beforeEach(async ({ request }) => {
@@ -73,6 +73,21 @@ test.describe("servers list", () => {
     await page.getByTestId("bulk-results").getByRole("button", { name: "Close" }).click();
     await expect(web.getByTestId("status")).toContainText("Powering on");
     await expect(web.getByTestId("status")).toContainText("Running", { timeout: 20_000 });
+    await expectNoReload(page);
+  });
+
+  test("a change made elsewhere (another client of the API) shows up by itself", async ({ page, request }) => {
+    test.slow();
+    await signIn(page, "/servers");
+    await waitForHydration(page);
+    await markPage(page);
+    const res = await request.post(`${SIM}/ecs/v2/servers/ec200406/actions`, {
+      headers: { "X-APITOKEN": DEMO_API_TOKEN },
+      data: { type: "power_off" },
+    });
+    expect(res.ok()).toBeTruthy();
+    // Noticed at the next idle poll (15 s at most), then followed every 2 s.
+    await expect(row(page, "ec200406").getByTestId("status")).toContainText("Stopped", { timeout: 30_000 });
     await expectNoReload(page);
   });
 
