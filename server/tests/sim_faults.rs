@@ -189,22 +189,71 @@ async fn the_request_log_records_what_clients_sent_without_secrets() {
     assert_eq!(entries[0]["path"], "/ecs/v2/login");
     assert_eq!(entries[0]["auth"], Value::Null);
     assert_eq!(entries[0]["body"]["username"], "demo");
-    assert_eq!(entries[0]["body"]["password"], "<redacted>");
+    // sha256("demo")
+    assert_eq!(
+        entries[0]["body"]["password"],
+        "sha256:2a97516c354b68848cdbd8f54a226a0a55b21ed138e207ad6c5cbb9c00aa5aea"
+    );
     assert_eq!(entries[1]["method"], "POST");
     assert_eq!(entries[1]["auth"], "apitoken");
     assert_eq!(entries[1]["body"]["notes"], "logged");
     assert_eq!(entries[1]["body"]["user_customize"], 1);
-    assert_eq!(entries[1]["body"]["user_customize_env"], "<redacted>");
+    // sha256 of the five bytes `NAME="x"`
+    assert_eq!(
+        entries[1]["body"]["user_customize_env"],
+        "sha256:510c68d1296b8e6c42f62095e84560506320dae37baeb6111305398aafaebefc"
+    );
     assert_eq!(entries[1]["status"], 200);
     assert_eq!(entries[2]["query"], "length=2");
     assert!(
         !log.text.contains("demo-api-token"),
         "tokens are never recorded"
     );
+    assert!(
+        !log.text.contains("NAME="),
+        "script env values are never recorded"
+    );
     sim.admin(Method::DELETE, "/requests", None).await.ok();
     assert_eq!(
         sim.admin(Method::GET, "/requests", None).await.json["requests"],
         json!([])
+    );
+}
+
+#[tokio::test]
+async fn the_request_log_tells_which_secret_arrived_by_its_digest() {
+    let sim = Sim::start().await;
+    let env = "NAME=\"bob\"\nTOKEN=\"s3cr3t-env\"";
+    let body = json!({"plan": "eCS1", "location": "it-fr2", "image": "debian-12",
+        "user_customize": 1, "user_customize_env": env});
+    sim.post("/servers", body).await.ok();
+    let log = sim.admin(Method::GET, "/requests?limit=1", None).await;
+    let entry = &log.ok()["requests"][0];
+    // `printf 'NAME="bob"\nTOKEN="s3cr3t-env"' | sha256sum`
+    assert_eq!(
+        entry["body"]["user_customize_env"],
+        "sha256:f063c6048c3aedb5bddf981e5ef0de5a307c115aa4f378922b0ac88021bb873a"
+    );
+    assert!(
+        !log.text.contains("s3cr3t"),
+        "the value itself is not in the log"
+    );
+
+    // A login that failed is recorded with the digest of what was sent, not of the right password.
+    let wrong = sim
+        .call(
+            Method::POST,
+            "/login",
+            "",
+            Some(json!({"username": "demo", "password": "alice"})),
+        )
+        .await;
+    wrong.error(401, "Invalid credentials");
+    let log = sim.admin(Method::GET, "/requests?limit=1", None).await;
+    assert_eq!(
+        log.ok()["requests"][0]["body"]["password"],
+        // sha256("alice")
+        "sha256:2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90"
     );
 }
 

@@ -1,6 +1,11 @@
 //! The last N requests the simulator received (`GET /__sim/requests`), so a client test can check
-//! exactly what was sent: method, path, query, which auth header, and the JSON body. Credentials
-//! are never recorded: `password` and `user_customize_env` values are replaced.
+//! exactly what was sent: method, path, query, which auth header, and the JSON body.
+//!
+//! Secrets are never recorded. In a JSON body, at any depth, the value of a `password` or
+//! `user_customize_env` field is replaced by `"sha256:<64 lowercase hex digits>"`: the SHA-256 of
+//! the string's UTF-8 bytes (of its compact JSON text when it is not a string; `null` stays `null`).
+//! A test can then check that exactly the right secret arrived, by hashing the value it expects,
+//! without the log holding it. Form and multipart bodies (logins) are kept as `"<redacted>"`.
 
 use std::collections::VecDeque;
 
@@ -10,12 +15,14 @@ use axum::middleware::Next;
 use axum::response::Response;
 use serde::Serialize;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 use super::auth::auth_kind;
 use super::store::Store;
 use super::util::iso;
 
 const SECRET_FIELDS: &[&str] = &["password", "user_customize_env"];
+/// What a form or multipart body becomes in the log.
 const REDACTED: &str = "<redacted>";
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,15 +75,34 @@ impl RequestLog {
     }
 }
 
+/// `"sha256:<hex>"` of the bytes: how a secret appears in the log.
+fn secret_digest(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for byte in Sha256::digest(bytes) {
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
 fn redact(value: &mut Value) {
-    if let Value::Object(map) = value {
-        for (key, field) in map.iter_mut() {
-            if SECRET_FIELDS.contains(&key.as_str()) {
-                *field = Value::String(REDACTED.into());
-            } else {
-                redact(field);
+    match value {
+        Value::Object(map) => {
+            for (key, field) in map.iter_mut() {
+                if SECRET_FIELDS.contains(&key.as_str()) {
+                    *field = match &*field {
+                        Value::Null => Value::Null,
+                        Value::String(text) => Value::String(secret_digest(text.as_bytes())),
+                        other => Value::String(secret_digest(other.to_string().as_bytes())),
+                    };
+                } else {
+                    redact(field);
+                }
             }
         }
+        Value::Array(items) => items.iter_mut().for_each(redact),
+        _ => {}
     }
 }
 
@@ -135,4 +161,48 @@ pub async fn record(State(store): State<Store>, req: Request, next: Next) -> Res
     entry.status = response.status().as_u16();
     store.requests().push(entry);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_secret_becomes_the_sha256_of_its_bytes() {
+        // FIPS 180-2 test vector.
+        assert_eq!(
+            secret_digest(b"abc"),
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn secrets_are_digested_at_any_depth_and_nothing_else_changes() {
+        let body = br#"{"username": "demo", "password": "abc",
+            "items": [{"user_customize_env": 42, "notes": "kept"}], "nested": {"password": null}}"#;
+        let logged = describe_body(body, Some("application/json"));
+        assert_eq!(
+            logged,
+            json!({
+                "username": "demo",
+                "password": "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                // sha256("42"): a non-string value is hashed as its JSON text.
+                "items": [{"user_customize_env":
+                    "sha256:73475cb40a568e8da8a045ced110137e159f890ac4da883b6b17dc651b3a8049",
+                    "notes": "kept"}],
+                "nested": {"password": null},
+            })
+        );
+    }
+
+    #[test]
+    fn form_bodies_are_not_kept() {
+        let logged = describe_body(
+            b"username=demo&password=demo",
+            Some("application/x-www-form-urlencoded"),
+        );
+        assert_eq!(logged, json!(REDACTED));
+    }
 }
