@@ -5,7 +5,8 @@
 //! `user_customize_env` field is replaced by `"sha256:<64 lowercase hex digits>"`: the SHA-256 of
 //! the string's UTF-8 bytes (of its compact JSON text when it is not a string; `null` stays `null`).
 //! A test can then check that exactly the right secret arrived, by hashing the value it expects,
-//! without the log holding it. Form and multipart bodies (logins) are kept as `"<redacted>"`.
+//! without the log holding it. Form and multipart bodies (logins), and bodies that are not valid
+//! JSON but name a secret field, are kept as `"<redacted>"`.
 
 use std::collections::VecDeque;
 
@@ -120,7 +121,11 @@ fn describe_body(bytes: &[u8], content_type: Option<&str>) -> Value {
     }) {
         return Value::String(REDACTED.into());
     }
+    // Text that is not valid JSON (a cut or malformed body) but names a secret field: keep nothing.
     let text = String::from_utf8_lossy(bytes);
+    if SECRET_FIELDS.iter().any(|field| text.contains(field)) {
+        return Value::String(REDACTED.into());
+    }
     Value::String(text.chars().take(4096).collect())
 }
 
@@ -204,5 +209,18 @@ mod tests {
             Some("application/x-www-form-urlencoded"),
         );
         assert_eq!(logged, json!(REDACTED));
+    }
+
+    #[test]
+    fn a_malformed_body_naming_a_secret_is_not_kept() {
+        let cut = br#"{"username": "demo", "password": "s3cr3t"#;
+        assert_eq!(
+            describe_body(cut, Some("application/json")),
+            json!(REDACTED)
+        );
+        assert_eq!(
+            describe_body(b"not json", Some("text/plain")),
+            json!("not json")
+        );
     }
 }
