@@ -4,4 +4,5 @@
 pub mod activity;
 pub mod server;
 pub mod server_list;
+pub mod ssh_key;
 pub mod time;
