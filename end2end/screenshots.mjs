@@ -11,6 +11,7 @@ const pages = [
   ["server-detail", "/servers/ec200402", true],
   ["server-settings", "/servers/ec200402?tab=settings", true],
   ["server-actions", "/servers/ec200401?tab=actions", true],
+  ["create", "/servers/new", true],
 ];
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 

@@ -66,3 +66,35 @@ pub async fn sleep_ms(ms: u32) {
     #[cfg(not(feature = "hydrate"))]
     let _ = ms;
 }
+
+/// The tab's `sessionStorage` value for `key` (None during SSR or when storage is off).
+pub fn stored(key: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::window()
+            .session_storage()
+            .ok()
+            .flatten()?
+            .get_item(key)
+            .ok()
+            .flatten()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Keeps `value` in the tab's `sessionStorage` (gone when the tab closes); None removes it.
+pub fn store(key: &str, value: Option<&str>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(storage) = leptos::prelude::window().session_storage().ok().flatten() {
+        let _ = match value {
+            Some(v) => storage.set_item(key, v),
+            None => storage.remove_item(key),
+        };
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (key, value);
+}

@@ -23,6 +23,7 @@ use leptos_router::{
 
 use components::layout::Layout;
 use pages::{
+    create::CreatePage,
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/servers") view=ServersPage />
+                    <Route path=path!("/servers/new") view=CreatePage />
                     <Route path=path!("/servers/:name") view=ServerDetailPage ssr=SsrMode::PartiallyBlocked />
                 </Routes>
             </Layout>

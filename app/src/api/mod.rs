@@ -1,5 +1,6 @@
 //! Server functions, one module per resource: thin glue from the session to the upstream client.
 
+pub mod create;
 pub mod overview;
 pub mod servers;
 pub mod system;

@@ -1,11 +1,10 @@
 //! The app shell: header with navigation, the page, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::auth::api::Logout;
 
-/// The main navigation; `A` marks the current page with `aria-current="page"`.
+/// The main navigation; the current section is marked with `aria-current="page"`.
 const NAV: &[(&str, &str)] = &[
     ("/servers", "Servers"),
     ("/servers/new", "Create"),
@@ -26,9 +25,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     super::live::provide_live(signed_in);
     // Phones: the navigation folds behind a Menu button and closes again on every page change.
     let menu_open = RwSignal::new(false);
-    let location = leptos_router::hooks::use_location();
+    let pathname = leptos_router::hooks::use_location().pathname;
     Effect::new(move |_| {
-        location.pathname.track();
+        pathname.track();
         menu_open.set(false);
     });
     view! {
@@ -55,10 +54,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         .map(|(href, label)| {
                             view! {
                                 <li>
-                                    // A server's own page still counts as "Servers".
-                                    <A href=*href exact=*href != "/servers">
+                                    <a href=*href aria-current=move || current(&pathname.get(), href).then_some("page")>
                                         {*label}
-                                    </A>
+                                    </a>
                                 </li>
                             }
                         })
@@ -75,6 +73,17 @@ pub fn Layout(children: Children) -> impl IntoView {
             <span>"ECS Panel " <span class="version">{format!("v{}", crate::VERSION)}</span></span>
             <span class="muted">"A control panel for Seeweb Cloud Server"</span>
         </footer>
+    }
+}
+
+/// Whether `href` is the section of `path`: a server's own page still counts as "Servers", but
+/// the create form is "Create".
+fn current(path: &str, href: &str) -> bool {
+    match href {
+        "/servers" => {
+            path == "/servers" || (path.starts_with("/servers/") && path != "/servers/new")
+        }
+        _ => path == href || path.starts_with(&format!("{href}/")),
     }
 }
 

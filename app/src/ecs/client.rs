@@ -95,6 +95,11 @@ pub(super) struct Call<'a> {
 
 impl EcsClient {
     /// `base_url` is the API root, e.g. `https://api.seeweb.it/ecs/v2` (a trailing slash is fine).
+    /// The API root without a trailing slash, as people write it (`https://api.seeweb.it/ecs/v2`).
+    pub fn base_url(&self) -> String {
+        self.base.as_str().trim_end_matches('/').to_string()
+    }
+
     pub fn new(base_url: &str, opts: ClientOptions) -> Result<Self, EcsError> {
         let bad_base = || EcsError::Malformed {
             detail: "the ECS base URL must be an absolute http(s) URL without credentials"

@@ -2,6 +2,8 @@
 //! server (`crate::ecs::convert`); they carry words and numbers a person reads, never raw JSON.
 
 pub mod activity;
+pub mod create;
+pub mod create_check;
 pub mod server;
 pub mod server_list;
 pub mod ssh_key;

@@ -1,0 +1,339 @@
+//! `/servers/new`: what the form offers (one call gathering the catalogue and the library) and
+//! the create itself: checked again here, sent once per form token, documented refusals put back
+//! next to their field.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::create::{CreateForm, CreateOptions, Created};
+
+#[server(endpoint = "create_options")]
+pub async fn load_create_options() -> Result<CreateOptions, AppError> {
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let (plans, placeable, regions, images, cloud, templates) = tokio::join!(
+        client.list_plans(&cred),
+        client.plans_available(&cred),
+        client.list_regions(&cred),
+        client.images_basic(&cred),
+        client.images_cloud(&cred),
+        client.list_templates(&cred),
+    );
+    let (keys, scripts, groups, servers, account) = tokio::join!(
+        client.list_ssh_keys(&cred),
+        client.list_scripts(&cred),
+        client.list_groups(&cred),
+        client.list_servers(&cred),
+        client.account(&cred),
+    );
+    let plans = checked(plans, &session).await?;
+    let regions = checked(regions, &session).await?;
+    let images = checked(images, &session).await?;
+    // The rest only enrich the form: an empty list is better than no form.
+    Ok(ssr::options(ssr::Parts {
+        plans,
+        placeable: placeable.unwrap_or_default(),
+        regions,
+        images,
+        cloud: cloud.unwrap_or_default(),
+        templates: templates.unwrap_or_default(),
+        keys: keys.unwrap_or_default(),
+        scripts: scripts.unwrap_or_default(),
+        groups: groups.unwrap_or_default(),
+        servers: servers.unwrap_or_default(),
+        reserved_available: account.map(|a| a.reserved_available).unwrap_or(false),
+        api_url: client.base_url(),
+    }))
+}
+
+#[server(endpoint = "servers_create")]
+pub async fn create_server(form: CreateForm) -> Result<Created, AppError> {
+    use crate::model::create_check::problems;
+    use crate::state::upstream;
+
+    if let Some((field, message)) = problems(&form, None).into_iter().next() {
+        return Err(AppError::invalid(field, message));
+    }
+    let token = form.form_token.trim().to_string();
+    if token.is_empty() || token.len() > 64 {
+        return Err(AppError::invalid(
+            "form",
+            "This form is out of date: reload the page.",
+        ));
+    }
+    let (client, cred, session) = upstream().await?;
+    let user = crate::auth::session::signed_in(&session)
+        .await
+        .map(|u| u.username)
+        .unwrap_or_default();
+    // A second submission of the same form (a double click, a retry) waits for the first and gets
+    // its answer instead of creating another server.
+    let slot = ssr::slot(&user, &token);
+    let mut done = slot.lock().await;
+    if let Some(created) = done.as_ref() {
+        return Ok(created.clone());
+    }
+    // Only a success is remembered: after an error the same form may be sent again.
+    let created = ssr::create(&client, &cred, &session, &form).await?;
+    *done = Some(created.clone());
+    Ok(created)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex};
+    use std::time::{Duration, Instant};
+
+    use tokio::sync::Mutex as AsyncMutex;
+    use tower_sessions::Session;
+
+    use crate::ecs::convert;
+    use crate::ecs::dto::{self, ServerCreate, SupportCode, UserCustomize};
+    use crate::ecs::{Credential, EcsClient, EcsError};
+    use crate::error::AppError;
+    use crate::model::create::*;
+    use crate::model::create_check::body;
+
+    /// What one form token created; the lock makes a concurrent repeat wait for the first.
+    type Slot = Arc<AsyncMutex<Option<Created>>>;
+
+    /// Form tokens seen in the last ten minutes, per user.
+    static SEEN: LazyLock<Mutex<HashMap<(String, String), (Instant, Slot)>>> =
+        LazyLock::new(Default::default);
+    const KEEP: Duration = Duration::from_secs(600);
+
+    pub fn slot(user: &str, token: &str) -> Slot {
+        let mut seen = SEEN.lock().unwrap_or_else(|p| p.into_inner());
+        seen.retain(|_, (at, _)| at.elapsed() < KEEP);
+        seen.entry((user.to_string(), token.to_string()))
+            .or_insert_with(|| (Instant::now(), Arc::new(AsyncMutex::new(None))))
+            .1
+            .clone()
+    }
+
+    /// A unique, unguessable-enough token for one form (it only deduplicates submissions).
+    pub fn new_token() -> String {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        format!("{nanos:x}-{:x}", NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+
+    pub async fn create(
+        client: &EcsClient,
+        cred: &Credential,
+        session: &Session,
+        form: &CreateForm,
+    ) -> Result<Created, AppError> {
+        let today = chrono::Utc::now().format("%Y%m%d").to_string();
+        let b = body(form, &today);
+        let request = ServerCreate {
+            plan: b.plan,
+            location: b.location,
+            image: b.image,
+            notes: Some(b.notes.clone()),
+            ssh_key: b.ssh_key,
+            group: b.group,
+            support: b.support.as_deref().map(|s| match s {
+                "global" => SupportCode::Global,
+                _ => SupportCode::Basic,
+            }),
+            reserved_plan: b.reserved_plan,
+            user_customize: b.user_customize.map(|v| match v.as_u64() {
+                Some(id) => UserCustomize::Library(id),
+                None => UserCustomize::Script(v.as_str().unwrap_or_default().to_string()),
+            }),
+            user_customize_env: b.user_customize_env.map(secrecy::SecretString::from),
+            isolate_from: b.isolate_from,
+            ..Default::default()
+        };
+        match client.create_server(cred, &request).await {
+            Ok(created) => Ok(Created {
+                name: created.server.name.clone(),
+                notes: created.server.notes.clone().unwrap_or(b.notes),
+                action: created.action_id,
+            }),
+            Err(EcsError::Rejected { message, .. }) if field_of(&message).is_some() => {
+                let field = field_of(&message).unwrap_or("form");
+                Err(AppError::invalid(
+                    field,
+                    format!("ECS refused it: {message}"),
+                ))
+            }
+            Err(e) => Err(crate::state::upstream_error(e, session).await),
+        }
+    }
+
+    /// The field a documented create refusal belongs to.
+    fn field_of(message: &str) -> Option<&'static str> {
+        let m = message.to_lowercase();
+        [
+            ("powershell", "script"),
+            ("relative path", "script"),
+            ("env variable", "env"),
+            ("script not found", "library_script"),
+            ("group not found", "group"),
+            ("ssh key not found", "ssh_key"),
+            ("image not found", "image"),
+            ("plan not found", "plan"),
+            ("location not found", "region"),
+            ("reserved", "reserved"),
+            ("support code", "support"),
+        ]
+        .into_iter()
+        .find(|(needle, _)| m.contains(needle))
+        .map(|(_, field)| field)
+    }
+
+    pub struct Parts {
+        pub plans: Vec<dto::Plan>,
+        pub placeable: Vec<dto::Plan>,
+        pub regions: Vec<dto::Region>,
+        pub images: Vec<dto::Image>,
+        pub cloud: Vec<dto::Image>,
+        pub templates: Vec<dto::Template>,
+        pub keys: Vec<dto::SshKey>,
+        pub scripts: Vec<dto::Script>,
+        pub groups: Vec<dto::Group>,
+        pub servers: Vec<dto::Server>,
+        pub reserved_available: bool,
+        pub api_url: String,
+    }
+
+    fn os_of(name: &str) -> String {
+        let n = name.to_ascii_lowercase();
+        for (prefix, os) in [
+            ("ubuntu", "Ubuntu"),
+            ("debian", "Debian"),
+            ("almalinux", "AlmaLinux"),
+            ("rocky", "Rocky Linux"),
+            ("centos", "CentOS"),
+            ("windows", "Windows"),
+        ] {
+            if n.starts_with(prefix) || n.contains(prefix) {
+                return os.to_string();
+            }
+        }
+        "Other".to_string()
+    }
+
+    fn image(i: &dto::Image) -> ImageOption {
+        let base = i.so_base.clone().unwrap_or_else(|| i.name.clone());
+        let os = os_of(&base);
+        ImageOption {
+            label: i
+                .description
+                .clone()
+                .filter(|d| !d.is_empty())
+                .or_else(|| i.notes.clone().filter(|n| !n.is_empty()))
+                .unwrap_or_else(|| i.name.clone()),
+            windows: os == "Windows",
+            os,
+            description: i.notes.clone().unwrap_or_default(),
+            name: i.name.clone(),
+        }
+    }
+
+    pub fn options(p: Parts) -> CreateOptions {
+        let usable = |i: &&dto::Image| {
+            !matches!(
+                i.status,
+                dto::ImageStatus::Deleted | dto::ImageStatus::Deleting | dto::ImageStatus::Failed
+            )
+        };
+        let mut images: Vec<ImageOption> = p.images.iter().filter(usable).map(image).collect();
+        // Grouped by OS, newest version first.
+        images.sort_by(|a, b| a.os.cmp(&b.os).then(b.name.cmp(&a.name)));
+        let plans = p
+            .plans
+            .iter()
+            .map(|plan| {
+                let now = p.placeable.iter().find(|x| x.name == plan.name);
+                PlanOption {
+                    name: plan.name.clone(),
+                    family: convert::plan_family(&plan.name).to_string(),
+                    cpu: plan.cpu,
+                    ram: plan.ram.map(convert::mib).unwrap_or_default(),
+                    disk_gb: plan.disk,
+                    gpu: plan.gpu.filter(|g| *g > 0).map(|g| match &plan.gpu_label {
+                        Some(l) if !l.is_empty() => format!("{g}× {l}"),
+                        _ => format!("{g} GPU"),
+                    }),
+                    hourly: plan.hourly_price,
+                    monthly: plan.monthly_price,
+                    windows: plan.windows || plan.name.ends_with('W'),
+                    offered: plan
+                        .available_regions
+                        .iter()
+                        .map(|r| r.location.clone())
+                        .collect(),
+                    placeable: now
+                        .map(|n| {
+                            n.region_availables
+                                .iter()
+                                .filter(|r| !r.hosts.is_empty())
+                                .map(|r| Placement {
+                                    region: r.region.clone(),
+                                    hosts: r
+                                        .hosts
+                                        .iter()
+                                        .map(|h| h.servers.iter().map(|s| s.name.clone()).collect())
+                                        .collect(),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        CreateOptions {
+            plans,
+            regions: p
+                .regions
+                .iter()
+                .map(|r| RegionOption {
+                    code: r.location.clone(),
+                    city: r
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| convert::region_label(&r.location).to_string()),
+                })
+                .collect(),
+            images,
+            templates: p.templates.iter().filter(usable).map(image).collect(),
+            cloud_images: p.cloud.iter().filter(usable).map(image).collect(),
+            ssh_keys: p.keys.iter().map(|k| k.label.clone()).collect(),
+            scripts: p
+                .scripts
+                .iter()
+                .map(|s| ScriptOption {
+                    id: s.id,
+                    title: s.title.clone(),
+                    windows: s.windows,
+                })
+                .collect(),
+            groups: p
+                .groups
+                .iter()
+                .map(|g| convert::group_ref(&g.name, &p.groups))
+                .collect(),
+            servers: p
+                .servers
+                .iter()
+                .map(|s| ServerOption {
+                    name: s.name.clone(),
+                    notes: s.notes.clone().unwrap_or_default(),
+                    region: s.location.clone(),
+                })
+                .collect(),
+            reserved_available: p.reserved_available,
+            today: chrono::Utc::now().format("%Y%m%d").to_string(),
+            api_url: p.api_url,
+            form_token: new_token(),
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The create-server form: what it offers (the catalogue and the account's library, fetched once)
+//! and what the person chose. The form is kept in the tab's storage, so nothing typed is lost to an
+//! error or a trip through sign-in.
+
+use serde::{Deserialize, Serialize};
+
+use super::server::GroupRef;
+
+/// One plan as the plan table shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanOption {
+    pub name: String,
+    /// "Standard", "Windows", "High memory", "GPU", "AI accelerator".
+    pub family: String,
+    pub cpu: Option<u64>,
+    /// "8 GB".
+    pub ram: String,
+    pub disk_gb: Option<u64>,
+    pub gpu: Option<String>,
+    pub hourly: Option<f64>,
+    pub monthly: Option<f64>,
+    pub windows: bool,
+    /// Regions the plan exists in (`/plans`).
+    pub offered: Vec<String>,
+    /// Regions where it can be created now, with the servers already on each host there
+    /// (`/plans/availables`).
+    pub placeable: Vec<Placement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    pub region: String,
+    /// For each host with room: the names of your servers already on it.
+    pub hosts: Vec<Vec<String>>,
+}
+
+impl PlanOption {
+    /// Why this plan cannot be created in `region` now, or None when it can.
+    pub fn unavailable_in(&self, region: &str, city: &str) -> Option<String> {
+        if !self.offered.iter().any(|r| r == region) {
+            Some(format!("not offered in {city}"))
+        } else if !self.placeable.iter().any(|p| p.region == region) {
+            Some(format!("sold out in {city}"))
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionOption {
+    pub code: String,
+    pub city: String,
+}
+
+/// An image, template or cloud image to build from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageOption {
+    /// What `image` is sent as.
+    pub name: String,
+    pub label: String,
+    /// "Ubuntu", "Debian", "Windows"… (public images are grouped by it).
+    pub os: String,
+    pub windows: bool,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptOption {
+    pub id: u64,
+    pub title: String,
+    pub windows: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerOption {
+    pub name: String,
+    pub notes: String,
+    pub region: String,
+}
+
+/// Everything the form offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateOptions {
+    pub plans: Vec<PlanOption>,
+    pub regions: Vec<RegionOption>,
+    pub images: Vec<ImageOption>,
+    pub templates: Vec<ImageOption>,
+    pub cloud_images: Vec<ImageOption>,
+    /// Labels of the registered SSH keys.
+    pub ssh_keys: Vec<String>,
+    pub scripts: Vec<ScriptOption>,
+    pub groups: Vec<GroupRef>,
+    pub servers: Vec<ServerOption>,
+    /// Reserved periods are enabled for this account.
+    pub reserved_available: bool,
+    /// Today as `YYYYMMDD` (server time), for a generated name.
+    pub today: String,
+    /// The API root, for the `curl` preview.
+    pub api_url: String,
+    /// A fresh form token: one submission of this form creates one server.
+    pub form_token: String,
+}
+
+impl CreateOptions {
+    pub fn plan(&self, name: &str) -> Option<&PlanOption> {
+        self.plans.iter().find(|p| p.name == name)
+    }
+
+    pub fn city<'a>(&'a self, code: &'a str) -> &'a str {
+        self.regions
+            .iter()
+            .find(|r| r.code == code)
+            .map(|r| r.city.as_str())
+            .unwrap_or(code)
+    }
+
+    /// The image by the name it is sent as, from any of the three lists.
+    pub fn image(&self, name: &str) -> Option<&ImageOption> {
+        self.images
+            .iter()
+            .chain(&self.templates)
+            .chain(&self.cloud_images)
+            .find(|i| i.name == name)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScriptMode {
+    #[default]
+    None,
+    /// Script text written here, used once.
+    OneOff,
+    /// A script from the library, with environment variables.
+    Library,
+}
+
+/// One `NAME="value"` row of the environment editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnvVar {
+    pub name: String,
+    pub value: String,
+}
+
+/// What the person chose. Empty strings mean "not chosen"; a missing field is its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CreateForm {
+    pub plan: String,
+    pub region: String,
+    pub image: String,
+    pub notes: String,
+    pub ssh_key: String,
+    pub script_mode: ScriptMode,
+    pub script: String,
+    pub library_script: Option<u64>,
+    pub env: Vec<EnvVar>,
+    pub isolate_from: Vec<String>,
+    pub group: String,
+    /// "", "basic" or "global".
+    pub support: String,
+    /// 0 = not reserved; else 3, 6, 12 or 24.
+    pub reserved_months: u32,
+    pub form_token: String,
+}
+
+/// Where the API said it is building the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Created {
+    pub name: String,
+    pub notes: String,
+    pub action: Option<u64>,
+}

@@ -1,0 +1,79 @@
+//! Group, support plan and reserved period.
+
+use leptos::prelude::*;
+
+use super::{CreateCtx, Problem};
+
+#[component]
+pub fn ChoicesSection() -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let (groups, reserved_ok) = ctx
+        .options
+        .with_value(|o| (o.groups.clone(), o.reserved_available));
+    let support = move |code: &'static str, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="support"
+                    value=code
+                    prop:checked=move || ctx.form.with(|f| f.support == code)
+                    on:change=move |_| ctx.update(|f| f.support = code.to_string())
+                />
+                <span><strong>{label}</strong><span class="muted small block">{hint}</span></span>
+            </label>
+        }
+    };
+    view! {
+        <section class="card create-section" aria-labelledby="more-h">
+            <h2 id="more-h">"Group, support and reserved period"</h2>
+            <label class="field">
+                <span>"Group"</span>
+                <select name="group" on:change=move |ev| ctx.update(|f| f.group = event_target_value(&ev))>
+                    <option value="" selected=move || ctx.form.with(|f| f.group.is_empty())>"No group"</option>
+                    {groups.into_iter().map(|g| {
+                        let id = g.id.clone();
+                        view! { <option value=g.id.clone() selected=move || ctx.form.with(|f| f.group == id)>{format!("{} ({})", g.label, g.id)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <Problem field="group" />
+            <fieldset class="choices">
+                <legend>"Support plan"</legend>
+                <div class="choice-grid">
+                    {support("", "Unmanaged", "No support plan.")}
+                    {support("basic", "Basic", "Seeweb's basic managed support.")}
+                    {support("global", "Global", "Seeweb's full managed support.")}
+                </div>
+                <p class="muted small">"Proactive support is arranged with Seeweb directly: contact them."</p>
+            </fieldset>
+            <Problem field="support" />
+            <label class="field">
+                <span>"Reserved period"</span>
+                <select
+                    name="reserved"
+                    disabled=!reserved_ok
+                    on:change=move |ev| ctx.update(|f| f.reserved_months = event_target_value(&ev).parse().unwrap_or(0))
+                >
+                    <option value="0" selected=move || ctx.form.with(|f| f.reserved_months == 0)>"Not reserved (billed by the hour)"</option>
+                    {[3u32, 6, 12, 24].into_iter().map(|m| view! {
+                        <option value=m.to_string() selected=move || ctx.form.with(|f| f.reserved_months == m)>{format!("{m} months")}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <p class="muted small">
+                {move || {
+                    let f = ctx.form.get();
+                    if !reserved_ok {
+                        "Reserved periods are not enabled for your account.".to_string()
+                    } else if f.reserved_months > 0 {
+                        format!("Sent as M{}P{}. A reserved server cannot be deleted before the period ends.", f.reserved_months, f.plan)
+                    } else {
+                        "Reserve for a discount; a reserved server cannot be deleted before the period ends.".to_string()
+                    }
+                }}
+            </p>
+            <Problem field="reserved" />
+        </section>
+    }
+}

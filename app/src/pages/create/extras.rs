@@ -1,0 +1,136 @@
+//! Name, access (an SSH key or a one-time password by email) and isolation.
+
+use leptos::prelude::*;
+
+use super::{CreateCtx, Problem};
+use crate::model::create_check::generated_name;
+
+#[component]
+pub fn NameSection() -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let generated = move || {
+        let today = ctx.options.with_value(|o| o.today.clone());
+        ctx.form.with(|f| generated_name(f, &today))
+    };
+    view! {
+        <section class="card create-section" aria-labelledby="name-h">
+            <h2 id="name-h">"Name"</h2>
+            <label class="field">
+                <span>"Display name"</span>
+                <input
+                    name="notes"
+                    maxlength="64"
+                    autocomplete="off"
+                    placeholder=generated
+                    prop:value=move || ctx.form.with(|f| f.notes.clone())
+                    on:input=move |ev| ctx.update(|f| f.notes = event_target_value(&ev))
+                />
+            </label>
+            <p class="muted small" data-testid="name-hint">
+                {move || if ctx.form.with(|f| f.notes.trim().is_empty()) {
+                    format!("Left blank, it will be called “{}” (image, plan, region and date, as Seeweb's panel does).", generated())
+                } else {
+                    "Spaces become “-”.".to_string()
+                }}
+            </p>
+            <Problem field="notes" />
+        </section>
+    }
+}
+
+#[component]
+pub fn AccessSection() -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let keys = ctx.options.with_value(|o| o.ssh_keys.clone());
+    view! {
+        <section class="card create-section" aria-labelledby="access-h">
+            <h2 id="access-h">"Access"</h2>
+            <label class="field">
+                <span>"SSH key"</span>
+                <select name="ssh_key" on:change=move |ev| ctx.update(|f| f.ssh_key = event_target_value(&ev))>
+                    <option value="" selected=move || ctx.form.with(|f| f.ssh_key.is_empty())>
+                        "No key: Seeweb emails a one-time password"
+                    </option>
+                    {keys.into_iter().map(|k| {
+                        let label = k.clone();
+                        view! { <option value=k.clone() selected=move || ctx.form.with(|f| f.ssh_key == label)>{k.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <p class="muted small">"Keys are registered on the "<a href="/ssh-keys">"SSH keys"</a>" page."</p>
+            <Problem field="ssh_key" />
+        </section>
+    }
+}
+
+#[component]
+pub fn IsolationSection() -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let servers = ctx.options.with_value(|o| o.servers.clone());
+    // Some host in the region must be free of every server chosen (hosts from /plans/availables).
+    let warning = move || {
+        let f = ctx.form.get();
+        if f.isolate_from.is_empty() {
+            return None;
+        }
+        ctx.options.with_value(|o| {
+            let plan = o.plan(&f.plan)?;
+            let placement = plan.placeable.iter().find(|p| p.region == f.region)?;
+            let satisfiable = placement
+                .hosts
+                .iter()
+                .any(|host| !host.iter().any(|s| f.isolate_from.contains(s)));
+            (!satisfiable).then(|| {
+                format!(
+                    "No host in {} with room for {} is free of the servers chosen: the create would fail. \
+                     Choose fewer servers or another region.",
+                    o.city(&f.region),
+                    plan.name
+                )
+            })
+        })
+    };
+    view! {
+        <section class="card create-section" aria-labelledby="iso-h">
+            <h2 id="iso-h">"Isolation"</h2>
+            <p class="muted small">"Keep the new server off the physical hosts of these servers."</p>
+            {if servers.is_empty() {
+                view! { <p class="muted">"You have no other servers."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="iso-list">
+                        {servers.into_iter().map(|s| {
+                            let name = s.name.clone();
+                            let checked = {
+                                let name = name.clone();
+                                move || ctx.form.with(|f| f.isolate_from.contains(&name))
+                            };
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        name="isolate_from"
+                                        value=name.clone()
+                                        prop:checked=checked
+                                        on:change=move |_| ctx.update(|f| {
+                                            if let Some(i) = f.isolate_from.iter().position(|n| *n == name) {
+                                                f.isolate_from.remove(i);
+                                            } else {
+                                                f.isolate_from.push(name.clone());
+                                            }
+                                        })
+                                    />
+                                    <span class="mono">{s.name.clone()}</span>
+                                    <span>{s.notes.clone()}</span>
+                                    <span class="muted small">{s.region.clone()}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+            {move || warning().map(|w| view! { <p class="notice notice-warn" data-testid="isolation-warning">{w}</p> })}
+            <Problem field="isolate_from" />
+        </section>
+    }
+}

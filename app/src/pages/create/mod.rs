@@ -1,0 +1,233 @@
+//! `/servers/new`: one form with everything the API offers. What is chosen lives in one signal,
+//! kept in the tab's storage (an error or a trip through sign-in loses nothing), checked as it is
+//! typed, checked again by the server, and sent once per form token.
+
+mod choices;
+mod extras;
+mod image;
+mod plan;
+mod script;
+mod summary;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::create::{load_create_options, CreateServer};
+use crate::components::error_view::ErrorNotice;
+use crate::error::AppError;
+use crate::model::create::{CreateForm, CreateOptions};
+use crate::model::create_check::problems;
+
+/// Where the form is kept between page loads (this tab only).
+const STORAGE_KEY: &str = "ecs-panel:create-form";
+
+#[derive(Clone, Copy)]
+pub struct CreateCtx {
+    pub form: RwSignal<CreateForm>,
+    pub options: StoredValue<CreateOptions>,
+    pub submit: ServerAction<CreateServer>,
+    /// Field problems are shown once the person tried to submit (or touched the field).
+    pub show_all: RwSignal<bool>,
+}
+
+impl CreateCtx {
+    /// The message for `field`: the browser's check, else the server's answer.
+    pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
+        let ctx = *self;
+        Signal::derive(move || {
+            let local = if ctx.show_all.get() {
+                ctx.options.with_value(|o| {
+                    problems(&ctx.form.get(), Some(o))
+                        .into_iter()
+                        .find(|(f, _)| *f == field)
+                        .map(|(_, m)| m)
+                })
+            } else {
+                None
+            };
+            local.or_else(|| {
+                ctx.submit
+                    .value()
+                    .get()
+                    .and_then(Result::err)
+                    .and_then(|e| e.field_message(field))
+            })
+        })
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut CreateForm)) {
+        self.form.update(f);
+    }
+}
+
+#[component]
+pub fn CreatePage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_create_options());
+    view! {
+        <Title text="Create a server" />
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="/servers">"Servers"</a>
+            <span aria-hidden="true">" / "</span>
+            <span aria-current="page">"Create"</span>
+        </nav>
+        <div class="page-head">
+            <h1>"Create a server"</h1>
+            <p class="lead">"Pick a plan, a region and an image; everything else is optional."</p>
+        </div>
+        <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading plans, images and your library…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(options) => view! { <CreateForm options /> }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Sensible defaults (the smallest standard plan, Frosinone, the newest Ubuntu), then what the
+/// URL asks for (`?plan=…&image=…&region=…`, from the plans and templates pages).
+fn initial(options: &CreateOptions, query: &leptos_router::params::ParamsMap) -> CreateForm {
+    let pick = |key: &str, ok: &dyn Fn(&str) -> bool, fallback: Option<String>| {
+        query
+            .get(key)
+            .filter(|v| ok(v))
+            .or(fallback)
+            .unwrap_or_default()
+    };
+    let plan = pick(
+        "plan",
+        &|v| options.plan(v).is_some(),
+        options
+            .plans
+            .iter()
+            .find(|p| p.family == "Standard" && !p.placeable.is_empty())
+            .map(|p| p.name.clone()),
+    );
+    let region = pick(
+        "region",
+        &|v| options.regions.iter().any(|r| r.code == v),
+        Some("it-fr2".to_string()).filter(|r| options.regions.iter().any(|x| x.code == *r)),
+    );
+    let image = pick(
+        "image",
+        &|v| options.image(v).is_some(),
+        options
+            .images
+            .iter()
+            .filter(|i| i.os == "Ubuntu")
+            .max_by(|a, b| a.name.cmp(&b.name))
+            .map(|i| i.name.clone()),
+    );
+    CreateForm {
+        plan,
+        region,
+        image,
+        form_token: options.form_token.clone(),
+        ..Default::default()
+    }
+}
+
+#[component]
+fn CreateForm(options: CreateOptions) -> impl IntoView {
+    let query = use_query_map();
+    let form = RwSignal::new(initial(&options, &query.get_untracked()));
+    let ctx = CreateCtx {
+        form,
+        options: StoredValue::new(options),
+        submit: ServerAction::new(),
+        show_all: RwSignal::new(false),
+    };
+    provide_context(ctx);
+    // Back from sign-in or a reload: what was typed comes back (browser only, after hydration).
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            if let Some(saved) = crate::browser::stored(STORAGE_KEY)
+                .and_then(|s| serde_json::from_str::<CreateForm>(&s).ok())
+            {
+                form.set(saved);
+            }
+        } else {
+            let json = serde_json::to_string(&form.get()).ok();
+            crate::browser::store(STORAGE_KEY, json.as_deref());
+        }
+        form.track();
+    });
+    follow_submit(ctx);
+    // Marks the form live once it is hydrated (Effects run only in the browser).
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ctx.show_all.set(true);
+        let form_now = form.get_untracked();
+        let ok = ctx
+            .options
+            .with_value(|o| problems(&form_now, Some(o)).is_empty());
+        if ok && !ctx.submit.pending().get_untracked() {
+            ctx.submit.dispatch(CreateServer { form: form_now });
+        }
+    };
+    view! {
+        <form class="create" on:submit=on_submit novalidate=true data-ready=move || ready.get().to_string()>
+            <div class="create-main">
+                <plan::PlanSection />
+                <plan::RegionSection />
+                <image::ImageSection />
+                <extras::NameSection />
+                <extras::AccessSection />
+                <script::ScriptSection />
+                <extras::IsolationSection />
+                <choices::ChoicesSection />
+            </div>
+            <summary::Summary />
+        </form>
+    }
+}
+
+/// When the create answers: on to the new server's page (following its action), or the
+/// problems shown where they belong.
+fn follow_submit(ctx: CreateCtx) {
+    let live = crate::components::live::use_live();
+    let toasts = crate::components::toast::use_toasts();
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        let Some(result) = ctx.submit.value().get() else {
+            return;
+        };
+        match result {
+            Ok(created) => {
+                crate::browser::store(STORAGE_KEY, None);
+                if let Some(id) = created.action {
+                    live.watch(
+                        id,
+                        format!("{} is ready", created.notes),
+                        format!(
+                            "{} could not be created: ECS could not place it (no capacity there now). \
+                             Try another region or plan, and delete the failed server.",
+                            created.notes
+                        ),
+                    );
+                }
+                toasts.ok(format!("Creating {}…", created.notes));
+                navigate(&format!("/servers/{}", created.name), Default::default());
+            }
+            Err(AppError::SessionExpired) => crate::components::error_view::go_to_sign_in(),
+            Err(AppError::Invalid { .. }) => {}
+            Err(e) => toasts.error(e.to_string()),
+        }
+    });
+}
+
+/// The message under a field, when there is one.
+#[component]
+pub fn Problem(field: &'static str) -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let message = ctx.error(field);
+    move || {
+        message
+            .get()
+            .map(|m| view! { <p class="field-error" role="alert" data-field=field>{m}</p> })
+    }
+}

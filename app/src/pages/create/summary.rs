@@ -1,0 +1,76 @@
+//! The summary beside the form: what will be created and what it costs, the create button, and the
+//! equivalent API call (`curl`), built from the same body the server will send.
+
+use leptos::prelude::*;
+
+use super::plan::euro;
+use super::{CreateCtx, Problem};
+use crate::components::copy::CopyButton;
+use crate::model::create_check::{body, curl, display_name};
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let show_call = RwSignal::new(false);
+    let plan = move || {
+        let name = ctx.form.with(|f| f.plan.clone());
+        ctx.options.with_value(|o| o.plan(&name).cloned())
+    };
+    let line = |label: &'static str, value: String| {
+        view! { <div class="kv"><dt>{label}</dt><dd>{value}</dd></div> }
+    };
+    let call = move || {
+        let (today, api) = ctx
+            .options
+            .with_value(|o| (o.today.clone(), o.api_url.clone()));
+        curl(&api, &ctx.form.with(|f| body(f, &today)))
+    };
+    let pending = ctx.submit.pending();
+    view! {
+        <aside class="create-summary card" aria-labelledby="summary-h" data-testid="summary">
+            <h2 id="summary-h">"Summary"</h2>
+            <dl class="kvs">
+                {move || {
+                    let f = ctx.form.get();
+                    let (today, city, image) = ctx.options.with_value(|o| {
+                        (o.today.clone(), o.city(&f.region).to_string(), o.image(&f.image).map(|i| i.label.clone()))
+                    });
+                    let p = plan();
+                    view! {
+                        {line("Name", display_name(&f, &today))}
+                        {line("Plan", p.as_ref().map(|p| format!("{} · {} vCPU · {} · {} GB", p.name, p.cpu.unwrap_or(0), p.ram, p.disk_gb.unwrap_or(0))).unwrap_or_else(|| "—".into()))}
+                        {p.as_ref().and_then(|p| p.gpu.clone()).map(|g| line("GPU", g))}
+                        {line("Region", if f.region.is_empty() { "—".into() } else { format!("{city} ({})", f.region) })}
+                        {line("Image", image.unwrap_or_else(|| "—".into()))}
+                        {line("Access", if f.ssh_key.is_empty() { "One-time password by email".into() } else { format!("SSH key {}", f.ssh_key) })}
+                        {(!f.isolate_from.is_empty()).then(|| line("Isolated from", f.isolate_from.join(", ")))}
+                        {(!f.group.is_empty()).then(|| line("Group", f.group.clone()))}
+                        {(!f.support.is_empty()).then(|| line("Support", f.support.clone()))}
+                        {(f.reserved_months > 0).then(|| line("Reserved", format!("{} months (M{}P{})", f.reserved_months, f.reserved_months, f.plan)))}
+                    }
+                }}
+            </dl>
+            <p class="price" data-testid="price">
+                {move || plan().map(|p| view! {
+                    <strong>{euro(p.monthly, 0)}</strong><span class="muted">" a month"</span>
+                    <span class="muted small block">{format!("{} an hour, billed by the hour", euro(p.hourly, 3))}</span>
+                })}
+                {move || (ctx.form.with(|f| f.reserved_months) > 0).then(|| view! {
+                    <span class="muted small block">"Reserved periods are discounted; the discount is confirmed by ECS when the server is created."</span>
+                })}
+            </p>
+            <Problem field="form" />
+            <button class="btn btn-primary btn-block" type="submit" data-testid="create-submit" disabled=move || pending.get()>
+                {move || if pending.get() { "Creating…" } else { "Create server" }}
+            </button>
+            <button class="btn btn-ghost btn-block" type="button" aria-expanded=move || show_call.get().to_string() on:click=move |_| show_call.update(|s| *s = !*s)>
+                {move || if show_call.get() { "Hide the API call" } else { "Show the API call" }}
+            </button>
+            <div hidden=move || !show_call.get() class="api-call">
+                <p class="muted small">"The same request with curl (set ECS_TOKEN to your API token):"</p>
+                <pre data-testid="curl"><code>{call}</code></pre>
+                {move || view! { <CopyButton text=call() what="curl command" /> }}
+            </div>
+        </aside>
+    }
+}
