@@ -99,8 +99,9 @@ mod ssr {
     type Slot = Arc<AsyncMutex<Option<Created>>>;
 
     /// Form tokens seen in the last ten minutes, per user.
-    static SEEN: LazyLock<Mutex<HashMap<(String, String), (Instant, Slot)>>> =
-        LazyLock::new(Default::default);
+    /// (user, form token) → when first seen, and its slot.
+    type Seen = HashMap<(String, String), (Instant, Slot)>;
+    static SEEN: LazyLock<Mutex<Seen>> = LazyLock::new(Default::default);
     const KEEP: Duration = Duration::from_secs(600);
 
     pub fn slot(user: &str, token: &str) -> Slot {
@@ -157,7 +158,12 @@ mod ssr {
                 notes: created.server.notes.clone().unwrap_or(b.notes),
                 action: created.action_id,
             }),
-            Err(EcsError::Rejected { message, .. }) if field_of(&message).is_some() => {
+            Err(
+                EcsError::Rejected { message, .. }
+                | EcsError::NotFound {
+                    message: Some(message),
+                },
+            ) if field_of(&message).is_some() => {
                 let field = field_of(&message).unwrap_or("form");
                 Err(AppError::invalid(
                     field,

@@ -71,6 +71,17 @@ pub fn Summary() -> impl IntoView {
                 <pre data-testid="curl"><code>{call}</code></pre>
                 {move || view! { <CopyButton text=call() what="curl command" /> }}
             </div>
+            // Fixed at the bottom on narrow screens (CSS); inside the aside to keep one root.
+            <div class="mobile-bar">
+            <span>
+                {move || plan().map(|p| view! {
+                    <strong>{euro(p.monthly, 0)}</strong><span class="muted">{format!(" a month · {}", p.name)}</span>
+                })}
+            </span>
+            <button class="btn btn-primary" type="submit" disabled=move || pending.get()>
+                {move || if pending.get() { "Creating…" } else { "Create server" }}
+            </button>
+            </div>
         </aside>
     }
 }

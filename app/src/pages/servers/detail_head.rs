@@ -76,6 +76,12 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                     "Delete"
                 </button>
             </div>
+            {(row.health == crate::model::server::Health::Failed).then(|| view! {
+                <p class="notice notice-error detail-note" data-testid="failed-note">
+                    "ECS could not build this server, most often because the plan has no capacity left in that region. "
+                    "Create it again with another region or plan, then delete this one."
+                </p>
+            })}
             {detail.is_reserved.then(|| view! {
                 <p class="notice notice-info detail-note" data-testid="reserved-note">
                     "This server is on a reserved plan"
