@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # The cfg cargo-leptos uses for debug builds; using it everywhere keeps one set of artifacts.
 DEV_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run dev test setup lint unit e2e fmt bench
+.PHONY: run dev test setup lint unit e2e fmt bench bench-metrics
 
 ## Build the release panel and serve it in demo mode on http://127.0.0.1:3000
 run:
@@ -55,3 +55,7 @@ fmt:
 BENCH_ARGS ?=
 bench:
 	cargo run -p server --profile server-release --example bench_list -- $(BENCH_ARGS)
+
+# Server time and bytes of a metrics page with 30 days of 5-minute data (down-sampled on the server).
+bench-metrics:
+	cargo run -p server --profile server-release --example bench_list -- /servers/ec200401/metrics?range=30d --query-path /servers/ec200401/metrics?range=24h --extra-servers 0

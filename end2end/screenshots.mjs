@@ -12,6 +12,7 @@ const pages = [
   ["server-settings", "/servers/ec200402?tab=settings", true],
   ["server-actions", "/servers/ec200401?tab=actions", true],
   ["create", "/servers/new", true],
+  ["metrics", "/servers/ec200401/metrics?range=24h", true],
 ];
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 

@@ -98,3 +98,15 @@ pub fn store(key: &str, value: Option<&str>) {
     #[cfg(not(feature = "hydrate"))]
     let _ = (key, value);
 }
+
+/// The viewer's time zone as minutes east of UTC (0 during SSR).
+pub fn utc_offset_minutes() -> i32 {
+    #[cfg(feature = "hydrate")]
+    {
+        -(js_sys::Date::new_0().get_timezone_offset() as i32)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0
+    }
+}

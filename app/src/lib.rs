@@ -27,7 +27,7 @@ use pages::{
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
-    servers::{ServerDetailPage, ServersPage},
+    servers::{ServerDetailPage, ServerMetricsPage, ServersPage},
 };
 
 /// The product version shown in the footer and returned by `/healthz`.
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/servers") view=ServersPage />
                     <Route path=path!("/servers/new") view=CreatePage />
                     <Route path=path!("/servers/:name") view=ServerDetailPage ssr=SsrMode::PartiallyBlocked />
+                    <Route path=path!("/servers/:name/metrics") view=ServerMetricsPage />
                 </Routes>
             </Layout>
         </Router>

@@ -1,5 +1,6 @@
 //! Reusable UI pieces.
 
+pub mod chart;
 pub mod copy;
 pub mod dialog;
 pub mod error_view;

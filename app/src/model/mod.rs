@@ -4,6 +4,8 @@
 pub mod activity;
 pub mod create;
 pub mod create_check;
+pub mod metrics;
+pub mod metrics_view;
 pub mod server;
 pub mod server_list;
 pub mod ssh_key;

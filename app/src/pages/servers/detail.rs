@@ -138,6 +138,7 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
                     </a>
                 }
             }).collect_view()}
+            <a class="tab" href=format!("/servers/{name}/metrics") data-testid="tab-metrics">"Metrics"</a>
         </nav>
         {move || {
             let detail = detail.clone();

@@ -6,6 +6,7 @@ mod detail;
 mod detail_head;
 mod filters;
 mod list;
+mod metrics;
 mod overview_tab;
 mod settings_tab;
 mod support_reserved;
@@ -13,6 +14,7 @@ mod table;
 
 pub use detail::ServerDetailPage;
 pub use list::ServersPage;
+pub use metrics::ServerMetricsPage;
 
 use leptos::prelude::*;
 

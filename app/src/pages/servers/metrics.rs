@@ -1,0 +1,143 @@
+//! `/servers/{name}/metrics?range=24h`: CPU, disk and network charts for a range (or a custom
+//! start/end), refreshed every minute while the tab is visible.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::metrics::load_metrics;
+use crate::components::chart::Chart;
+use crate::components::error_view::ErrorNotice;
+use crate::model::metrics_view::{MetricsView, RANGES};
+
+/// How often the charts reload themselves.
+const REFRESH_MS: u32 = 60_000;
+
+#[component]
+pub fn ServerMetricsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
+    let range = Memo::new(move |_| query.with(|q| q.get("range").unwrap_or_else(|| "24h".into())));
+    let custom = Memo::new(move |_| {
+        query.with(|q| {
+            (
+                q.get("from").unwrap_or_default(),
+                q.get("to").unwrap_or_default(),
+            )
+        })
+    });
+    let data = Resource::new(
+        move || (name.get(), range.get(), custom.get()),
+        |(n, r, (from, to))| load_metrics(n, r, from, to),
+    );
+    // Times in the viewer's zone: set after hydration, so SSR and the first render agree.
+    let offset = RwSignal::new(0);
+    Effect::new(move |_| offset.set(crate::browser::utc_offset_minutes()));
+    // Every minute, while the tab is in view.
+    let alive = StoredValue::new(());
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            leptos::task::spawn_local(async move {
+                loop {
+                    crate::browser::sleep_ms(REFRESH_MS).await;
+                    if alive.try_get_value().is_none() {
+                        return;
+                    }
+                    if crate::browser::tab_visible() {
+                        data.refetch();
+                    }
+                }
+            });
+        }
+    });
+    view! {
+        <Title text=move || format!("Metrics · {}", name.get()) />
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="/servers">"Servers"</a>
+            <span aria-hidden="true">" / "</span>
+            <a class="mono" href=move || format!("/servers/{}", name.get())>{move || name.get()}</a>
+            <span aria-hidden="true">" / "</span>
+            <span aria-current="page">"Metrics"</span>
+        </nav>
+        <RangePicker name range custom />
+        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading metrics…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => view! { <Charts view=v offset=offset.into() /> }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn RangePicker(
+    name: Memo<String>,
+    range: Memo<String>,
+    custom: Memo<(String, String)>,
+) -> impl IntoView {
+    view! {
+        <div class="page-head page-head-row">
+            <div>
+                <h1>"Metrics"</h1>
+                <p class="lead">"CPU, disk and network, from the ECS API."</p>
+            </div>
+        </div>
+        <nav class="tabs tabs-page" aria-label="Server sections">
+            <a class="tab" href=move || format!("/servers/{}", name.get())>"Overview"</a>
+            <a class="tab" href=move || format!("/servers/{}?tab=actions", name.get())>"Actions"</a>
+            <a class="tab" href=move || format!("/servers/{}?tab=settings", name.get())>"Settings"</a>
+            <a class="tab" aria-current="page" href=move || format!("/servers/{}/metrics", name.get())>"Metrics"</a>
+        </nav>
+        <div class="ranges">
+            <nav class="segmented" aria-label="Range">
+                {RANGES.iter().map(|(key, label, _)| view! {
+                    <a
+                        href=move || format!("/servers/{}/metrics?range={key}", name.get())
+                        aria-current=move || (range.get() == *key).then_some("page")
+                        data-range=*key
+                    >
+                        {*label}
+                    </a>
+                }).collect_view()}
+            </nav>
+            <form class="custom-range" method="get">
+                <input type="hidden" name="range" value="custom" />
+                <label>"From "<input type="datetime-local" name="from" value=move || custom.get().0 required /></label>
+                <label>"to "<input type="datetime-local" name="to" value=move || custom.get().1 required /></label>
+                <button class="btn btn-sm" type="submit">"Show"</button>
+                <span class="muted small">"(UTC)"</span>
+            </form>
+        </div>
+    }
+}
+
+#[component]
+fn Charts(view: MetricsView, offset: Signal<i32>) -> impl IntoView {
+    if let Some(why) = view.unavailable.clone() {
+        return view! {
+            <section class="card empty" data-testid="metrics-unavailable">
+                <h2>"Metrics are not available for this server"</h2>
+                <p class="muted">{why}</p>
+                <p class="muted small">"Seeweb keeps no metrics for deprecated v1 servers or for some GPU plans."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let before = view.created.is_some_and(|c| c >= view.end);
+    let empty = if before {
+        "The server did not exist yet in this range."
+    } else {
+        "No data in this range."
+    };
+    view! {
+        <div class="charts" data-testid="charts" data-samples=view.samples>
+            {view.charts.into_iter().map(|c| view! {
+                <section class="card"><Chart chart=c start=view.start end=view.end offset empty /></section>
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
