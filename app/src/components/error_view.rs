@@ -30,3 +30,13 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     }
     view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }
 }
+
+/// How a failed action ends: sign-in when the session is gone, nothing for a field error (the
+/// form shows it next to its field), else a toast with the message.
+pub fn report_failure(error: &AppError) {
+    match error {
+        AppError::SessionExpired => go_to_sign_in(),
+        AppError::Invalid { .. } => {}
+        e => crate::components::toast::use_toasts().error(e.to_string()),
+    }
+}

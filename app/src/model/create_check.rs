@@ -316,6 +316,10 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].0, "env");
         assert!(!p[0].1.contains("secret-value"), "values are never echoed");
+        assert!(
+            !format!("{env:?}").contains("secret-value"),
+            "nor printed by Debug"
+        );
     }
 
     #[test]

@@ -15,7 +15,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::create::{load_create_options, CreateServer};
 use crate::components::error_view::ErrorNotice;
-use crate::error::AppError;
 use crate::model::create::{CreateForm, CreateOptions};
 use crate::model::create_check::problems;
 
@@ -213,9 +212,7 @@ fn follow_submit(ctx: CreateCtx) {
                 toasts.ok(format!("Creating {}…", created.notes));
                 navigate(&format!("/servers/{}", created.name), Default::default());
             }
-            Err(AppError::SessionExpired) => crate::components::error_view::go_to_sign_in(),
-            Err(AppError::Invalid { .. }) => {}
-            Err(e) => toasts.error(e.to_string()),
+            Err(e) => crate::components::error_view::report_failure(&e),
         }
     });
 }

@@ -7,11 +7,11 @@ use super::detail::DetailCtx;
 use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::Dialog;
+use crate::components::error_view::report_failure;
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::status::StatusBadge;
 use crate::components::toast::use_toasts;
-use crate::error::AppError;
 use crate::model::server::ServerDetail;
 
 #[component]
@@ -228,7 +228,7 @@ pub fn follow_outcomes(ctx: DetailCtx) {
                     };
                     live.watch(id, done, failed);
                 }
-                Err(e) => fail(e, toasts),
+                Err(e) => report_failure(&e),
             }
         }
     });
@@ -236,7 +236,7 @@ pub fn follow_outcomes(ctx: DetailCtx) {
         if let Some(result) = ctx.console.value().get() {
             match result {
                 Ok(_) => ctx.console_open.set(true),
-                Err(e) => fail(e, toasts),
+                Err(e) => report_failure(&e),
             }
         }
     });
@@ -256,17 +256,9 @@ pub fn follow_outcomes(ctx: DetailCtx) {
                     toasts.ok(format!("Deleting {name}…"));
                     navigate("/servers", Default::default());
                 }
-                // A wrong confirmation shows next to the field.
-                Err(AppError::Invalid { .. }) => {}
-                Err(e) => fail(e, toasts),
+                // A wrong confirmation shows next to the field (report_failure leaves it).
+                Err(e) => report_failure(&e),
             }
         }
     });
-}
-
-fn fail(e: AppError, toasts: crate::components::toast::Toasts) {
-    match e {
-        AppError::SessionExpired => crate::components::error_view::go_to_sign_in(),
-        e => toasts.error(e.to_string()),
-    }
 }

@@ -33,14 +33,10 @@ fn reload_on_activity(live: Live, refetch: impl Fn() + 'static) {
     });
 }
 
-/// Shows how a mutation ended: a toast, or sign-in when the session is gone.
+/// Shows how a mutation ended: a toast, a field error in place, or sign-in.
 fn report<T>(result: &Result<T, AppError>, ok: impl FnOnce(&T) -> String) {
-    let toasts = crate::components::toast::use_toasts();
     match result {
-        Ok(v) => toasts.ok(ok(v)),
-        Err(AppError::SessionExpired) => crate::components::error_view::go_to_sign_in(),
-        // Field errors are shown next to their field.
-        Err(AppError::Invalid { .. }) => {}
-        Err(e) => toasts.error(e.to_string()),
+        Ok(v) => crate::components::toast::use_toasts().ok(ok(v)),
+        Err(e) => crate::components::error_view::report_failure(e),
     }
 }
