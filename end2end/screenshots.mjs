@@ -13,6 +13,12 @@ const pages = [
   ["server-actions", "/servers/ec200401?tab=actions", true],
   ["create", "/servers/new", true],
   ["metrics", "/servers/ec200401/metrics?range=24h", true],
+  ["actions", "/actions", true],
+  ["templates", "/templates", true],
+  ["groups", "/groups", true],
+  ["ssh-keys", "/ssh-keys", true],
+  ["scripts", "/scripts", true],
+  ["plans", "/plans", true],
 ];
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 

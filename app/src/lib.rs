@@ -23,11 +23,17 @@ use leptos_router::{
 
 use components::layout::Layout;
 use pages::{
+    actions::ActionsPage,
     create::CreatePage,
+    groups::GroupsPage,
     home::HomePage,
     login::LoginPage,
     not_found::NotFound,
+    plans::PlansPage,
+    scripts::ScriptsPage,
     servers::{ServerDetailPage, ServerMetricsPage, ServersPage},
+    ssh_keys::SshKeysPage,
+    templates::TemplatesPage,
 };
 
 /// The product version shown in the footer and returned by `/healthz`.
@@ -72,6 +78,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/servers/new") view=CreatePage />
                     <Route path=path!("/servers/:name") view=ServerDetailPage ssr=SsrMode::PartiallyBlocked />
                     <Route path=path!("/servers/:name/metrics") view=ServerMetricsPage />
+                    <Route path=path!("/actions") view=ActionsPage />
+                    <Route path=path!("/templates") view=TemplatesPage />
+                    <Route path=path!("/groups") view=GroupsPage />
+                    <Route path=path!("/ssh-keys") view=SshKeysPage />
+                    <Route path=path!("/scripts") view=ScriptsPage />
+                    <Route path=path!("/plans") view=PlansPage />
                 </Routes>
             </Layout>
         </Router>

@@ -1,7 +1,13 @@
 //! Server functions, one module per resource: thin glue from the session to the upstream client.
 
+pub mod actions;
 pub mod create;
+pub mod groups;
 pub mod metrics;
 pub mod overview;
+pub mod plans;
+pub mod scripts;
 pub mod servers;
+pub mod ssh_keys;
 pub mod system;
+pub mod templates;

@@ -40,3 +40,11 @@ pub fn report_failure(error: &AppError) {
         e => crate::components::toast::use_toasts().error(e.to_string()),
     }
 }
+
+/// Shows how a mutation ended: a toast with `ok`'s words, a field error in place, or sign-in.
+pub fn report<T>(result: &Result<T, AppError>, ok: impl FnOnce(&T) -> String) {
+    match result {
+        Ok(v) => crate::components::toast::use_toasts().ok(ok(v)),
+        Err(e) => report_failure(e),
+    }
+}

@@ -140,3 +140,15 @@ async fn poll(live: Live, toasts: super::toast::Toasts) {
         }
     }
 }
+
+/// Reloads a page's data (`refetch`) whenever the live feed says an action started or ended (not
+/// on the first run: the page has just loaded it).
+pub fn reload_on_activity(live: Live, refetch: impl Fn() + 'static) {
+    Effect::new(move |prev: Option<u64>| {
+        let n = live.changed.get();
+        if prev.is_some_and(|p| p != n) {
+            refetch();
+        }
+        n
+    });
+}

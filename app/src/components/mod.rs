@@ -1,5 +1,6 @@
 //! Reusable UI pieces.
 
+pub mod breadcrumbs;
 pub mod chart;
 pub mod copy;
 pub mod dialog;
@@ -9,4 +10,5 @@ pub mod layout;
 pub mod live;
 pub mod server_time;
 pub mod status;
+pub mod table;
 pub mod toast;

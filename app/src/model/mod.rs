@@ -9,4 +9,5 @@ pub mod metrics_view;
 pub mod server;
 pub mod server_list;
 pub mod ssh_key;
+pub mod table;
 pub mod time;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::server::{GroupRef, ServerRow};
+use super::table::encode;
 
 pub const PAGE_SIZE: usize = 25;
 
@@ -139,20 +140,6 @@ impl ListQuery {
             && self.group.is_empty()
             && self.family.is_empty())
     }
-}
-
-/// Percent-encodes a query value (letters, digits and `-_.~` pass).
-fn encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// The choices the filters offer, from the whole account (not just this page).

@@ -1,7 +1,13 @@
 //! One module per route.
 
+pub mod actions;
 pub mod create;
+pub mod groups;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod plans;
+pub mod scripts;
 pub mod servers;
+pub mod ssh_keys;
+pub mod templates;

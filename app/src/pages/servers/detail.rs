@@ -13,6 +13,7 @@ use super::settings_tab::SettingsTab;
 use crate::api::servers::detail::load_server;
 use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
 use crate::api::servers::settings::{MoveServer, RenameServer, ReserveServer, SetSupport};
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::ErrorNotice;
 use crate::components::live::use_live;
 use crate::error::AppError;
@@ -90,11 +91,10 @@ pub fn ServerDetailPage() -> impl IntoView {
 
     view! {
         <Title text=move || name.get() />
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/servers">"Servers"</a>
-            <span aria-hidden="true">" / "</span>
-            <span aria-current="page" class="mono">{move || name.get()}</span>
-        </nav>
+        <Breadcrumbs trail=Signal::derive(move || vec![
+            ("Servers".to_string(), Some("/servers".to_string())),
+            (name.get(), None),
+        ]) />
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the server…"</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {

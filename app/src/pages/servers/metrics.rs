@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::metrics::load_metrics;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::chart::Chart;
 use crate::components::error_view::ErrorNotice;
 use crate::model::metrics_view::{MetricsView, RANGES};
@@ -53,13 +54,11 @@ pub fn ServerMetricsPage() -> impl IntoView {
     });
     view! {
         <Title text=move || format!("Metrics · {}", name.get()) />
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/servers">"Servers"</a>
-            <span aria-hidden="true">" / "</span>
-            <a class="mono" href=move || format!("/servers/{}", name.get())>{move || name.get()}</a>
-            <span aria-hidden="true">" / "</span>
-            <span aria-current="page">"Metrics"</span>
-        </nav>
+        <Breadcrumbs trail=Signal::derive(move || vec![
+            ("Servers".to_string(), Some("/servers".to_string())),
+            (name.get(), Some(format!("/servers/{}", name.get()))),
+            ("Metrics".to_string(), None),
+        ]) />
         <RangePicker name range custom />
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading metrics…"</p></section> }>
             {move || Suspend::new(async move {
