@@ -7,6 +7,8 @@ pub mod auth;
 pub mod browser;
 pub mod components;
 #[cfg(feature = "ssr")]
+pub mod csp;
+#[cfg(feature = "ssr")]
 pub mod ecs;
 pub mod error;
 pub mod model;
@@ -41,6 +43,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::send_policy(options.reload_port);
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, waitForHydration } from "./helpers";
 
 test.describe("app shell", () => {
   test("serves the shell with navigation and the version", async ({ page }) => {
@@ -28,6 +28,26 @@ test.describe("app shell", () => {
     await expect(time).not.toHaveText(before ?? "");
     await expect(time).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} UTC$/);
     expect(errors).toEqual([]);
+  });
+
+  test("pages hydrate under the nonce CSP with no policy violations", async ({ page }) => {
+    const violations: string[] = [];
+    // Listen in the page itself: Chromium reports each blocked script/style as an event.
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        ((window as any).__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    await signIn(page);
+    for (const path of ["/", "/servers", "/servers/ec200401", "/servers/ec200401/metrics", "/servers/new"]) {
+      const res = await page.goto(path);
+      expect(res?.headers()["content-security-policy"]).toContain("'nonce-");
+      await waitForHydration(page);
+      const inPage = await page.evaluate(() => (window as any).__cspViolations ?? []);
+      violations.push(...inPage);
+    }
+    expect(violations).toEqual([]);
   });
 
   test("unknown pages answer 404 with a readable page", async ({ page }) => {

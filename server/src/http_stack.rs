@@ -26,36 +26,37 @@ pub struct Panel {
     pub state: PanelState,
     pub sessions: SessionManagerLayer<AnyStore>,
     pub allowed_origin: security::AllowedOrigin,
+    /// Send Strict-Transport-Security (the public URL is https).
+    pub hsts: bool,
 }
 
 /// The whole panel: health check, server functions, SSR routes, static files and the 404 page,
-/// behind the route guard, the session layer and the same-origin check.
+/// behind the route guard, the session layer, the same-origin check and the security headers.
 pub fn panel_router(panel: Panel) -> Router {
     let Panel {
         options,
         state,
         sessions,
         allowed_origin,
+        hsts,
     } = panel;
     let routes = generate_route_list(App);
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes_with_context(
-            &options,
-            routes,
-            move || provide_context(state.clone()),
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&options, routes, move || provide_context(state.clone()), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
         // Layers run bottom-up: log, refuse cross-site writes, load the session, then guard.
         .layer(from_fn(guard::require_session))
         .layer(sessions)
-        .layer(from_fn_with_state(allowed_origin, security::same_origin_only))
-        .layer(
+        .layer(from_fn_with_state(
+            allowed_origin,
+            security::same_origin_only,
+        ));
+    security::with_security_headers(router, hsts).layer(
             TraceLayer::new_for_http()
                 // One log line per request: method, path (never the query), status, latency.
                 .make_span_with(|req: &Request<Body>| {

@@ -1,6 +1,8 @@
-//! Cross-site request refusal. Leptos server functions do no CSRF check by design; SameSite=Lax
-//! cookies cover most of it, and this covers the rest: a request that changes something must
-//! come from the panel's own origin.
+//! Cross-site request refusal and the security headers of every response.
+//!
+//! Leptos server functions do no CSRF check by design; SameSite=Lax cookies cover most of it, and
+//! the origin check covers the rest: a request that changes something must come from the panel's
+//! own origin.
 
 use axum::{
     extract::{Request, State},
@@ -57,6 +59,38 @@ fn verdict(allowed: &AllowedOrigin, headers: &http::HeaderMap) -> Result<(), &'s
         Ok(())
     } else {
         Err("Origin is not the panel's")
+    }
+}
+
+/// Adds the headers every response carries. Pages send their own nonce-based CSP (app::csp);
+/// anything else (server functions, static files, redirects) gets a policy that allows nothing.
+/// `hsts`: the panel is served over https (its public URL says so).
+pub fn with_security_headers(router: axum::Router, hsts: bool) -> axum::Router {
+    use http::{HeaderName, HeaderValue};
+    use tower_http::set_header::SetResponseHeaderLayer as Set;
+    let fixed = |name: HeaderName, value: &'static str| {
+        Set::overriding(name, HeaderValue::from_static(value))
+    };
+    let router = router
+        .layer(Set::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+        ))
+        .layer(fixed(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(fixed(header::REFERRER_POLICY, "no-referrer"))
+        .layer(fixed(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(fixed(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+        .layer(fixed(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ));
+    if hsts {
+        router.layer(fixed(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+    } else {
+        router
     }
 }
 

@@ -45,6 +45,9 @@ pub async fn build_panel(
         options,
         state: PanelState { client, demo },
         sessions: session_layer(store, config.cookie_secure(), config.idle_timeout),
+        hsts: config
+            .public_origin()
+            .is_some_and(|o| o.starts_with("https://")),
         allowed_origin: AllowedOrigin(config.public_origin()),
     };
     Ok((panel, sim))

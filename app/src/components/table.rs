@@ -33,7 +33,7 @@ pub fn use_table_query(filter_keys: &'static [&'static str]) -> Memo<TableQuery>
 #[component]
 pub fn SearchForm(
     base: &'static str,
-    query: Memo<TableQuery>,
+    #[prop(into)] query: Signal<TableQuery>,
     /// What the search looks in, e.g. "Name or description".
     placeholder: &'static str,
     /// The filter keys the children's controls use (the same list given to [`use_table_query`]).

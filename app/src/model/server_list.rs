@@ -116,6 +116,20 @@ impl ListQuery {
         format!("?{}", encoded.join("&"))
     }
 
+    /// The search and sort as the shared search form reads them.
+    pub fn as_table(&self) -> super::table::TableQuery {
+        super::table::TableQuery {
+            q: self.q.clone(),
+            sort: if self.sort == SortKey::Name {
+                String::new()
+            } else {
+                self.sort.as_str().into()
+            },
+            desc: self.desc,
+            ..Default::default()
+        }
+    }
+
     /// The same view sorted by `key`: ascending first, then toggling; back to page 1.
     pub fn sorted_by(&self, key: SortKey) -> Self {
         ListQuery {

@@ -1,0 +1,60 @@
+//! The page's Content-Security-Policy, sent as a response header (a `<meta>` policy cannot say
+//! `frame-ancestors`). Scripts run only with this response's nonce, which Leptos stamps on its
+//! hydration and streaming scripts; the wasm module needs `'wasm-unsafe-eval'`.
+
+use leptos::prelude::use_context;
+
+/// The policy for a page whose scripts carry `nonce`. `watch_port`: the dev reload socket's port
+/// when `cargo leptos watch` runs the panel.
+pub fn policy(nonce: &str, watch_port: Option<u32>) -> String {
+    let connect = match watch_port {
+        Some(port) => format!("'self' ws://127.0.0.1:{port} ws://localhost:{port}"),
+        None => "'self'".to_string(),
+    };
+    format!(
+        "default-src 'self'; \
+         script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src-elem 'self'; \
+         style-src-attr 'unsafe-inline'; \
+         img-src 'self' data:; \
+         connect-src {connect}; \
+         object-src 'none'; \
+         base-uri 'none'; \
+         form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// Puts this response's policy into its headers (called while the page shell renders).
+pub fn send_policy(reload_port: u32) {
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    // Only `cargo leptos watch` sets LEPTOS_WATCH, and only then is the reload script on the page.
+    let watch = std::env::var_os("LEPTOS_WATCH").map(|_| reload_port);
+    if let Ok(value) = http::HeaderValue::from_str(&policy(&nonce, watch)) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::policy;
+
+    #[test]
+    fn scripts_need_the_nonce_and_framing_is_refused() {
+        let p = policy("abc123", None);
+        assert!(p.contains("script-src 'nonce-abc123' 'strict-dynamic' 'wasm-unsafe-eval';"));
+        assert!(p.contains("frame-ancestors 'none'"));
+        assert!(p.contains("object-src 'none'"));
+        let script = p
+            .split(';')
+            .find(|d| d.trim_start().starts_with("script-src"));
+        assert!(!script.unwrap().contains("unsafe-inline"));
+        assert!(!p.contains("ws://"));
+        assert!(policy("n", Some(3001)).contains("ws://127.0.0.1:3001"));
+    }
+}
