@@ -12,6 +12,8 @@ pub struct PanelState {
     pub client: EcsClient,
     /// Demo mode: the embedded simulator stands in for Seeweb; the sign-in page says so.
     pub demo: Option<DemoAccount>,
+    /// Failed sign-ins, per peer and per username (shared by every request).
+    pub throttle: std::sync::Arc<crate::auth::throttle::Throttle>,
 }
 
 /// The simulator's documented demo credentials, shown on the sign-in page in demo mode only.

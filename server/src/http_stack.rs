@@ -51,6 +51,7 @@ pub fn panel_router(panel: Panel) -> Router {
         .with_state(options)
         // Layers run bottom-up: log, refuse cross-site writes, load the session, then guard.
         .layer(from_fn(guard::require_session))
+        .layer(from_fn(security::peer_address))
         .layer(sessions)
         .layer(from_fn_with_state(
             allowed_origin,
@@ -90,5 +91,9 @@ pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()>
             tracing::warn!(%err, "could not set TCP_NODELAY");
         }
     });
-    axum::serve(listener, router.into_make_service()).await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }

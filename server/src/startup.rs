@@ -43,7 +43,11 @@ pub async fn build_panel(
     let store = AnyStore::open(&config.session_store_kind()?).await?;
     let panel = Panel {
         options,
-        state: PanelState { client, demo },
+        state: PanelState {
+            client,
+            demo,
+            throttle: Default::default(),
+        },
         sessions: session_layer(store, config.cookie_secure(), config.idle_timeout),
         hsts: config
             .public_origin()

@@ -83,5 +83,8 @@ async fn https_public_url_adds_hsts() {
     ])
     .await;
     let res = panel.get("/healthz", None).await;
-    assert_eq!(header(&res, "strict-transport-security"), "max-age=31536000");
+    assert_eq!(
+        header(&res, "strict-transport-security"),
+        "max-age=31536000"
+    );
 }

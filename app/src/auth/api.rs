@@ -12,7 +12,9 @@ pub async fn login(
     next: Option<String>,
 ) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
+    use crate::auth::throttle;
     use crate::ecs::EcsError;
+    use std::time::Instant;
 
     let username = username.trim().to_string();
     if username.is_empty() {
@@ -22,6 +24,13 @@ pub async fn login(
         return Err(AppError::invalid("password", "Enter your password."));
     }
     let state = crate::state::panel_state()?;
+    let peer = throttle::request_peer();
+    if let Some(wait) = state.throttle.wait(peer, &username, Instant::now()) {
+        return Err(AppError::invalid(
+            "password",
+            throttle::try_again_words(wait),
+        ));
+    }
     let password = secrecy::SecretString::from(password);
     let grant = state
         .client
@@ -29,10 +38,13 @@ pub async fn login(
         .await
         .map_err(|err| match err {
             EcsError::Unauthorized | EcsError::Rejected { .. } | EcsError::NotFound { .. } => {
+                state.throttle.failed(peer, &username, Instant::now());
+                tracing::warn!("a sign-in was refused");
                 AppError::invalid("password", "Wrong username or password.")
             }
             other => AppError::Upstream(other.user_message()),
         })?;
+    state.throttle.succeeded(peer, &username);
     let session = crate::state::request_session().await?;
     let token = secrecy::ExposeSecret::expose_secret(&grant.token).to_string();
     let user = SignedIn::new(username, token, TokenKind::Jwt, Some(grant.expire));
@@ -48,7 +60,9 @@ pub async fn login(
 #[server(endpoint = "login_token")]
 pub async fn login_token(token: String, next: Option<String>) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
+    use crate::auth::throttle;
     use crate::ecs::{Credential, EcsError};
+    use std::time::Instant;
 
     let token = token.trim().to_string();
     if token.is_empty() {
@@ -61,16 +75,24 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
         ));
     }
     let state = crate::state::panel_state()?;
+    // A token names no user: only the peer address is counted.
+    let peer = throttle::request_peer();
+    if let Some(wait) = state.throttle.wait(peer, "", Instant::now()) {
+        return Err(AppError::invalid("token", throttle::try_again_words(wait)));
+    }
     let account = state
         .client
         .account(&Credential::ApiToken(token.clone().into()))
         .await
         .map_err(|err| match err {
             EcsError::Unauthorized | EcsError::Rejected { .. } | EcsError::NotFound { .. } => {
+                state.throttle.failed(peer, "", Instant::now());
+                tracing::warn!("an API token was refused");
                 AppError::invalid("token", "This API token was not accepted. Check it, or make a new one in Seeweb's panel.")
             }
             other => AppError::Upstream(other.user_message()),
         })?;
+    state.throttle.succeeded(peer, "");
     let session = crate::state::request_session().await?;
     let user = SignedIn::new(account.username, token, TokenKind::ApiToken, None);
     sign_in(&session, user).await.map_err(|err| {

@@ -4,6 +4,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 /// The signed-in user's name, put into the request's extensions by the server's route guard, so
 /// pages read it synchronously during SSR instead of through another async resource.
