@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # The cfg cargo-leptos uses for debug builds; using it everywhere keeps one set of artifacts.
 DEV_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run dev test setup lint unit e2e fmt bench bench-metrics
+.PHONY: run dev test setup lint audit unit e2e fmt bench bench-metrics
 
 ## Build the release panel and serve it in demo mode on http://127.0.0.1:3000
 run:
@@ -20,10 +20,16 @@ dev:
 	scripts/setup.sh
 	cargo leptos watch
 
-## Everything CI runs: formatting, clippy (ssr and hydrate), unit/integration tests, end-to-end
+## Everything CI runs: formatting, clippy (ssr and hydrate), dependency audit, unit/integration
+## tests, end-to-end
 test:
 	scripts/setup.sh test
-	$(MAKE) lint unit e2e
+	$(MAKE) lint audit unit e2e
+
+# cargo-deny against the vendored RustSec database (deny/advisory-db): advisories, licenses,
+# banned and unknown sources.
+audit:
+	scripts/audit.sh
 
 lint:
 	cargo fmt --all --check

@@ -2,12 +2,14 @@
 # Installs what building and testing ECS Panel needs, and only what is missing: safe to run again.
 #   scripts/setup.sh        tools to build and run (toolchain, wasm target, cargo-leptos,
 #                           wasm-bindgen-cli, npm packages incl. wasm-opt)
-#   scripts/setup.sh test   the above, plus Debian's chromium and redis-server for the tests
+#   scripts/setup.sh test   the above, plus cargo-deny, and Debian's chromium and redis-server
+#                           for the tests
 # Everything comes from the package registries (rustup, crates.io, npm, Debian): cargo-leptos is
 # built with `no_downloads`, so it can never fetch a tool from GitHub.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+CARGO_DENY_VERSION=0.20.2     # the dependency audit (scripts/audit.sh), test only
 CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11 needs rustc >= 1.96; our toolchain is pinned below that
 BINARYEN_NPM=end2end/node_modules/.bin
 
@@ -48,6 +50,10 @@ if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node
 fi
 
 if [ "${1:-}" = test ]; then
+  if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$CARGO_DENY_VERSION" ]; then
+    step "cargo-deny $CARGO_DENY_VERSION (compiles for ~3 minutes, once)"
+    cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
+  fi
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v redis-server >/dev/null || missing+=(redis-server)

@@ -144,15 +144,26 @@ impl EcsClient {
         path: &[&str],
         query: &[(&'static str, String)],
     ) -> Result<Value, EcsError> {
-        self.run(Call {
+        let call = || Call {
             name,
             method: Method::GET,
             path,
             query,
             body: None,
             auth: Some(cred),
-        })
-        .await
+        };
+        match self.run(call()).await {
+            // Reads only: a create, delete or power action sent twice could happen twice.
+            Err(e) => match read_retry_delay(&e) {
+                Some(wait) => {
+                    tracing::debug!(endpoint = name, "retrying a read once");
+                    tokio::time::sleep(wait).await;
+                    self.run(call()).await
+                }
+                None => Err(e),
+            },
+            ok => ok,
+        }
     }
 
     pub(super) async fn delete(
@@ -284,6 +295,27 @@ impl EcsClient {
             .unwrap_or_default();
         let message = message_from_body(&body, content_type.as_deref());
         Err(status_error(status, message, retry_after))
+    }
+}
+
+/// The longest `Retry-After` a read waits out before its one retry; longer ones go back to the
+/// user as "try again in N s".
+const MAX_RETRY_AFTER_SECS: u64 = 2;
+
+/// Whether a failed read is worth one more try, and after how long: a gateway error, an
+/// unavailable or rate-limited upstream, a refused connection. Never after a timeout (the user
+/// already waited the whole budget) or an answer about the request itself.
+fn read_retry_delay(e: &EcsError) -> Option<Duration> {
+    match e {
+        EcsError::Unavailable {
+            retry_after: Some(secs),
+            ..
+        } => (*secs <= MAX_RETRY_AFTER_SECS).then(|| Duration::from_secs(*secs)),
+        EcsError::Unavailable {
+            retry_after: None, ..
+        } => Some(Duration::from_millis(100)),
+        EcsError::Rejected { status, .. } if *status >= 500 => Some(Duration::from_millis(100)),
+        _ => None,
     }
 }
 

@@ -297,3 +297,82 @@ async fn redirects_are_not_followed_and_the_token_stays_home() {
         "the redirect target must never be contacted"
     );
 }
+
+// ------------------------------------------------------------------ retries
+
+#[tokio::test]
+async fn a_failed_read_is_retried_once_and_a_write_never() {
+    let u = upstream(500, "Internal Server Error").await;
+    assert!(u.client.list_servers(&cred()).await.is_err());
+    assert_eq!(u.seen().len(), 2, "a read: one retry");
+
+    let u = upstream(502, "<html>Bad gateway</html>").await;
+    assert!(u.client.delete_server(&cred(), "ec200001").await.is_err());
+    assert!(u
+        .client
+        .server_action(&cred(), "ec200001", &ServerAction::PowerOff)
+        .await
+        .is_err());
+    assert_eq!(u.seen().len(), 2, "writes: no retry at all");
+
+    // An answer about the request itself is not retried.
+    let u = upstream(404, r#"{"message": "server not found"}"#).await;
+    assert!(u.client.get_server(&cred(), "ec1").await.is_err());
+    assert_eq!(u.seen().len(), 1);
+}
+
+#[tokio::test]
+async fn retry_after_is_waited_out_when_short_and_returned_when_long() {
+    let short = vec![("retry-after", "1".to_string())];
+    let u = upstream_full(429, short, "", None, ClientOptions::default()).await;
+    let started = std::time::Instant::now();
+    assert!(u.client.list_servers(&cred()).await.is_err());
+    assert_eq!(u.seen().len(), 2);
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited Retry-After"
+    );
+
+    let long = vec![("retry-after", "30".to_string())];
+    let u = upstream_full(429, long, "", None, ClientOptions::default()).await;
+    let e = u.client.list_servers(&cred()).await.expect_err("error");
+    assert_eq!(u.seen().len(), 1, "no retry when the wait is long");
+    assert!(matches!(
+        e,
+        EcsError::Unavailable {
+            retry_after: Some(30),
+            ..
+        }
+    ));
+
+    let u = upstream_full(
+        429,
+        vec![("retry-after", "1".to_string())],
+        "",
+        None,
+        ClientOptions::default(),
+    )
+    .await;
+    assert!(u
+        .client
+        .server_action(&cred(), "ec200001", &ServerAction::PowerOn)
+        .await
+        .is_err());
+    assert_eq!(u.seen().len(), 1, "a rate-limited action is not sent twice");
+}
+
+#[tokio::test]
+async fn a_timeout_is_not_retried() {
+    let opts = ClientOptions {
+        timeout: Duration::from_millis(200),
+        ..ClientOptions::default()
+    };
+    let u = upstream_full(200, vec![], "{}", Some(Duration::from_secs(2)), opts).await;
+    let started = std::time::Instant::now();
+    assert_eq!(
+        u.client.list_servers(&cred()).await.err(),
+        Some(EcsError::Timeout)
+    );
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert_eq!(u.seen().len(), 1);
+}
