@@ -59,6 +59,18 @@ pub fn tab_visible() -> bool {
     }
 }
 
+/// Milliseconds since the epoch in the browser; 0 during SSR.
+pub fn now_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}
+
 /// Sleeps in the browser; returns at once during SSR (nothing there waits on it).
 pub async fn sleep_ms(ms: u32) {
     #[cfg(feature = "hydrate")]

@@ -19,6 +19,10 @@ pub enum AppError {
     /// The ECS API answered with something the user should read (already in plain words).
     #[error("{0}")]
     Upstream(String),
+    /// The ECS API says it is down for maintenance (503): shown as a banner, not as a failure of
+    /// what the user did.
+    #[error("{0}")]
+    Maintenance(String),
     /// What the page is about does not exist (upstream 404, or an id that cannot exist).
     #[error("{0}")]
     NotFound(String),

@@ -59,8 +59,12 @@ pub async fn upstream_error(err: EcsError, session: &Session) -> AppError {
         session::sign_out(session).await;
         return AppError::SessionExpired;
     }
-    if let EcsError::NotFound { .. } = err {
-        return AppError::NotFound(err.user_message());
+    match err {
+        EcsError::NotFound { .. } => return AppError::NotFound(err.user_message()),
+        EcsError::Unavailable {
+            status: Some(503), ..
+        } => return AppError::Maintenance(err.user_message()),
+        _ => {}
     }
     AppError::Upstream(err.user_message())
 }

@@ -109,7 +109,7 @@ test.describe("servers list", () => {
     const results = page.getByTestId("bulk-results");
     await expect(results.locator('[data-name="ec200401"]')).toContainText("Started");
     await expect(results.locator('[data-name="ec200406"]')).toHaveClass(/result-error/);
-    await expect(results.locator('[data-name="ec200406"]')).toContainText("cannot be reached right now");
+    await expect(results.locator('[data-name="ec200406"]')).toContainText("unavailable for maintenance");
     await results.getByRole("button", { name: "Close" }).click();
     // The failed one stays selected, ready to retry.
     await expect(page.getByTestId("bulk-bar")).toContainText("1 selected");

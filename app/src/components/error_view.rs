@@ -28,7 +28,17 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     if error == AppError::SessionExpired {
         go_to_sign_in();
     }
-    view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }
+    if let AppError::Maintenance(words) = &error {
+        return view! {
+            <div class="notice notice-warn banner" role="status" data-testid="maintenance">
+                <strong>"Maintenance"</strong>
+                " "
+                {words.clone()}
+            </div>
+        }
+        .into_any();
+    }
+    view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }.into_any()
 }
 
 /// How a failed action ends: sign-in when the session is gone, nothing for a field error (the

@@ -1,6 +1,8 @@
 //! Live activity: one poller per tab reads `server_activity` and tells pages what is running and
 //! when something started or ended. Every 15 s when idle, every 2 s while anything runs or a page
-//! waits on an action, at once after a mutation (`poke`), and never while the tab is hidden.
+//! waits on an action (slower as the work drags on), at once after a mutation (`poke`), and never
+//! while the tab is hidden. Failed polls back off; an ended session stops it for good; an action
+//! followed for longer than [`WATCH_CAP_MS`] is given up with a message.
 
 use leptos::prelude::*;
 
@@ -9,6 +11,27 @@ use crate::model::activity::Running;
 /// Milliseconds between polls when nothing is running, and while something is.
 pub const IDLE_MS: u32 = 15_000;
 pub const BUSY_MS: u32 = 2_000;
+/// How long a page's action is followed before the poller gives up on it.
+pub const WATCH_CAP_MS: f64 = 30.0 * 60_000.0;
+
+/// The pace while something runs, by how long it has been running: every 2 s for two minutes,
+/// every 5 s up to ten, then every 15 s (a slow build does not need a poll every 2 s).
+pub fn busy_pace(busy_for_ms: f64) -> u32 {
+    if busy_for_ms < 120_000.0 {
+        BUSY_MS
+    } else if busy_for_ms < 600_000.0 {
+        5_000
+    } else {
+        IDLE_MS
+    }
+}
+
+/// The pace after `failures` failed polls in a row: 15 s, 30 s, 60 s, then every 2 minutes.
+pub fn failure_pace(failures: u32) -> u32 {
+    IDLE_MS
+        .saturating_mul(1 << failures.clamp(1, 4).saturating_sub(1))
+        .min(120_000)
+}
 
 /// An action a page started and wants to hear the end of, with what to say then.
 #[derive(Debug, Clone)]
@@ -18,6 +41,8 @@ struct Watch {
     id: u64,
     done: String,
     failed: String,
+    /// When the page started following it (browser clock, ms).
+    since: f64,
 }
 
 #[derive(Clone, Copy)]
@@ -38,6 +63,7 @@ impl Live {
                 id,
                 done: done.into(),
                 failed: failed.into(),
+                since: crate::browser::now_ms(),
             })
         });
         self.poke();
@@ -87,6 +113,8 @@ async fn poll(live: Live, toasts: super::toast::Toasts) {
     const STEP_MS: u32 = 250;
     let mut waited: u32 = 0;
     let mut last_mark: Option<String> = None;
+    let mut busy_since: Option<f64> = None;
+    let mut failures: u32 = 0;
     // The first poll comes after a short pause: the page has just been rendered with fresh data.
     let mut due: u32 = 1_000;
     loop {
@@ -105,6 +133,7 @@ async fn poll(live: Live, toasts: super::toast::Toasts) {
             .with_value(|w| w.iter().map(|x| x.id).collect());
         match server_activity(ids).await {
             Ok(activity) => {
+                failures = 0;
                 for f in &activity.finished {
                     let watch = live
                         .watching
@@ -118,9 +147,22 @@ async fn poll(live: Live, toasts: super::toast::Toasts) {
                         }
                     }
                 }
+                let now = crate::browser::now_ms();
+                let stale = live
+                    .watching
+                    .with_value(|w| w.iter().filter(|x| now - x.since > WATCH_CAP_MS).count());
+                if stale > 0 {
+                    live.watching
+                        .update_value(|w| w.retain(|x| now - x.since <= WATCH_CAP_MS));
+                    toasts.error(
+                        "An action is still running after 30 minutes, so this page stopped \
+                         following it. The Actions page shows how it ends.",
+                    );
+                }
                 let busy =
                     !activity.running.is_empty() || live.watching.with_value(|w| !w.is_empty());
-                due = if busy { BUSY_MS } else { IDLE_MS };
+                busy_since = if busy { busy_since.or(Some(now)) } else { None };
+                due = busy_since.map_or(IDLE_MS, |t| busy_pace(now - t));
                 if live.running.get_untracked() != activity.running {
                     live.running.set(activity.running);
                 }
@@ -135,8 +177,11 @@ async fn poll(live: Live, toasts: super::toast::Toasts) {
                 super::error_view::go_to_sign_in();
                 return;
             }
-            // A failed poll is not worth a message: try again at the idle pace.
-            Err(_) => due = IDLE_MS,
+            // A failed poll is not worth a message: try again later, and later still.
+            Err(_) => {
+                failures += 1;
+                due = failure_pace(failures);
+            }
         }
     }
 }
@@ -151,4 +196,23 @@ pub fn reload_on_activity(live: Live, refetch: impl Fn() + 'static) {
         }
         n
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_busy_pace_slows_as_work_drags_on() {
+        assert_eq!(busy_pace(0.0), 2_000);
+        assert_eq!(busy_pace(119_000.0), 2_000);
+        assert_eq!(busy_pace(120_000.0), 5_000);
+        assert_eq!(busy_pace(3_600_000.0), IDLE_MS);
+    }
+
+    #[test]
+    fn failed_polls_back_off_to_a_cap() {
+        let paces: Vec<u32> = (1..=6).map(failure_pace).collect();
+        assert_eq!(paces, [15_000, 30_000, 60_000, 120_000, 120_000, 120_000]);
+    }
 }

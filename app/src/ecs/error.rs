@@ -74,6 +74,14 @@ impl EcsError {
                 "Too many requests to the ECS API. {}",
                 retry_hint(*retry_after)
             ),
+            Self::Unavailable {
+                status: Some(503),
+                retry_after,
+            } => format!(
+                "Seeweb's ECS API is unavailable for maintenance. Your servers keep running; \
+                 the panel works again as soon as it is back. {}",
+                retry_hint(*retry_after)
+            ),
             Self::Unavailable { retry_after, .. } => format!(
                 "The ECS API cannot be reached right now. {}",
                 retry_hint(*retry_after)
