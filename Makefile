@@ -42,12 +42,17 @@ unit:
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p server --features app/ssr -- --test-threads=1
 
 # The panel runs in demo mode with an in-memory session store; the journeys reach the embedded
-# simulator's control API (/__sim) at a fixed loopback address.
+# simulator's control API (/__sim) at a fixed loopback address. Its log of the whole run is kept
+# and swept for the secrets the journeys used (scripts/secret-sweep.sh).
 e2e: export ECS_PANEL_SESSION_STORE = memory
 e2e: export ECS_PANEL_SIM_ADDR = 127.0.0.1:3089
 e2e: export ECS_SIM_BOOT_SECONDS = 3
+e2e: export ECS_PANEL_LOG = info,app=debug,server=debug
 e2e:
-	cargo leptos end-to-end
+	rm -f end2end/test-results/secret-hits.txt
+	mkdir -p target
+	set -o pipefail; cargo leptos end-to-end 2>&1 | tee target/e2e.log
+	scripts/secret-sweep.sh target/e2e.log
 
 fmt:
 	cargo fmt --all

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { DEMO, DEMO_API_TOKEN, SIM, fillAndSubmit, signIn, simReset, waitForHydration } from "./helpers";
 
 test.describe("sign-in and sessions", () => {

@@ -1,4 +1,5 @@
-import { test, expect, Page, APIRequestContext } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page, APIRequestContext } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { DEMO, DEMO_API_TOKEN, SIM, fillAndSubmit, signIn, simReset, waitForHydration } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { signIn, simFaults, simReset, waitForHydration } from "./helpers";
 
 // What people see when the ECS API misbehaves (the simulator's fault injection).

@@ -1,4 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { SIM, signIn, simReset, waitForHydration } from "./helpers";
 
 async function shapes(page: Page) {

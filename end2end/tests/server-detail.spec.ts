@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { row, signIn, simReset, waitForHydration } from "./helpers";
 
 test.describe("server detail", () => {

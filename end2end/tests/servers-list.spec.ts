@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { DEMO_API_TOKEN, SIM, expectNoReload, markPage, row, signIn, simFaults, simReset, waitForHydration } from "./helpers";
 
 test.describe("servers list", () => {

@@ -1,5 +1,5 @@
-//! The test-control API under `/__sim/`: faults, forced token expiry, the clock, the request log,
-//! the answer forms and a reset. It answers only to loopback peers (403 otherwise, and also when
+//! The test-control API under `/__sim/`: faults, forced token expiry, extra API tokens (as a user
+//! makes them in Seeweb's panel), the clock, the request log, the answer forms and a reset. It answers only to loopback peers (403 otherwise, and also when
 //! the peer address is unknown: fail closed).
 
 use std::net::SocketAddr;
@@ -25,6 +25,7 @@ pub fn router(store: Store) -> Router {
             get(get_faults).put(put_faults).delete(clear_faults),
         )
         .route("/expire-tokens", post(expire_tokens))
+        .route("/api-tokens", post(add_api_token))
         .route("/clock", get(clock))
         .route("/clock/advance", post(advance))
         .route("/requests", get(requests).delete(clear_requests))
@@ -101,6 +102,38 @@ async fn expire_tokens(
         touched.push(account.username.clone());
     }
     Ok(Json(json!({ "status": "ok", "accounts": touched })))
+}
+
+/// `{username, token}`: a further API token for that account (tests sign in with a canary token).
+async fn add_api_token(
+    State(store): State<Store>,
+    JsonBody(body): JsonBody,
+) -> SimResult<Json<Value>> {
+    let username = opt_str(&body, "username")?.ok_or_else(|| SimError::bad("username required"))?;
+    let token = opt_str(&body, "token")?.ok_or_else(|| SimError::bad("token required"))?;
+    if token.len() < 16 || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(SimError::bad("token must be 16+ printable characters"));
+    }
+    let (mut world, now) = store.lock();
+    let id = world
+        .accounts
+        .values()
+        .flat_map(|a| a.api_keys.iter().map(|k| k.id))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let account = world
+        .accounts
+        .get_mut(&username)
+        .ok_or_else(|| SimError::not_found("account not found"))?;
+    account.api_keys.push(super::account::ApiKey {
+        id,
+        notes: "added by a test".into(),
+        token,
+        created_at: now,
+        revoked: false,
+    });
+    Ok(Json(json!({ "status": "ok", "id": id })))
 }
 
 async fn clock(State(store): State<Store>) -> Json<Value> {
