@@ -197,6 +197,24 @@ async fn mutations_check_their_input_and_explain_refusals() {
     .await;
     assert_eq!(status, 200, "{body}");
     assert!(body.as_u64().is_some(), "the delete action's id: {body}");
+    // A server that is already gone (404 upstream) reads as deleted, singly and in bulk.
+    let (status, body) = call(
+        &panel,
+        &cookie,
+        "servers_delete",
+        &[("name", "ec299999"), ("typed", "ec299999")],
+    )
+    .await;
+    assert_eq!((status, body), (200, Value::Null));
+    let (status, body) = call(
+        &panel,
+        &cookie,
+        "servers_bulk",
+        &[("op", "Delete"), ("names[0]", "ec299999")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body[0]["error"], Value::Null, "{body}");
 }
 
 #[tokio::test]

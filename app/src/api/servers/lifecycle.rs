@@ -89,9 +89,14 @@ pub async fn console_key(name: String) -> Result<ConsoleAccess, AppError> {
 /// check is only a convenience).
 #[server(endpoint = "servers_delete")]
 pub async fn delete_server(name: String, typed: String) -> Result<Option<u64>, AppError> {
+    use crate::ecs::EcsError;
     use crate::state::{checked, upstream};
     let (client, cred, session) = upstream().await?;
-    let server = checked(client.get_server(&cred, &name).await, &session).await?;
+    let server = match client.get_server(&cred, &name).await {
+        // Already gone (deleted elsewhere, or a repeated click): what the user wanted.
+        Err(EcsError::NotFound { .. }) => return Ok(None),
+        r => checked(r, &session).await?,
+    };
     let typed = typed.trim();
     let matches = typed == server.name
         || server
@@ -109,8 +114,10 @@ pub async fn delete_server(name: String, typed: String) -> Result<Option<u64>, A
             "This server is reserved: it cannot be deleted before its reserved period ends.".into(),
         ));
     }
-    let action = checked(client.delete_server(&cred, &name).await, &session).await?;
-    Ok(action.map(|a| a.id))
+    match client.delete_server(&cred, &name).await {
+        Err(EcsError::NotFound { .. }) => Ok(None),
+        r => Ok(checked(r, &session).await?.map(|a| a.id)),
+    }
 }
 
 /// Runs `op` on each server (a few at a time) and says how each one went.
@@ -147,10 +154,11 @@ pub async fn bulk_servers(op: BulkOp, names: Vec<String>) -> Result<Vec<BulkResu
                         .server_action(cred, &name, &ServerAction::PowerOff)
                         .await
                         .map(|o| Some(o.action.id)),
-                    BulkOp::Delete => client
-                        .delete_server(cred, &name)
-                        .await
-                        .map(|a| a.map(|a| a.id)),
+                    BulkOp::Delete => match client.delete_server(cred, &name).await {
+                        // Already gone: deleted, as asked.
+                        Err(EcsError::NotFound { .. }) => Ok(None),
+                        r => r.map(|a| a.map(|a| a.id)),
+                    },
                 };
                 (name, r)
             }
