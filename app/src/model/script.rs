@@ -28,6 +28,8 @@ pub struct ScriptRow {
     pub own: bool,
     pub lines: usize,
     pub bytes: usize,
+    /// Its first command, to tell scripts apart in the list.
+    pub summary: String,
 }
 
 impl ScriptRow {
@@ -53,6 +55,7 @@ impl ScriptRow {
             own: !foreign,
             lines: line_count(content),
             bytes: content.len(),
+            summary: summary(content),
         }
     }
 
@@ -108,6 +111,20 @@ impl ScriptDraft {
             windows: detail.row.windows,
         }
     }
+}
+
+/// The first line that is not blank, a shebang or a language marker (`#ps1`), cut to 80 characters.
+pub fn summary(content: &str) -> String {
+    let line = content
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("#!") && !is_powershell(l))
+        .unwrap_or("");
+    let mut out: String = line.chars().take(80).collect();
+    if line.chars().count() > 80 {
+        out.push('…');
+    }
+    out
 }
 
 /// Lines as an editor counts them ("a\nb" and "a\nb\n" are two).
@@ -275,6 +292,13 @@ mod tests {
         assert_eq!(row(2, "b", "x", true).size_text(), "1 byte · 1 line");
         assert_eq!(bytes_text(1536), "1.5 KB");
         assert_eq!(bytes_text(64 * 1024), "64 KB");
+        assert_eq!(r.summary, "echo hi");
+        assert_eq!(
+            summary("#ps1\n\n  Rename-Computer x \n"),
+            "Rename-Computer x"
+        );
+        assert_eq!(summary(&"y".repeat(90)).chars().count(), 81);
+        assert_eq!(summary("#!/bin/sh\n"), "");
     }
 
     #[test]

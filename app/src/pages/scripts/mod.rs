@@ -49,7 +49,9 @@ pub fn ScriptsPage() -> impl IntoView {
                 })}
             </Transition>
         </div>
-        <SearchForm base=BASE query placeholder="Title, id or owner" />
+        <div class="search-only">
+            <SearchForm base=BASE query placeholder="Title, id or owner" />
+        </div>
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your scripts…"</p></section> }>
             {move || {
                 // Filtered and sorted here, from the URL: a new search needs no fetch.

@@ -46,8 +46,10 @@ pub fn ScriptTable(
         }
         .into_any();
     }
-    let count =
-        (!query.q.trim().is_empty()).then(|| format!("{} of {total} scripts match", matched.len()));
+    let count = (!query.q.trim().is_empty()).then(|| {
+        let scripts = if total == 1 { "script" } else { "scripts" };
+        format!("{} of {total} {scripts} match", matched.len())
+    });
     let (page, pages) = query.paged(matched, PAGE_SIZE);
     view! {
         {count.map(|c| view! { <p class="result-count muted" data-testid="result-count">{c}</p> })}
@@ -97,12 +99,13 @@ fn Row(
                     </span>
                 })}
                 {(row.own && row.public).then(|| view! { <span class="tag tag-public">"Public"</span> })}
+                {(!row.summary.is_empty()).then(|| view! { <span class="script-summary mono muted" title=row.summary.clone()>{row.summary.clone()}</span> })}
             </td>
             <td data-label="For">
                 <span class=if row.windows { "tag tag-windows" } else { "tag" }>{row.system()}</span>
             </td>
             <td data-label="Size" class="num">{row.size_text()}</td>
-            <td data-label="Id" class="mono">{row.id.to_string()}</td>
+            <td data-label="Id"><span class="mono">{row.id.to_string()}</span></td>
             <td class="col-actions">
                 <span class="row-actions">
                     <a class="btn btn-sm" href=use_href data-testid="use-script">"Use in a new server"</a>

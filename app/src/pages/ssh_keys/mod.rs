@@ -74,7 +74,9 @@ pub fn SshKeysPage() -> impl IntoView {
             </div>
             <a class="btn btn-primary" href="#add-key">"Add a key"</a>
         </div>
-        <SearchForm base=BASE query placeholder="Label, type, fingerprint or comment" />
+        <div class="search-only">
+            <SearchForm base=BASE query placeholder="Label, type, fingerprint or comment" />
+        </div>
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your keys…"</p></section> }>
             {move || {
                 // The list is filtered and sorted here, from the URL: a new search needs no fetch.

@@ -47,10 +47,11 @@ pub fn KeyList(
         }
         .into_any();
     }
+    let keys = if total == 1 { "key" } else { "keys" };
     let count = if query.q.trim().is_empty() {
-        format!("{total} {}", if total == 1 { "key" } else { "keys" })
+        format!("{total} {keys}")
     } else {
-        format!("{} of {total} keys match", matched.len())
+        format!("{} of {total} {keys} match", matched.len())
     };
     let (page, pages) = query.paged(matched, PAGE_SIZE);
     view! {
