@@ -170,14 +170,18 @@ fn CreateForm(options: CreateOptions) -> impl IntoView {
             if let Some(mut saved) = crate::browser::stored(STORAGE_KEY)
                 .and_then(|s| serde_json::from_str::<CreateForm>(&s).ok())
             {
-                // A script asked for by the URL wins over the one kept; a plan that does not fit
-                // it is explained at the script field.
-                let script = ctx
-                    .options
-                    .with_value(|o| library_script(o, &query.get_untracked()).map(|s| s.id));
-                if let Some(id) = script {
-                    choose_script(&mut saved, id);
-                }
+                // A script asked for by the URL wins over the one kept, and so do the plan and
+                // image chosen for it when the kept ones are for the other system.
+                ctx.options.with_value(|o| {
+                    if let Some(s) = library_script(o, &query.get_untracked()) {
+                        choose_script(&mut saved, s.id);
+                        if o.plan(&saved.plan).map(|p| p.windows) != Some(s.windows) {
+                            let fresh = form.get_untracked();
+                            saved.plan = fresh.plan;
+                            saved.image = fresh.image;
+                        }
+                    }
+                });
                 form.set(saved);
             }
         } else {

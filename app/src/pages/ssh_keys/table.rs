@@ -161,6 +161,9 @@ pub fn KeyDialogs() -> impl IntoView {
     };
     // The browser's check first (a label taken by another key, or empty), then the server's.
     let rename_error = Signal::derive(move || {
+        if !ctx.rename_open.get() {
+            return None;
+        }
         let id = ctx.target.with(|t| t.as_ref().map(|k| k.id));
         let typed = ctx.rename_text.get();
         ctx.keys
