@@ -74,7 +74,7 @@ pub fn ScriptNewPage() -> impl IntoView {
                 create.dispatch(CreateScript { draft });
             })
         >
-            <a class="btn" href="/scripts">"Cancel"</a>
+            <a class="btn" href="/scripts" on:click=move |_| { forget("new"); edits.set(None); }>"Cancel"</a>
         </ScriptForm>
     }
 }

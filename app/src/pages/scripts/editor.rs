@@ -172,7 +172,22 @@ pub fn ScriptForm(
                     </button>
                 })}
                 {children.map(|c| c())}
-                {move || changed().then(|| view! { <span class="muted small" data-testid="unsaved">"Unsaved changes"</span> })}
+                {move || (changed() && !readonly).then(|| view! {
+                    <span class="unsaved muted small" data-testid="unsaved">
+                        "Unsaved changes"
+                        <button
+                            class="btn btn-sm btn-ghost"
+                            type="button"
+                            on:click=move |_| {
+                                tried.set(false);
+                                server_error.set(None);
+                                edits.set(None);
+                            }
+                        >
+                            "Discard"
+                        </button>
+                    </span>
+                })}
             </div>
         </form>
     }

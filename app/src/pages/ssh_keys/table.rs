@@ -192,6 +192,7 @@ pub fn KeyDialogs() -> impl IntoView {
                     <input
                         name="label"
                         autocomplete="off"
+                        autofocus=true
                         maxlength="200"
                         prop:value=move || ctx.rename_text.get()
                         on:input=move |ev| {
