@@ -147,8 +147,9 @@ mod ssr {
                 field("An SSH key with this label already exists"),
                 Some("label")
             );
-            assert_eq!(field("label is required"), Some("label"));
-            assert_eq!(field("key is required"), Some("key"));
+            // The simulator's words for a missing field.
+            assert_eq!(field("Topic 'label' required"), Some("label"));
+            assert_eq!(field("Topic 'key' required"), Some("key"));
             assert_eq!(field("ssh key not found"), None);
             assert_eq!(field("internal error"), None);
             let (_, words) = super::explain("An SSH key with this label already exists").unwrap();
