@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::natural::natural_key;
 use super::table::{sort_rows, TableQuery};
 
 /// ECS keeps at most this many scripts per user (documented, and Seeweb's panel says so).
@@ -257,12 +258,12 @@ pub fn shown(rows: &[ScriptRow], q: &TableQuery) -> Vec<ScriptRow> {
         })
         .cloned()
         .collect();
-    sort_rows(&mut out, false, |r| r.title.to_lowercase());
+    sort_rows(&mut out, false, |r| natural_key(&r.title));
     match q.sort.as_str() {
         "system" => sort_rows(&mut out, q.desc, |r| r.windows),
         "size" => sort_rows(&mut out, q.desc, |r| r.bytes),
         "id" => sort_rows(&mut out, q.desc, |r| r.id),
-        _ => sort_rows(&mut out, q.desc, |r| r.title.to_lowercase()),
+        _ => sort_rows(&mut out, q.desc, |r| natural_key(&r.title)),
     }
     out
 }

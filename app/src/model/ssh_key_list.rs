@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::natural::natural_key;
 use super::ssh_key;
 use super::table::{sort_rows, TableQuery};
 use super::time::Stamp;
@@ -148,7 +149,7 @@ pub fn shown(rows: &[SshKeyRow], q: &TableQuery) -> Vec<SshKeyRow> {
         })
         .cloned()
         .collect();
-    sort_rows(&mut out, false, |r| r.label.to_lowercase());
+    sort_rows(&mut out, false, |r| natural_key(&r.label));
     match q.sort.as_str() {
         "type" => sort_rows(&mut out, q.desc, |r| {
             r.facts.as_ref().map(|f| (f.kind.clone(), f.bits))
@@ -156,7 +157,7 @@ pub fn shown(rows: &[SshKeyRow], q: &TableQuery) -> Vec<SshKeyRow> {
         "created" => sort_rows(&mut out, q.desc, |r| {
             r.created.as_ref().map(|c| c.iso.clone())
         }),
-        _ => sort_rows(&mut out, q.desc, |r| r.label.to_lowercase()),
+        _ => sort_rows(&mut out, q.desc, |r| natural_key(&r.label)),
     }
     out
 }
