@@ -32,7 +32,7 @@ use pages::{
     login::LoginPage,
     not_found::NotFound,
     plans::PlansPage,
-    scripts::ScriptsPage,
+    scripts::{ScriptEditPage, ScriptNewPage, ScriptsPage},
     servers::{ServerDetailPage, ServerMetricsPage, ServersPage},
     ssh_keys::SshKeysPage,
     templates::TemplatesPage,
@@ -87,6 +87,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups") view=GroupsPage />
                     <Route path=path!("/ssh-keys") view=SshKeysPage />
                     <Route path=path!("/scripts") view=ScriptsPage />
+                    <Route path=path!("/scripts/new") view=ScriptNewPage />
+                    <Route path=path!("/scripts/:id") view=ScriptEditPage ssr=SsrMode::PartiallyBlocked />
                     <Route path=path!("/plans") view=PlansPage />
                 </Routes>
             </Layout>

@@ -1,1 +1,159 @@
-//! Server functions of `/scripts`.
+//! Server functions of `/scripts`: the library list, one script, create, update, delete. Drafts
+//! are checked here as in the browser; the API's documented refusals come back at their field.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::script::{ScriptDetail, ScriptDraft, ScriptList, ScriptRow};
+
+#[server(endpoint = "scripts_list")]
+pub async fn list_scripts() -> Result<ScriptList, AppError> {
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let me = ssr::me(&session).await;
+    let scripts = checked(client.list_scripts(&cred).await, &session).await?;
+    Ok(ScriptList::new(
+        scripts.iter().map(|s| ssr::row(s, &me)).collect(),
+    ))
+}
+
+/// `id` comes from the URL: anything but a number is "not found".
+#[server(endpoint = "scripts_get")]
+pub async fn get_script(id: String) -> Result<ScriptDetail, AppError> {
+    use crate::state::{checked, upstream};
+    let id = ssr::id(&id)?;
+    let (client, cred, session) = upstream().await?;
+    let me = ssr::me(&session).await;
+    let script = checked(client.get_script(&cred, &id.to_string()).await, &session).await?;
+    Ok(ScriptDetail {
+        row: ssr::row(&script, &me),
+        content: script.content,
+    })
+}
+
+#[server(endpoint = "scripts_create")]
+pub async fn create_script(draft: ScriptDraft) -> Result<ScriptRow, AppError> {
+    use crate::state::upstream;
+    let input = ssr::input(&draft)?;
+    let (client, cred, session) = upstream().await?;
+    let me = ssr::me(&session).await;
+    let script = ssr::explained(client.create_script(&cred, &input).await, &session).await?;
+    Ok(ssr::row(&script, &me))
+}
+
+#[server(endpoint = "scripts_update")]
+pub async fn update_script(id: u64, draft: ScriptDraft) -> Result<ScriptDetail, AppError> {
+    use crate::state::upstream;
+    let input = ssr::input(&draft)?;
+    let (client, cred, session) = upstream().await?;
+    let me = ssr::me(&session).await;
+    ssr::editable(&client, &cred, &session, id, &me).await?;
+    let answer = client.update_script(&cred, &id.to_string(), &input).await;
+    let script = ssr::explained(answer, &session).await?;
+    // The documented answer carries the script; an answer without it means what was sent.
+    let content = script
+        .as_ref()
+        .map(|s| s.content.clone())
+        .unwrap_or_else(|| draft.content.clone());
+    let row = match &script {
+        Some(s) => ssr::row(s, &me),
+        None => ScriptRow::new(
+            id,
+            input.title.clone().unwrap_or_default(),
+            &content,
+            draft.windows,
+            false,
+            None,
+            &me,
+        ),
+    };
+    Ok(ScriptDetail { row, content })
+}
+
+#[server(endpoint = "scripts_delete")]
+pub async fn delete_script(id: u64) -> Result<(), AppError> {
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let me = ssr::me(&session).await;
+    ssr::editable(&client, &cred, &session, id, &me).await?;
+    checked(client.delete_script(&cred, &id.to_string()).await, &session).await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use tower_sessions::Session;
+
+    use crate::ecs::dto::{Script, ScriptInput};
+    use crate::ecs::{Credential, EcsClient, EcsError};
+    use crate::error::AppError;
+    use crate::model::script::{clean_title, explain, problems, ScriptDraft, ScriptRow};
+    use crate::state::checked;
+
+    /// The signed-in user's name ("" if unknown: then every script counts as theirs).
+    pub async fn me(session: &Session) -> String {
+        crate::auth::session::signed_in(session)
+            .await
+            .map(|u| u.username)
+            .unwrap_or_default()
+    }
+
+    pub fn row(s: &Script, me: &str) -> ScriptRow {
+        ScriptRow::new(
+            s.id,
+            s.title.clone(),
+            &s.content,
+            s.windows,
+            s.public,
+            s.user.clone(),
+            me,
+        )
+    }
+
+    pub fn id(raw: &str) -> Result<u64, AppError> {
+        crate::ecs::ids::numeric(raw.trim())
+            .ok()
+            .and_then(|d| d.parse().ok())
+            .ok_or_else(|| AppError::NotFound("There is no script with this id.".into()))
+    }
+
+    /// The draft checked as the browser does, as the API's body.
+    pub fn input(draft: &ScriptDraft) -> Result<ScriptInput, AppError> {
+        if let Some((field, message)) = problems(draft).into_iter().next() {
+            return Err(AppError::invalid(field, message));
+        }
+        Ok(ScriptInput {
+            title: Some(clean_title(&draft.title)),
+            content: Some(draft.content.clone()),
+            windows: Some(draft.windows),
+        })
+    }
+
+    /// Another user's public script is read-only: refused here, not only hidden in the page.
+    pub async fn editable(
+        client: &EcsClient,
+        cred: &Credential,
+        session: &Session,
+        id: u64,
+        me: &str,
+    ) -> Result<(), AppError> {
+        let script = checked(client.get_script(cred, &id.to_string()).await, session).await?;
+        if row(&script, me).own {
+            Ok(())
+        } else {
+            Err(AppError::invalid(
+                "form",
+                "This is another user's public script: you can use it, not change it.",
+            ))
+        }
+    }
+
+    /// Like `checked`, but the documented refusals come back at their field.
+    pub async fn explained<T>(r: Result<T, EcsError>, session: &Session) -> Result<T, AppError> {
+        if let Err(EcsError::Rejected { message, .. }) = &r {
+            if let Some((field, words)) = explain(message) {
+                return Err(AppError::invalid(field, words));
+            }
+        }
+        checked(r, session).await
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod chart;
+pub mod code_editor;
 pub mod copy;
 pub mod dialog;
 pub mod error_view;

@@ -86,8 +86,12 @@ pub fn CreatePage() -> impl IntoView {
 }
 
 /// Sensible defaults (the smallest standard plan, Frosinone, the newest Ubuntu), then what the
-/// URL asks for (`?plan=…&image=…&region=…`, from the plans and templates pages).
+/// URL asks for (`?plan=…&image=…&region=…`, from the plans and templates pages; `?script=<id>`
+/// from the scripts page picks that library script, and for a Windows script a Windows plan and
+/// image unless the URL names them).
 fn initial(options: &CreateOptions, query: &leptos_router::params::ParamsMap) -> CreateForm {
+    let script = library_script(options, query);
+    let windows = script.is_some_and(|s| s.windows);
     let pick = |key: &str, ok: &dyn Fn(&str) -> bool, fallback: Option<String>| {
         query
             .get(key)
@@ -101,7 +105,10 @@ fn initial(options: &CreateOptions, query: &leptos_router::params::ParamsMap) ->
         options
             .plans
             .iter()
-            .find(|p| p.family == "Standard" && !p.placeable.is_empty())
+            .find(|p| {
+                let family = if windows { "Windows" } else { "Standard" };
+                p.family == family && !p.placeable.is_empty()
+            })
             .map(|p| p.name.clone()),
     );
     let region = pick(
@@ -115,17 +122,35 @@ fn initial(options: &CreateOptions, query: &leptos_router::params::ParamsMap) ->
         options
             .images
             .iter()
-            .filter(|i| i.os == "Ubuntu")
+            .filter(|i| if windows { i.windows } else { i.os == "Ubuntu" })
             .max_by(|a, b| a.name.cmp(&b.name))
             .map(|i| i.name.clone()),
     );
-    CreateForm {
+    let mut form = CreateForm {
         plan,
         region,
         image,
         form_token: options.form_token.clone(),
         ..Default::default()
+    };
+    if let Some(s) = script {
+        choose_script(&mut form, s.id);
     }
+    form
+}
+
+/// The library script `?script=<id>` names, if the account has it.
+fn library_script<'a>(
+    options: &'a CreateOptions,
+    query: &leptos_router::params::ParamsMap,
+) -> Option<&'a crate::model::create::ScriptOption> {
+    let id: u64 = query.get("script")?.trim().parse().ok()?;
+    options.scripts.iter().find(|s| s.id == id)
+}
+
+fn choose_script(form: &mut CreateForm, id: u64) {
+    form.script_mode = crate::model::create::ScriptMode::Library;
+    form.library_script = Some(id);
 }
 
 #[component]
@@ -142,9 +167,21 @@ fn CreateForm(options: CreateOptions) -> impl IntoView {
     // Back from sign-in or a reload: what was typed comes back (browser only, after hydration).
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            if let Some(saved) = crate::browser::stored(STORAGE_KEY)
+            if let Some(mut saved) = crate::browser::stored(STORAGE_KEY)
                 .and_then(|s| serde_json::from_str::<CreateForm>(&s).ok())
             {
+                // A script asked for by the URL wins over the one kept, and so do the plan and
+                // image chosen for it when the kept ones are for the other system.
+                ctx.options.with_value(|o| {
+                    if let Some(s) = library_script(o, &query.get_untracked()) {
+                        choose_script(&mut saved, s.id);
+                        if o.plan(&saved.plan).map(|p| p.windows) != Some(s.windows) {
+                            let fresh = form.get_untracked();
+                            saved.plan = fresh.plan;
+                            saved.image = fresh.image;
+                        }
+                    }
+                });
                 form.set(saved);
             }
         } else {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::{CreateCtx, Problem};
+use crate::components::code_editor::CodeEditor;
 use crate::model::create::{EnvVar, ScriptMode};
 
 #[component]
@@ -24,10 +25,6 @@ pub fn ScriptSection() -> impl IntoView {
             </label>
         }
     };
-    let lines = move || {
-        ctx.form
-            .with(|f| f.script.lines().count().max(1) + usize::from(f.script.ends_with('\n')))
-    };
     view! {
         <section class="card create-section" aria-labelledby="script-h">
             <h2 id="script-h">"Cloud script"</h2>
@@ -37,19 +34,14 @@ pub fn ScriptSection() -> impl IntoView {
                 {choice(ScriptMode::OneOff, "One-off script", "Written here, used for this server only.")}
                 {choice(ScriptMode::Library, "From your library", "A saved script, with variables.")}
             </div>
-            <div hidden=move || mode() != ScriptMode::OneOff class="editor">
-                <div class="gutter" aria-hidden="true">
-                    {move || (1..=lines()).map(|n| format!("{n}\n")).collect::<String>()}
-                </div>
-                <textarea
+            <div hidden=move || mode() != ScriptMode::OneOff>
+                <CodeEditor
+                    value=Signal::derive(move || ctx.form.with(|f| f.script.clone()))
+                    on_input=move |text| ctx.update(|f| f.script = text)
                     name="script"
-                    aria-label="Script"
-                    spellcheck="false"
-                    rows="10"
+                    label="Script"
                     placeholder="#!/bin/bash\napt-get update && apt-get -y upgrade"
-                    prop:value=move || ctx.form.with(|f| f.script.clone())
-                    on:input=move |ev| ctx.update(|f| f.script = event_target_value(&ev))
-                ></textarea>
+                />
             </div>
             <Problem field="script" />
             <div hidden=move || mode() != ScriptMode::Library class="library">

@@ -1,0 +1,233 @@
+//! `/scripts/new` and `/scripts/{id}`: one script in the editor. A new one is refused (with the
+//! reason) once the account has 20; another user's public script opens read-only.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::editor::{forget, keep_in_tab, ScriptForm};
+use super::table::DeleteScriptDialog;
+use crate::api::scripts::{get_script, list_scripts, CreateScript, DeleteScript, UpdateScript};
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::error_view::{report, report_failure, ErrorNotice};
+use crate::components::toast::use_toasts;
+use crate::error::AppError;
+use crate::model::script::{limit_reason, limit_text, ScriptDetail, ScriptDraft, ScriptRow};
+
+#[component]
+pub fn ScriptNewPage() -> impl IntoView {
+    // Only for the limit: the form itself does not wait for it.
+    let list = Resource::new(|| (), |_| list_scripts());
+    let own = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        if let Some(Ok(l)) = list.get() {
+            own.set(Some(l.own));
+        }
+    });
+    let edits = RwSignal::new(None::<ScriptDraft>);
+    keep_in_tab(edits, Signal::derive(|| "new".to_string()));
+    let tried = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<AppError>);
+    let create = ServerAction::<CreateScript>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let Some(r) = create.value().get() else {
+            return;
+        };
+        report(&r, |s| format!("Saved “{}”", s.title));
+        match r {
+            Ok(_) => {
+                forget("new");
+                edits.set(None);
+                navigate("/scripts", Default::default());
+            }
+            Err(e) => server_error.set(Some(e)),
+        }
+    });
+    let blocked = Signal::derive(move || own.get().and_then(limit_reason));
+    view! {
+        <Title text="New cloud script" />
+        <Breadcrumbs trail=Signal::derive(|| vec![
+            ("Cloud scripts".to_string(), Some("/scripts".to_string())),
+            ("New script".to_string(), None),
+        ]) />
+        <div class="page-head page-head-row">
+            <div>
+                <h1>"New cloud script"</h1>
+                <p class="lead">"Saved in your library, then chosen in the create form for any new server."</p>
+            </div>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    list.await.ok().map(|l| view! { <p class="muted" data-testid="script-count">{limit_text(l.own)}</p> })
+                })}
+            </Transition>
+        </div>
+        <ScriptForm
+            saved=ScriptDraft::default()
+            edits
+            tried
+            server_error
+            pending=create.pending().into()
+            blocked
+            save_label="Create script"
+            on_save=Callback::new(move |draft| {
+                create.dispatch(CreateScript { draft });
+            })
+        >
+            <a class="btn" href="/scripts" on:click=move |_| { forget("new"); edits.set(None); }>"Cancel"</a>
+        </ScriptForm>
+    }
+}
+
+#[component]
+pub fn ScriptEditPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // Blocking: the response waits for it, so an unknown script can still answer 404.
+    let data = Resource::new_blocking(move || id.get(), get_script);
+    let edits = RwSignal::new(None::<ScriptDraft>);
+    keep_in_tab(edits, id.into());
+    let tried = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<AppError>);
+    let update = ServerAction::<UpdateScript>::new();
+    let delete = ServerAction::<DeleteScript>::new();
+    let deleting = RwSignal::new(None::<ScriptRow>);
+    let delete_open = RwSignal::new(false);
+    let title = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(d)) = data.get() {
+            title.set(d.row.title);
+        }
+    });
+    Effect::new(move |_| {
+        let Some(r) = update.value().get() else {
+            return;
+        };
+        report(&r, |d| format!("Saved “{}”", d.row.title));
+        match r {
+            Ok(_) => {
+                tried.set(false);
+                edits.set(None);
+                data.refetch();
+            }
+            Err(e) => server_error.set(Some(e)),
+        }
+    });
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let Some(r) = delete.value().get() else {
+            return;
+        };
+        delete_open.set(false);
+        match r {
+            Ok(()) => {
+                forget(&id.get_untracked());
+                edits.set(None);
+                toasts.ok(format!("Deleted “{}”", title.get_untracked()));
+                navigate("/scripts", Default::default());
+            }
+            Err(e) => report_failure(&e),
+        }
+    });
+    view! {
+        <Title text=move || if title.get().is_empty() { "Cloud script".to_string() } else { title.get() } />
+        <Breadcrumbs trail=Signal::derive(move || vec![
+            ("Cloud scripts".to_string(), Some("/scripts".to_string())),
+            (if title.get().is_empty() { format!("Script {}", id.get()) } else { title.get() }, None),
+        ]) />
+        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the script…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(detail) => view! {
+                        <Loaded detail edits tried server_error update deleting delete_open />
+                    }.into_any(),
+                    Err(e) => view! { <Missing error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+        <DeleteScriptDialog target=deleting open=delete_open action=delete />
+    }
+}
+
+#[component]
+fn Loaded(
+    detail: ScriptDetail,
+    edits: RwSignal<Option<ScriptDraft>>,
+    tried: RwSignal<bool>,
+    server_error: RwSignal<Option<AppError>>,
+    update: ServerAction<UpdateScript>,
+    deleting: RwSignal<Option<ScriptRow>>,
+    delete_open: RwSignal<bool>,
+) -> impl IntoView {
+    let row = detail.row.clone();
+    let id = row.id;
+    let readonly = !row.own;
+    let use_href = format!("/servers/new?script={id}");
+    let on_delete = {
+        let row = row.clone();
+        move |_| {
+            deleting.set(Some(row.clone()));
+            delete_open.set(true);
+        }
+    };
+    view! {
+        <div class="page-head page-head-row">
+            <div>
+                <h1 data-testid="script-title">{row.title.clone()}</h1>
+                <p class="script-sub muted">
+                    <span class="mono">{format!("id {id}")}</span>
+                    <span class="tag">{row.system()}</span>
+                    <span>{row.size_text()}</span>
+                    {row.public.then(|| view! { <span class="tag tag-public">"Public"</span> })}
+                </p>
+            </div>
+        </div>
+        {readonly.then(|| view! {
+            <p class="notice notice-info" data-testid="read-only">
+                {format!(
+                    "This is a public script by {}: you can use it for a new server, not change it.",
+                    row.owner.clone().unwrap_or_else(|| "another user".into())
+                )}
+            </p>
+        })}
+        <ScriptForm
+            saved=ScriptDraft::of(&detail)
+            edits
+            readonly
+            tried
+            server_error
+            pending=update.pending().into()
+            save_label="Save"
+            on_save=Callback::new(move |draft| {
+                update.dispatch(UpdateScript { id, draft });
+            })
+        >
+            <a class="btn" href=use_href data-testid="use-script" title="Uses the saved version">"Use in a new server"</a>
+            {(!readonly).then(|| view! {
+                <button class="btn btn-ghost danger-text" type="button" on:click=on_delete.clone()>"Delete"</button>
+            })}
+        </ScriptForm>
+    }
+}
+
+/// An unknown script answers 404, with a way back.
+#[component]
+fn Missing(error: AppError) -> impl IntoView {
+    if let AppError::NotFound(message) = &error {
+        #[cfg(feature = "ssr")]
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(http::StatusCode::NOT_FOUND);
+        }
+        let message = message.clone();
+        return view! {
+            <section class="card empty" data-testid="script-missing">
+                <h1>"Script not found"</h1>
+                <p class="muted">{message}</p>
+                <a class="btn btn-primary" href="/scripts">"Back to cloud scripts"</a>
+            </section>
+        }
+        .into_any();
+    }
+    view! { <section class="card"><ErrorNotice error /></section> }.into_any()
+}

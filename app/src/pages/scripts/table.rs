@@ -1,0 +1,157 @@
+//! The scripts table (a card per script on phones) and the delete confirmation.
+
+use leptos::prelude::*;
+
+use super::BASE;
+use crate::api::scripts::DeleteScript;
+use crate::components::dialog::Dialog;
+use crate::components::table::{Pager, SortHeader};
+use crate::model::script::{shown, ScriptRow};
+use crate::model::table::TableQuery;
+
+/// Scripts per page: the limit is 20, so one page unless others' public scripts add up.
+const PAGE_SIZE: usize = 50;
+
+#[component]
+pub fn ScriptTable(
+    rows: Vec<ScriptRow>,
+    /// The URL's query now, and as a memo for the sort links.
+    query: TableQuery,
+    query_memo: Memo<TableQuery>,
+    /// Set to the script to delete, and opens the confirmation.
+    deleting: RwSignal<Option<ScriptRow>>,
+    delete_open: RwSignal<bool>,
+) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    if rows.is_empty() {
+        return view! {
+            <section class="card empty" data-testid="scripts-empty">
+                <h2>"No scripts yet"</h2>
+                <p class="muted">"A cloud script runs once when a new server first boots: install packages, add users, fetch your app. Save one here and choose it in the create form."</p>
+                <a class="btn btn-primary" href="/scripts/new">"New script"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let total = rows.len();
+    let matched = shown(&rows, &query);
+    if matched.is_empty() {
+        return view! {
+            <section class="card empty" data-testid="scripts-no-match">
+                <h2>"No scripts match"</h2>
+                <p class="muted">"Try another search: it looks in titles, ids and owners."</p>
+                <a class="btn" href=BASE>"Clear the search"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let count = (!query.q.trim().is_empty()).then(|| {
+        let scripts = if total == 1 { "script" } else { "scripts" };
+        format!("{} of {total} {scripts} match", matched.len())
+    });
+    let (page, pages) = query.paged(matched, PAGE_SIZE);
+    view! {
+        {count.map(|c| view! { <p class="result-count muted" data-testid="result-count">{c}</p> })}
+        <div class="table-wrap card" data-ready=move || ready.get().to_string() data-testid="scripts">
+            <table class="table scripts" data-testid="scripts-table">
+                <thead>
+                    <tr>
+                        <SortHeader base=BASE query=query_memo key="title" label="Title" default=true />
+                        <SortHeader base=BASE query=query_memo key="system" label="For" />
+                        <SortHeader base=BASE query=query_memo key="size" label="Size" />
+                        <SortHeader base=BASE query=query_memo key="id" label="Id" />
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.into_iter().map(|row| view! { <Row row deleting delete_open /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pager base=BASE query pages />
+    }
+    .into_any()
+}
+
+#[component]
+fn Row(
+    row: ScriptRow,
+    deleting: RwSignal<Option<ScriptRow>>,
+    delete_open: RwSignal<bool>,
+) -> impl IntoView {
+    let href = format!("/scripts/{}", row.id);
+    let use_href = format!("/servers/new?script={}", row.id);
+    let on_delete = {
+        let row = row.clone();
+        move |_| {
+            deleting.set(Some(row.clone()));
+            delete_open.set(true);
+        }
+    };
+    view! {
+        <tr data-testid="script-row" data-id=row.id.to_string() data-title=row.title.clone()>
+            <td class="col-name" data-label="Title">
+                <a class="script-title" href=href.clone()>{row.title.clone()}</a>
+                {(!row.own).then(|| view! {
+                    <span class="tag tag-public" title="Another user's public script: you can use it, not change it">
+                        {format!("Public · {}", row.owner.clone().unwrap_or_else(|| "shared".into()))}
+                    </span>
+                })}
+                {(row.own && row.public).then(|| view! { <span class="tag tag-public">"Public"</span> })}
+                {(!row.summary.is_empty()).then(|| view! { <span class="script-summary mono muted" title=row.summary.clone()>{row.summary.clone()}</span> })}
+            </td>
+            <td data-label="For">
+                <span class=if row.windows { "tag tag-windows" } else { "tag" }>{row.system()}</span>
+            </td>
+            <td data-label="Size" class="num">{row.size_text()}</td>
+            <td data-label="Id"><span class="mono">{row.id.to_string()}</span></td>
+            <td class="col-actions">
+                <span class="row-actions">
+                    <a class="btn btn-sm" href=use_href data-testid="use-script">"Use in a new server"</a>
+                    {if row.own {
+                        view! {
+                            <a class="btn btn-sm" href=href>"Edit"</a>
+                            <button class="btn btn-sm btn-ghost danger-text" type="button" on:click=on_delete>"Delete"</button>
+                        }.into_any()
+                    } else {
+                        view! { <a class="btn btn-sm" href=href>"View"</a> }.into_any()
+                    }}
+                </span>
+            </td>
+        </tr>
+    }
+}
+
+/// "Delete the script “…”?", naming it; used by the list and the editor.
+#[component]
+pub fn DeleteScriptDialog(
+    target: RwSignal<Option<ScriptRow>>,
+    open: RwSignal<bool>,
+    action: ServerAction<DeleteScript>,
+) -> impl IntoView {
+    let title = move || target.with(|t| t.as_ref().map(|s| s.title.clone()).unwrap_or_default());
+    let pending = action.pending();
+    view! {
+        <Dialog open title="Delete cloud script" id="delete-script">
+            <p>"Delete the script “"<strong>{title}</strong>"”?"</p>
+            <p class="notice notice-warn">"Its content cannot be recovered. Servers already created with it are not affected."</p>
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button
+                    class="btn btn-danger"
+                    type="button"
+                    data-testid="confirm-delete"
+                    disabled=move || pending.get()
+                    on:click=move |_| {
+                        if let Some(id) = target.with_untracked(|t| t.as_ref().map(|s| s.id)) {
+                            action.dispatch(DeleteScript { id });
+                        }
+                    }
+                >
+                    {move || if pending.get() { "Deleting…".to_string() } else { format!("Delete “{}”", title()) }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,236 @@
+//! The keys table (a card per key on phones) and the rename and delete dialogs.
+
+use leptos::prelude::*;
+
+use super::{KeysCtx, BASE};
+use crate::api::ssh_keys::{DeleteSshKey, RenameSshKey};
+use crate::components::copy::CopyButton;
+use crate::components::dialog::Dialog;
+use crate::components::field::FieldError;
+use crate::components::table::{Pager, SortHeader};
+use crate::error::AppError;
+use crate::model::ssh_key_list::{label_problem, shown, SshKeyRow, NOT_A_KEY};
+use crate::model::table::TableQuery;
+
+/// Keys per page (accounts rarely have more).
+const PAGE_SIZE: usize = 50;
+
+#[component]
+pub fn KeyList(
+    rows: Vec<SshKeyRow>,
+    /// The URL's query now, and as a memo for the sort links.
+    query: TableQuery,
+    query_memo: Memo<TableQuery>,
+) -> impl IntoView {
+    // Marks the table live once hydrated: its buttons work only from then on.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    if rows.is_empty() {
+        return view! {
+            <section class="card empty" data-testid="keys-empty">
+                <h2>"No SSH keys yet"</h2>
+                <p class="muted">"Add your public key below. When you create a server you can then choose it, and sign in with it instead of a one-time password."</p>
+                <a class="btn btn-primary" href="#add-key">"Add a key"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let total = rows.len();
+    let matched = shown(&rows, &query);
+    if matched.is_empty() {
+        return view! {
+            <section class="card empty" data-testid="keys-no-match">
+                <h2>"No keys match"</h2>
+                <p class="muted">"Try another search: it looks in labels, types, fingerprints and comments."</p>
+                <a class="btn" href=BASE>"Clear the search"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let keys = if total == 1 { "key" } else { "keys" };
+    let count = if query.q.trim().is_empty() {
+        format!("{total} {keys}")
+    } else {
+        format!("{} of {total} {keys} match", matched.len())
+    };
+    let (page, pages) = query.paged(matched, PAGE_SIZE);
+    view! {
+        <p class="result-count muted" data-testid="result-count">{count}</p>
+        <div class="table-wrap card" data-ready=move || ready.get().to_string() data-testid="keys">
+            <table class="table keys" data-testid="keys-table">
+                <thead>
+                    <tr>
+                        <SortHeader base=BASE query=query_memo key="label" label="Label" default=true />
+                        <SortHeader base=BASE query=query_memo key="type" label="Type" />
+                        <th scope="col">"Fingerprint"</th>
+                        <th scope="col">"Comment"</th>
+                        <SortHeader base=BASE query=query_memo key="created" label="Added" />
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.into_iter().map(|row| view! { <KeyRow row /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pager base=BASE query pages />
+    }
+    .into_any()
+}
+
+#[component]
+fn KeyRow(row: SshKeyRow) -> impl IntoView {
+    let ctx = expect_context::<KeysCtx>();
+    let facts = row.facts.clone();
+    let rename = {
+        let row = row.clone();
+        move |_| {
+            ctx.rename_text.set(row.label.clone());
+            ctx.rename_error.set(None);
+            ctx.target.set(Some(row.clone()));
+            ctx.rename_open.set(true);
+        }
+    };
+    let delete = {
+        let row = row.clone();
+        move |_| {
+            ctx.target.set(Some(row.clone()));
+            ctx.delete_open.set(true);
+        }
+    };
+    view! {
+        <tr data-testid="key-row" data-label=row.label.clone() data-id=row.id.to_string()>
+            <td class="col-name" data-label="Label">
+                <span class="key-label">{row.label.clone()}</span>
+            </td>
+            <td data-label="Type">
+                {match &facts {
+                    Some(f) => view! {
+                        <span class="tag">{f.kind.clone()}</span>
+                        {f.bits.map(|b| view! { <span class="muted small block">{format!("{b} bits")}</span> })}
+                    }.into_any(),
+                    None => view! { <span class="muted">"—"</span> }.into_any(),
+                }}
+            </td>
+            <td class="col-fingerprint" data-label="Fingerprint (SHA256)">
+                {match &facts {
+                    Some(f) => view! {
+                        <span class="mono fingerprint" data-testid="fingerprint">{f.fingerprint.clone()}</span>
+                    }.into_any(),
+                    None => view! {
+                        <span class="badge badge-danger" data-testid="not-a-key" title=row.problem.clone().unwrap_or_default()>{NOT_A_KEY}</span>
+                    }.into_any(),
+                }}
+            </td>
+            <td class="col-comment" data-label="Comment">
+                {match facts.as_ref().and_then(|f| f.comment.clone()) {
+                    Some(c) => view! { <span class="comment">{c}</span> }.into_any(),
+                    None => view! { <span class="muted">"—"</span> }.into_any(),
+                }}
+            </td>
+            <td data-label="Added">
+                {row.created.clone().map(|c| view! {
+                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                })}
+            </td>
+            <td class="col-actions">
+                <span class="row-actions">
+                    <CopyButton text=row.key.clone() what=format!("public key {}", row.label) />
+                    <button class="btn btn-sm" type="button" on:click=rename>"Rename"</button>
+                    <button class="btn btn-sm btn-ghost danger-text" type="button" on:click=delete>"Delete"</button>
+                </span>
+            </td>
+        </tr>
+    }
+}
+
+/// Rename and delete, for the key in `ctx.target`.
+#[component]
+pub fn KeyDialogs() -> impl IntoView {
+    let ctx = expect_context::<KeysCtx>();
+    let label = move || {
+        ctx.target
+            .with(|t| t.as_ref().map(|k| k.label.clone()).unwrap_or_default())
+    };
+    let fingerprint = move || {
+        ctx.target.with(|t| {
+            t.as_ref()
+                .and_then(|k| k.fingerprint().map(str::to_string))
+                .unwrap_or_else(|| NOT_A_KEY.to_string())
+        })
+    };
+    // The browser's check first (a label taken by another key, or empty), then the server's.
+    let rename_error = Signal::derive(move || {
+        if !ctx.rename_open.get() {
+            return None;
+        }
+        let id = ctx.target.with(|t| t.as_ref().map(|k| k.id));
+        let typed = ctx.rename_text.get();
+        ctx.keys
+            .with(|keys| label_problem(&typed, keys, id))
+            .map(|m| AppError::invalid("label", m))
+            .or_else(|| ctx.rename_error.get())
+    });
+    let on_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(id) = ctx.target.with_untracked(|t| t.as_ref().map(|k| k.id)) else {
+            return;
+        };
+        if rename_error.get_untracked().is_none() && !ctx.rename.pending().get_untracked() {
+            ctx.rename.dispatch(RenameSshKey {
+                id,
+                label: ctx.rename_text.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <Dialog open=ctx.rename_open title="Rename SSH key" id="rename-key">
+            <form class="form" on:submit=on_rename novalidate=true>
+                <p class="muted small">"Fingerprint "<span class="mono">{fingerprint}</span></p>
+                <label class="field">
+                    <span>"Label"</span>
+                    <input
+                        name="label"
+                        autocomplete="off"
+                        autofocus=true
+                        maxlength="200"
+                        prop:value=move || ctx.rename_text.get()
+                        on:input=move |ev| {
+                            ctx.rename_error.set(None);
+                            ctx.rename_text.set(event_target_value(&ev));
+                        }
+                    />
+                    <FieldError error=rename_error field="label" />
+                </label>
+                <p class="muted small">"Servers already created with this key keep it; the new label is what the create form lists."</p>
+                <div class="dialog-actions">
+                    <button class="btn" type="button" on:click=move |_| ctx.rename_open.set(false)>"Cancel"</button>
+                    <button class="btn btn-primary" type="submit" disabled=move || ctx.rename.pending().get()>
+                        {move || if ctx.rename.pending().get() { "Renaming…" } else { "Rename" }}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
+        <Dialog open=ctx.delete_open title="Delete SSH key" id="delete-key">
+            <p>"Delete the key “"<strong class="key-label">{label}</strong>"”?"</p>
+            <p class="muted small">"Fingerprint "<span class="mono">{fingerprint}</span></p>
+            <p class="notice notice-warn">"New servers can no longer be given this key. Servers already created with it keep it until you remove it from their authorized_keys."</p>
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
+                <button
+                    class="btn btn-danger"
+                    type="button"
+                    data-testid="confirm-delete"
+                    disabled=move || ctx.delete.pending().get()
+                    on:click=move |_| {
+                        if let Some(id) = ctx.target.with_untracked(|t| t.as_ref().map(|k| k.id)) {
+                            ctx.delete.dispatch(DeleteSshKey { id });
+                        }
+                    }
+                >
+                    {move || if ctx.delete.pending().get() { "Deleting…".to_string() } else { format!("Delete “{}”", label()) }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
