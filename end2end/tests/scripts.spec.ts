@@ -1,4 +1,5 @@
-import { test, expect, Page, APIRequestContext } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page, APIRequestContext } from "@playwright/test";
 import { DEMO_API_TOKEN, SIM, signIn, simReset, waitForHydration } from "./helpers";
 
 const API = { "X-APITOKEN": DEMO_API_TOKEN };

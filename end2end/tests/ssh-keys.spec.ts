@@ -1,4 +1,5 @@
-import { test, expect, Page, APIRequestContext } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import type { Page, APIRequestContext } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
