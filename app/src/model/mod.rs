@@ -4,10 +4,12 @@
 pub mod activity;
 pub mod create;
 pub mod create_check;
+pub mod group;
 pub mod metrics;
 pub mod metrics_view;
 pub mod server;
 pub mod server_list;
 pub mod ssh_key;
 pub mod table;
+pub mod template;
 pub mod time;

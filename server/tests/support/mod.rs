@@ -44,6 +44,13 @@ impl Panel {
         Panel::start(&["--session-store", "memory"]).await
     }
 
+    /// The embedded simulator (demo mode), for tests that check what reached it.
+    pub fn sim(&self) -> &SimHandle {
+        self._sim
+            .as_ref()
+            .expect("a demo panel embeds the simulator")
+    }
+
     pub fn stop(self) {
         self.task.abort();
     }

@@ -142,9 +142,22 @@ fn CreateForm(options: CreateOptions) -> impl IntoView {
     // Back from sign-in or a reload: what was typed comes back (browser only, after hydration).
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            if let Some(saved) = crate::browser::stored(STORAGE_KEY)
+            if let Some(mut saved) = crate::browser::stored(STORAGE_KEY)
                 .and_then(|s| serde_json::from_str::<CreateForm>(&s).ok())
             {
+                // A link that names a plan, image or region (the plans and templates pages)
+                // wins over an older draft; `initial` already holds those values when valid.
+                let asked = query.get_untracked();
+                let now = form.get_untracked();
+                if asked.get("plan").is_some_and(|v| v == now.plan) {
+                    saved.plan = now.plan;
+                }
+                if asked.get("image").is_some_and(|v| v == now.image) {
+                    saved.image = now.image;
+                }
+                if asked.get("region").is_some_and(|v| v == now.region) {
+                    saved.region = now.region;
+                }
                 form.set(saved);
             }
         } else {
