@@ -143,7 +143,8 @@ pub(crate) mod ssr {
             required_disk: t.required_disk,
             state: state(&t.status),
             code: code(&t.status),
-            created: t.creation_date.map(|d| Stamp::new(d, now)),
+            // A clock ahead of ours would read "in 1 minute": a creation is never in the future.
+            created: t.creation_date.map(|d| Stamp::new(d, now.max(d))),
         }
     }
 

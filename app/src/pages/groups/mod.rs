@@ -46,9 +46,13 @@ pub fn GroupsPage() -> impl IntoView {
 
     view! {
         <Title text="Groups" />
-        <div class="page-head">
-            <h1>"Groups"</h1>
-            <p class="lead">"Labels that gather servers, to find and manage them together. A server is in one group at most; move it from its Settings tab."</p>
+        <div class="page-head page-head-row">
+            <div>
+                <h1>"Groups"</h1>
+                <p class="lead">"Labels that gather servers, to find and manage them together. A server is in one group at most; move it from its Settings tab."</p>
+            </div>
+            // Narrow screens show the form below the list: a way to it.
+            <a class="btn btn-primary groups-jump" href="#new-group-h">"New group"</a>
         </div>
         <div class="groups-layout">
             <div class="groups-main">
@@ -126,7 +130,7 @@ fn Row(row: GroupRow) -> impl IntoView {
                 <strong class="group-title">{row.title().to_string()}</strong>
                 <span class="mono muted small">{row.name.clone()}</span>
             </td>
-            <td data-label="Servers" data-testid="group-servers">{servers}</td>
+            <td class="col-servers" data-label="Servers" data-testid="group-servers">{servers}</td>
             <td data-label="Status">
                 {if row.enabled {
                     view! { <span class="badge badge-ok">"Enabled"</span> }.into_any()

@@ -84,7 +84,7 @@ pub fn NewTemplateDialog() -> impl IntoView {
                         }.into_any(),
                     }}
                     {move || chosen_refusal().map(|r| view! {
-                        <span class="field-hint warn" data-testid="server-refusal">{r.sentence()}</span>
+                        <span class="refusal-hint" data-testid="server-refusal">{r.sentence()}</span>
                     })}
                     <FieldError error field="server" />
                 </label>

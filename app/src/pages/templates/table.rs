@@ -22,7 +22,6 @@ pub fn TemplateTable(rows: Vec<TemplateRow>, query: Memo<TableQuery>) -> impl In
                         <SortHeader base=BASE query key="os" label="OS base" />
                         <SortHeader base=BASE query key="disk" label="Disk" />
                         <SortHeader base=BASE query key="created" label="Created" />
-                        <th scope="col">"Notes"</th>
                         <th scope="col"><span class="sr-only">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -40,12 +39,15 @@ fn Row(row: TemplateRow) -> impl IntoView {
     let title = row.title().to_string();
     let ready = row.state == crate::model::template::TemplateState::Ready;
     let busy = row.state.is_busy();
+    // Only the description and notes change: fine while it is being made, pointless once it goes.
+    let deleting = row.state == crate::model::template::TemplateState::Deleting;
     let (edit_row, delete_row) = (row.clone(), row.clone());
     view! {
         <tr data-testid="template-row" data-name=row.name.clone()>
             <td class="col-name" data-label="Template">
                 <strong class="template-title">{title.clone()}</strong>
                 <span class="mono muted small">{row.name.clone()}</span>
+                {(!row.notes.is_empty()).then(|| view! { <span class="notes" data-testid="template-notes">{row.notes.clone()}</span> })}
             </td>
             <td class="col-status" data-label="Status">
                 <StateBadge row=row.clone() />
@@ -60,17 +62,10 @@ fn Row(row: TemplateRow) -> impl IntoView {
             <td data-label="Disk" class="num">
                 {row.required_disk.map_or_else(|| "—".to_string(), |d| format!("{d} GB"))}
             </td>
-            <td data-label="Created">
+            <td class="col-created" data-label="Created">
                 {row.created.clone().map(|c| view! {
                     <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
                 })}
-            </td>
-            <td class=if row.notes.is_empty() { "col-notes is-empty" } else { "col-notes" } data-label="Notes">
-                {if row.notes.is_empty() {
-                    view! { <span class="muted">"—"</span> }.into_any()
-                } else {
-                    view! { <span class="notes">{row.notes.clone()}</span> }.into_any()
-                }}
             </td>
             <td class="col-actions">
                 <div class="row-actions">
@@ -88,7 +83,7 @@ fn Row(row: TemplateRow) -> impl IntoView {
                         class="btn btn-sm"
                         type="button"
                         data-testid="edit-template"
-                        disabled=busy
+                        disabled=deleting
                         on:click=move |_| ctx.edit(edit_row.clone())
                     >
                         "Edit"
