@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::group::GroupRow;
+use crate::model::group::{GroupPassword, GroupRow};
 
 /// Every group, with the servers in it (from the servers list: a group knows no members).
 #[server(endpoint = "groups_list")]
@@ -36,17 +36,17 @@ pub async fn list_groups() -> Result<Vec<GroupRow>, AppError> {
 #[server(endpoint = "groups_create")]
 pub async fn create_group(
     notes: String,
-    #[server(default)] password: String,
+    #[server(default)] password: GroupPassword,
 ) -> Result<GroupRow, AppError> {
     use crate::model::group::{check_notes, check_password};
     use crate::state::{checked, upstream};
     use secrecy::SecretString;
     let notes = check_notes(&notes).map_err(|m| AppError::invalid("notes", m))?;
-    check_password(&password).map_err(|m| AppError::invalid("password", m))?;
-    let password: SecretString = if password.is_empty() {
+    check_password(&password.0).map_err(|m| AppError::invalid("password", m))?;
+    let password: SecretString = if password.0.is_empty() {
         ssr::random_password().into()
     } else {
-        password.into()
+        password.0.into()
     };
     let (client, cred, session) = upstream().await?;
     let group = checked(

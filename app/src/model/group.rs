@@ -7,6 +7,22 @@ use serde::{Deserialize, Serialize};
 pub const NOTES_MAX: usize = 64;
 pub const PASSWORD_MAX: usize = 128;
 
+/// The password typed for a new group, as the create form sends it. A secret: `Debug` never
+/// prints it (the server function's arguments derive `Debug`).
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GroupPassword(pub String);
+
+impl std::fmt::Debug for GroupPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "GroupPassword(<blank>)"
+        } else {
+            "GroupPassword(<redacted>)"
+        })
+    }
+}
+
 /// A server in a group, for the count, the links and the delete dialog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
@@ -132,5 +148,7 @@ mod tests {
         assert_eq!(check_password(""), Ok(()));
         assert!(check_password(&"x".repeat(PASSWORD_MAX + 1)).is_err());
         assert!(check_password("a\nb").is_err());
+        let typed = GroupPassword("hunter2".into());
+        assert!(!format!("{typed:?}").contains("hunter2"));
     }
 }

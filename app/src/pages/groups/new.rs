@@ -9,7 +9,7 @@ use crate::components::error_view::ErrorNotice;
 use crate::components::field::FieldError;
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
-use crate::model::group::{NOTES_MAX, PASSWORD_MAX};
+use crate::model::group::{GroupPassword, NOTES_MAX, PASSWORD_MAX};
 
 #[component]
 pub fn NewGroupCard() -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn NewGroupCard() -> impl IntoView {
         if !ctx.create.pending().get_untracked() {
             ctx.create.dispatch(CreateGroup {
                 notes: ctx.notes.get_untracked(),
-                password: ctx.password.get_untracked(),
+                password: GroupPassword(ctx.password.get_untracked()),
             });
         }
     };
