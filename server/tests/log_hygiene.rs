@@ -78,6 +78,16 @@ async fn no_secret_reaches_the_logs() {
         .expect("a console key in the answer")
         .to_string();
     assert_eq!(console_key.len(), 36, "a uuid: {console_key}");
+    // A group's password (deprecated, still required by the API): a secret like any other.
+    let group_password = "group-canary-4f9a";
+    let res = panel
+        .post_form(
+            "/api/groups_create",
+            Some(&jwt_session),
+            &[("notes", "canary"), ("password", group_password)],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
     let res = panel
         .post_form("/api/login_token", None, &[("token", token)])
         .await;
@@ -99,6 +109,7 @@ async fn no_secret_reaches_the_logs() {
         ("the API token", token.to_string()),
         ("the canary password", canary_password.to_string()),
         ("the console key", console_key),
+        ("a group's password", group_password.to_string()),
         ("a JWT (base64 of '{\"')", "eyJ".to_string()),
         (
             "the JWT session id",

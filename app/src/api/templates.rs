@@ -1,1 +1,254 @@
-//! Server functions of `/templates`.
+//! Server functions of `/templates`: list, make from a server (an action to follow), edit the
+//! description and notes, delete (another action).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::template::{NewTemplate, TemplatesView};
+
+/// The templates (deleted ones left out) and the servers one can be made from.
+#[server(endpoint = "templates_list")]
+pub async fn list_templates() -> Result<TemplatesView, AppError> {
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let (templates, servers) =
+        tokio::join!(client.list_templates(&cred), client.list_servers(&cred));
+    let templates = checked(templates, &session).await?;
+    let now = chrono::Utc::now();
+    let rows = templates
+        .iter()
+        .map(|t| ssr::row(t, now))
+        .filter(|r| r.state != crate::model::template::TemplateState::Deleted)
+        .collect();
+    // The list is still worth showing when the servers cannot be read; the dialog says why.
+    let servers = match servers {
+        Ok(servers) => Ok(ssr::choices(&servers)),
+        Err(e) => Err(crate::state::upstream_error(e, &session).await.to_string()),
+    };
+    Ok(TemplatesView { rows, servers })
+}
+
+/// Makes a template of `server`; answers the action to follow and the template as it starts.
+#[server(endpoint = "templates_create")]
+pub async fn create_template(
+    server: String,
+    description: String,
+    #[server(default)] notes: String,
+) -> Result<NewTemplate, AppError> {
+    use crate::ecs::dto::TemplateSource;
+    use crate::model::template::{check_description, check_notes};
+    use crate::state::upstream;
+    let server = server.trim().to_string();
+    if server.is_empty() {
+        return Err(AppError::invalid(
+            "server",
+            "Choose the server to make the template from.",
+        ));
+    }
+    if crate::ecs::ids::server_name(&server).is_err() {
+        return Err(AppError::invalid(
+            "server",
+            "Choose a server from the list.",
+        ));
+    }
+    let description =
+        check_description(&description).map_err(|m| AppError::invalid("description", m))?;
+    let notes = check_notes(&notes).map_err(|m| AppError::invalid("notes", m))?;
+    let (client, cred, session) = upstream().await?;
+    let created = client
+        .create_template(
+            &cred,
+            &TemplateSource::Server(server),
+            &description,
+            (!notes.is_empty()).then_some(notes.as_str()),
+        )
+        .await;
+    let created = ssr::explained(created, &session).await?;
+    Ok(NewTemplate {
+        action: created.action_id,
+        row: ssr::row(&created.template, chrono::Utc::now()),
+    })
+}
+
+/// Saves a template's description and notes.
+#[server(endpoint = "templates_update")]
+pub async fn update_template(
+    name: String,
+    description: String,
+    #[server(default)] notes: String,
+) -> Result<(), AppError> {
+    use crate::model::template::{check_description, check_notes};
+    use crate::state::{checked, upstream};
+    let description =
+        check_description(&description).map_err(|m| AppError::invalid("description", m))?;
+    let notes = check_notes(&notes).map_err(|m| AppError::invalid("notes", m))?;
+    let (client, cred, session) = upstream().await?;
+    checked(
+        client
+            .update_template(&cred, &name, Some(&description), Some(&notes))
+            .await,
+        &session,
+    )
+    .await
+    .map(drop)
+}
+
+/// Deletes a template; answers the `delete_template` action to follow.
+#[server(endpoint = "templates_delete")]
+pub async fn delete_template(name: String) -> Result<Option<u64>, AppError> {
+    use crate::state::{checked, upstream};
+    let (client, cred, session) = upstream().await?;
+    let action = checked(client.delete_template(&cred, &name).await, &session).await?;
+    Ok(action.map(|a| a.id))
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use chrono::{DateTime, Utc};
+
+    use crate::ecs::dto::{self, ImageStatus, ServerState};
+    use crate::ecs::EcsError;
+    use crate::error::AppError;
+    use crate::model::template::{Refusal, ServerChoice, TemplateRow, TemplateState};
+    use crate::model::time::Stamp;
+
+    pub fn state(s: &ImageStatus) -> TemplateState {
+        match s {
+            ImageStatus::Creating => TemplateState::Creating,
+            ImageStatus::Created => TemplateState::Ready,
+            ImageStatus::Deleting => TemplateState::Deleting,
+            ImageStatus::Deleted => TemplateState::Deleted,
+            ImageStatus::Failed => TemplateState::Failed,
+            ImageStatus::Unknown(_) => TemplateState::Unknown,
+        }
+    }
+
+    fn code(s: &ImageStatus) -> String {
+        match s {
+            ImageStatus::Creating => "CG".into(),
+            ImageStatus::Created => "CD".into(),
+            ImageStatus::Deleting => "DE".into(),
+            ImageStatus::Deleted => "DD".into(),
+            ImageStatus::Failed => "FL".into(),
+            ImageStatus::Unknown(word) => word.clone(),
+        }
+    }
+
+    pub fn row(t: &dto::Template, now: DateTime<Utc>) -> TemplateRow {
+        TemplateRow {
+            name: t.name.clone(),
+            description: t.description.clone().unwrap_or_default(),
+            notes: t.notes.clone().unwrap_or_default(),
+            os_base: t.so_base.clone().unwrap_or_default(),
+            required_disk: t.required_disk,
+            state: state(&t.status),
+            code: code(&t.status),
+            // A clock ahead of ours would read "in 1 minute": a creation is never in the future.
+            created: t.creation_date.map(|d| Stamp::new(d, now.max(d))),
+        }
+    }
+
+    /// The account's servers that still exist, by title; those ECS will refuse are marked.
+    pub fn choices(servers: &[dto::Server]) -> Vec<ServerChoice> {
+        let mut out: Vec<ServerChoice> = servers
+            .iter()
+            .filter(|s| !matches!(s.status, ServerState::Deleting | ServerState::Deleted))
+            .map(|s| ServerChoice {
+                name: s.name.clone(),
+                title: s
+                    .notes
+                    .clone()
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| s.name.clone()),
+                refusal: Refusal::of(s.api_version_value, s.api_version.as_deref(), &s.plan),
+            })
+            .collect();
+        out.sort_by_key(|c| c.title.to_lowercase());
+        out
+    }
+
+    /// Like `checked`, but the documented refusals of `POST /templates` land at the server field
+    /// in plain words, with ECS's own words after them.
+    pub async fn explained<T>(
+        r: Result<T, EcsError>,
+        session: &tower_sessions::Session,
+    ) -> Result<T, AppError> {
+        let message = match &r {
+            Err(EcsError::Rejected { message, .. }) => Some(message.clone()),
+            Err(EcsError::NotFound { message }) => {
+                Some(message.clone().unwrap_or_else(|| "server not found".into()))
+            }
+            _ => None,
+        };
+        if let Some(why) = message.as_deref().and_then(explain) {
+            let ecs = message.unwrap_or_default();
+            return Err(AppError::invalid(
+                "server",
+                format!("{why} (ECS said: “{ecs}”)"),
+            ));
+        }
+        crate::state::checked(r, session).await
+    }
+
+    /// Plain words for the refusals of making a template from a server.
+    pub fn explain(message: &str) -> Option<&'static str> {
+        let m = message.to_lowercase();
+        let rules: [(&str, &str); 5] = [
+            (
+                "v1 server",
+                "This is a v1 server: Seeweb makes templates only of newer servers. Choose another server.",
+            ),
+            (
+                "gpu8",
+                "Seeweb cannot make templates of servers on the eCSGPU8 plan. Choose another server.",
+            ),
+            (
+                "server not found",
+                "That server no longer exists. Choose another one.",
+            ),
+            (
+                "busy",
+                "The server is busy with another action. Wait until it ends, then try again.",
+            ),
+            (
+                "failed state",
+                "The server failed to build, so there is nothing to copy. Choose another server.",
+            ),
+        ];
+        rules
+            .into_iter()
+            .find(|(needle, _)| m.contains(needle))
+            .map(|(_, why)| why)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn every_status_code_reads_as_a_word() {
+            for (code, word) in [
+                ("CG", "Creating"),
+                ("CD", "Ready"),
+                ("DE", "Deleting"),
+                ("DD", "Deleted"),
+                ("FL", "Failed"),
+                ("Created", "Ready"),
+                ("Creating", "Creating"),
+            ] {
+                let s = ImageStatus::parse(code);
+                assert_eq!(state(&s).label(), word, "{code}");
+            }
+            assert_eq!(state(&ImageStatus::parse("XX")), TemplateState::Unknown);
+            assert_eq!(code(&ImageStatus::parse("Created")), "CD");
+        }
+
+        #[test]
+        fn documented_refusals_are_explained() {
+            assert!(explain("Template can't be created for v1 server")
+                .is_some_and(|w| w.starts_with("This is a v1 server")));
+            assert!(explain("server not found").is_some());
+            assert_eq!(explain("something new"), None);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod create;
 pub mod create_check;
+pub mod group;
 pub mod metrics;
 pub mod metrics_view;
 pub mod natural;
@@ -13,4 +14,5 @@ pub mod server_list;
 pub mod ssh_key;
 pub mod ssh_key_list;
 pub mod table;
+pub mod template;
 pub mod time;

@@ -1,6 +1,7 @@
 //! The user's library: templates, cloud scripts, SSH keys, groups.
 
 use reqwest::Method;
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use crate::ecs::client::{decode, field_opt, field_or_whole, list, to_body, Credential, EcsClient};
@@ -195,10 +196,18 @@ impl EcsClient {
         field_or_whole("get_group", &v, "group")
     }
 
-    /// `POST /groups {notes, password}`: the password is deprecated but still required, so an
-    /// empty one is sent (as the current doc does).
-    pub async fn create_group(&self, cred: &Credential, notes: &str) -> Result<Group, EcsError> {
-        let body = to_body("create_group", &json!({ "notes": notes, "password": "" }))?;
+    /// `POST /groups {notes, password}`: the password is deprecated but the API still requires
+    /// one. It is a secret: it goes into the body and nowhere else (no log, no answer).
+    pub async fn create_group(
+        &self,
+        cred: &Credential,
+        notes: &str,
+        password: &SecretString,
+    ) -> Result<Group, EcsError> {
+        let body = to_body(
+            "create_group",
+            &json!({ "notes": notes, "password": password.expose_secret() }),
+        )?;
         let v = self
             .send(cred, "create_group", Method::POST, &["groups"], body)
             .await?;

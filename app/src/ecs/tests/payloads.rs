@@ -329,7 +329,7 @@ async fn seed001_every_example_response() {
     let u = upstream(200, fixture("s001_create_group.json")).await;
     let g = u
         .client
-        .create_group(&cred(), "Test group 1")
+        .create_group(&cred(), "Test group 1", &"secret".to_string().into())
         .await
         .expect("group");
     assert_eq!(
@@ -338,7 +338,7 @@ async fn seed001_every_example_response() {
     );
     assert_eq!(
         u.last().json(),
-        json!({"notes": "Test group 1", "password": ""})
+        json!({"notes": "Test group 1", "password": "secret"})
     );
 
     let u = upstream(200, fixture("s001_list_groups.json")).await;

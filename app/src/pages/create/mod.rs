@@ -182,6 +182,19 @@ fn CreateForm(options: CreateOptions) -> impl IntoView {
                         }
                     }
                 });
+                // A link that names a plan, image or region (the plans and templates pages)
+                // wins over an older draft; `initial` already holds those values when valid.
+                let asked = query.get_untracked();
+                let now = form.get_untracked();
+                if asked.get("plan").is_some_and(|v| v == now.plan) {
+                    saved.plan = now.plan;
+                }
+                if asked.get("image").is_some_and(|v| v == now.image) {
+                    saved.image = now.image;
+                }
+                if asked.get("region").is_some_and(|v| v == now.region) {
+                    saved.region = now.region;
+                }
                 form.set(saved);
             }
         } else {

@@ -1,0 +1,116 @@
+//! The delete dialog: it lists the servers in the group first and says what happens to them
+//! (nothing: a group is only a label, so they stay, in no group).
+
+use leptos::prelude::*;
+
+use super::GroupsCtx;
+use crate::api::groups::DeleteGroup;
+use crate::components::dialog::Dialog;
+use crate::components::error_view::{report_failure, ErrorNotice};
+use crate::components::toast::use_toasts;
+use crate::error::AppError;
+use crate::model::group::{servers_count, GroupRow};
+
+#[component]
+pub fn DeleteGroupDialog() -> impl IntoView {
+    let ctx = expect_context::<GroupsCtx>();
+    // A missing group is reported by a toast (the dialog closes); other failures stay here.
+    let error = move || {
+        ctx.delete
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|e| !matches!(e, AppError::NotFound(_)))
+    };
+    view! {
+        <Dialog open=ctx.delete_open title="Delete group" id="delete-group-dialog">
+            {move || ctx.target.get().map(|g| view! { <Body group=g /> })}
+            {move || error().map(|e| view! { <ErrorNotice error=e /> })}
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
+                <button
+                    class="btn btn-danger"
+                    type="button"
+                    data-testid="delete-group-confirm"
+                    disabled=move || ctx.delete.pending().get()
+                    on:click=move |_| {
+                        if let Some(key) = ctx.target.with_untracked(|g| g.as_ref().map(GroupRow::key)) {
+                            ctx.delete.dispatch(DeleteGroup { key });
+                        }
+                    }
+                >
+                    {move || if ctx.delete.pending().get() { "Deleting…" } else { "Delete group" }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+#[component]
+fn Body(group: GroupRow) -> impl IntoView {
+    let intro = view! {
+        <p>
+            "Delete the group "<strong>{group.title().to_string()}</strong>" "
+            <span class="mono muted">{format!("({})", group.name)}</span>"?"
+        </p>
+    };
+    let members = match group.members.clone() {
+        Some(m) if m.is_empty() => view! {
+            <p class="muted" data-testid="group-members">"No servers are in this group."</p>
+        }
+        .into_any(),
+        Some(m) => view! {
+            <p>{format!("It holds {}:", servers_count(m.len()))}</p>
+            <ul class="names member-list" data-testid="group-members">
+                {m.into_iter().map(|s| view! {
+                    <li>
+                        <a href=format!("/servers/{}", s.name)>{s.title().to_string()}</a>
+                        " "
+                        <span class="mono muted small">{s.name.clone()}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="notice notice-info">
+                "Deleting the group does not delete, stop or change these servers: they stay as they are, in no group."
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="notice notice-info" data-testid="group-members">
+                "Your servers could not be listed just now, so the panel cannot show which are in this group. "
+                "Servers are never deleted with a group: they stay, in no group."
+            </p>
+        }
+        .into_any(),
+    };
+    view! { {intro} {members} }
+}
+
+/// When the delete answers: a toast, the dialog closed, the table reloaded. A group that is
+/// gone already says so in plain words, and the table catches up.
+pub fn follow_delete(ctx: GroupsCtx) {
+    let toasts = use_toasts();
+    Effect::new(move |_| {
+        let Some(result) = ctx.delete.value().get() else {
+            return;
+        };
+        let title = ctx
+            .target
+            .with_untracked(|g| g.as_ref().map(|g| g.title().to_string()))
+            .unwrap_or_default();
+        match result {
+            Ok(()) => {
+                ctx.delete_open.set(false);
+                toasts.ok(format!("Group “{title}” deleted"));
+                ctx.reload.run(());
+            }
+            Err(e @ AppError::NotFound(_)) => {
+                ctx.delete_open.set(false);
+                report_failure(&e);
+                ctx.reload.run(());
+            }
+            // Shown in the dialog (sign-in when the session ended).
+            Err(_) => {}
+        }
+    });
+}

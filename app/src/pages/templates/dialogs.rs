@@ -1,0 +1,193 @@
+//! The edit and delete dialogs, and what happens when the page's actions answer: toasts, the
+//! actions followed live, and a reload so the table shows the new state at once.
+
+use leptos::prelude::*;
+
+use super::{NewForm, TemplatesCtx};
+use crate::api::templates::{DeleteTemplate, UpdateTemplate};
+use crate::components::dialog::Dialog;
+use crate::components::error_view::{report_failure, ErrorNotice};
+use crate::components::field::FieldError;
+use crate::components::live::use_live;
+use crate::components::toast::use_toasts;
+use crate::error::AppError;
+use crate::model::template::{DESCRIPTION_MAX, NOTES_MAX};
+
+/// The target's title and name, for the dialogs' words.
+fn target_words(ctx: TemplatesCtx) -> (String, String) {
+    ctx.target
+        .with(|t| t.as_ref().map(|t| (t.title().to_string(), t.name.clone())))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn EditDialog() -> impl IntoView {
+    let ctx = expect_context::<TemplatesCtx>();
+    let error = Signal::derive(move || ctx.update.value().get().and_then(Result::err));
+    let general = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(name) = ctx
+            .target
+            .with_untracked(|t| t.as_ref().map(|t| t.name.clone()))
+        else {
+            return;
+        };
+        if !ctx.update.pending().get_untracked() {
+            ctx.update.dispatch(UpdateTemplate {
+                name,
+                description: ctx.edit_description.get_untracked(),
+                notes: ctx.edit_notes.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <Dialog open=ctx.edit_open title="Edit template" id="edit-template-dialog">
+            <p class="muted small">
+                {move || format!("{} · ", target_words(ctx).1)}
+                "Only the description and notes can change; the image itself stays as it was made."
+            </p>
+            <form class="form" on:submit=on_submit novalidate=true>
+                <label class="field">
+                    <span>"Description"</span>
+                    <input
+                        name="description"
+                        required=true
+                        maxlength=DESCRIPTION_MAX.to_string()
+                        autocomplete="off"
+                        prop:value=move || ctx.edit_description.get()
+                        on:input=move |ev| ctx.edit_description.set(event_target_value(&ev))
+                    />
+                    <FieldError error field="description" />
+                </label>
+                <label class="field">
+                    <span>"Notes " <span class="muted small">"(optional)"</span></span>
+                    <textarea
+                        name="notes"
+                        rows="4"
+                        maxlength=NOTES_MAX.to_string()
+                        prop:value=move || ctx.edit_notes.get()
+                        on:input=move |ev| ctx.edit_notes.set(event_target_value(&ev))
+                    ></textarea>
+                    <FieldError error field="notes" />
+                </label>
+                {move || general().map(|e| view! { <ErrorNotice error=e /> })}
+                <div class="dialog-actions">
+                    <button class="btn" type="button" on:click=move |_| ctx.edit_open.set(false)>"Cancel"</button>
+                    <button
+                        class="btn btn-primary"
+                        type="submit"
+                        data-testid="edit-template-save"
+                        disabled=move || ctx.update.pending().get()
+                    >
+                        {move || if ctx.update.pending().get() { "Saving…" } else { "Save" }}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+pub fn DeleteDialog() -> impl IntoView {
+    let ctx = expect_context::<TemplatesCtx>();
+    view! {
+        <Dialog open=ctx.delete_open title="Delete template" id="delete-template-dialog">
+            <p>
+                "Delete "<strong>{move || target_words(ctx).0}</strong>" "
+                <span class="mono muted">{move || format!("({})", target_words(ctx).1)}</span>"? "
+                "Everything in it is deleted for good, and no new server can be created from it. This cannot be undone."
+            </p>
+            <div class="dialog-actions">
+                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
+                <button
+                    class="btn btn-danger"
+                    type="button"
+                    data-testid="delete-template-confirm"
+                    disabled=move || ctx.delete.pending().get()
+                    on:click=move |_| {
+                        if let Some(name) = ctx.target.with_untracked(|t| t.as_ref().map(|t| t.name.clone())) {
+                            ctx.delete.dispatch(DeleteTemplate { name });
+                        }
+                    }
+                >
+                    {move || if ctx.delete.pending().get() { "Deleting…" } else { "Delete template" }}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Toasts, followed actions and reloads when the page's actions answer.
+pub fn follow_outcomes(ctx: TemplatesCtx) {
+    let live = use_live();
+    let toasts = use_toasts();
+    Effect::new(move |_| {
+        let Some(result) = ctx.create.value().get() else {
+            return;
+        };
+        // An error shows in the dialog: at its field, or under the form (sign-in when the
+        // session ended).
+        if let Ok(made) = result {
+            ctx.create_open.set(false);
+            ctx.new_form.set(NewForm::default());
+            let title = format!("“{}”", made.row.title());
+            if let Some(id) = made.action {
+                live.watch(
+                    id,
+                    format!("Template {title} is ready"),
+                    format!("Template {title} could not be made: ECS reported a failure. Delete it and try again."),
+                );
+            }
+            toasts.ok(format!("Making template {title}…"));
+            ctx.reload.run(());
+        }
+    });
+    Effect::new(move |_| {
+        let Some(result) = ctx.update.value().get() else {
+            return;
+        };
+        // An error shows in the dialog, as for the create.
+        if result.is_ok() {
+            ctx.edit_open.set(false);
+            toasts.ok("Template saved");
+            ctx.reload.run(());
+        }
+    });
+    Effect::new(move |_| {
+        let Some(result) = ctx.delete.value().get() else {
+            return;
+        };
+        let title = format!("“{}”", target_words_untracked(ctx));
+        match result {
+            Ok(id) => {
+                ctx.delete_open.set(false);
+                if let Some(id) = id {
+                    live.watch(
+                        id,
+                        format!("Template {title} is deleted"),
+                        format!("Template {title} could not be deleted"),
+                    );
+                }
+                toasts.ok(format!("Deleting template {title}…"));
+                ctx.reload.run(());
+            }
+            Err(e) => {
+                ctx.delete_open.set(false);
+                report_failure(&e);
+                // Gone already, or changed meanwhile: show what is there now.
+                ctx.reload.run(());
+            }
+        }
+    });
+}
+
+fn target_words_untracked(ctx: TemplatesCtx) -> String {
+    ctx.target
+        .with_untracked(|t| t.as_ref().map(|t| t.title().to_string()))
+        .unwrap_or_default()
+}
