@@ -4,12 +4,14 @@
 #                           wasm-bindgen-cli, npm packages incl. wasm-opt)
 #   scripts/setup.sh test   the above, plus cargo-deny, and Debian's chromium and redis-server
 #                           for the tests
+#   scripts/setup.sh bench  the above, plus oha and chromium for the load figures
 # Everything comes from the package registries (rustup, crates.io, npm, Debian): cargo-leptos is
 # built with `no_downloads`, so it can never fetch a tool from GitHub.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_DENY_VERSION=0.20.2     # the dependency audit (scripts/audit.sh), test only
+OHA_VERSION=1.16.0            # the load tool of `make bench-load` and `make soak`
 CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11 needs rustc >= 1.96; our toolchain is pinned below that
 BINARYEN_NPM=end2end/node_modules/.bin
 
@@ -47,6 +49,18 @@ fi
 if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   step "npm ci (end2end/)"
   (cd end2end && npm ci --no-audit --no-fund)
+fi
+
+if [ "${1:-}" = bench ]; then
+  if [ "$(oha --version 2>/dev/null | awk '{print $2}')" != "$OHA_VERSION" ]; then
+    step "oha $OHA_VERSION (compiles for a few minutes, once)"
+    cargo install --locked oha --version "$OHA_VERSION"
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+  fi
 fi
 
 if [ "${1:-}" = test ]; then

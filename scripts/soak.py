@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""`make soak`: 32 simulated users for 5 minutes against the release panel in demo mode.
+
+Each user loops: sign in (API token), the servers list, a server's page, its metrics, create a
+server, delete it again (typed-name confirmation), sign out. Prints requests, errors by status,
+latency percentiles per step, and the panel's RSS every 30 s with its trend over the second half
+(a leak shows as a steady climb). Passes only with zero 5xx answers from the panel.
+
+Usage: scripts/soak.py [--users 32] [--minutes 5] [--no-build]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import DEMO_TOKEN, PANEL, Panel, sh  # noqa: E402
+
+BASE = f"http://{PANEL}"
+
+
+class User:
+    def __init__(self, stats, lock):
+        self.cookie = ""
+        self.stats = stats
+        self.lock = lock
+
+    def call(self, step, path, form=None):
+        headers = {"Origin": BASE}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        data = None
+        if form is not None:
+            data = urllib.parse.urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        req = urllib.request.Request(BASE + path, data=data, headers=headers)
+        opener = urllib.request.build_opener(NoRedirect)
+        started = time.perf_counter()
+        try:
+            res = opener.open(req, timeout=30)
+            status, body, hdrs = res.status, res.read(), res.headers
+        except urllib.error.HTTPError as e:
+            status, body, hdrs = e.code, e.read(), e.headers
+        except OSError:
+            status, body, hdrs = 0, b"", {}
+        took = (time.perf_counter() - started) * 1e3
+        with self.lock:
+            s = self.stats.setdefault(step, {"times": [], "codes": {}})
+            s["times"].append(took)
+            s["codes"][status] = s["codes"].get(status, 0) + 1
+        cookie = hdrs.get("Set-Cookie", "") if hdrs else ""
+        if cookie.startswith("ecs_panel_session="):
+            self.cookie = cookie.split(";")[0]
+        return status, body
+
+    def loop(self, until):
+        while time.time() < until:
+            self.cookie = ""
+            self.call("sign in", "/api/login_token", {"token": DEMO_TOKEN})
+            self.call("servers list", "/servers")
+            self.call("server page", "/servers/ec200401")
+            self.call("metrics", "/servers/ec200401/metrics?range=24h")
+            status, body = self.call("create", "/api/servers_create", {
+                "form[plan]": "eCS1", "form[region]": "it-fr2", "form[image]": "ubuntu-2404",
+                "form[notes]": "soak", "form[form_token]": uuid.uuid4().hex,
+            })
+            if status == 200:
+                name = json.loads(body)["name"]
+                self.call("delete", "/api/servers_delete", {"name": name, "typed": name})
+            self.call("sign out", "/api/logout", {})
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(len(xs) * p))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--users", type=int, default=32)
+    ap.add_argument("--minutes", type=float, default=5)
+    ap.add_argument("--no-build", action="store_true")
+    args = ap.parse_args()
+    if not args.no_build:
+        sh('RUSTFLAGS="--cfg erase_components" cargo leptos build --release --precompress')  # as `make run`
+    os.environ["ECS_SIM_BOOT_SECONDS"] = "2"
+    os.environ["ECS_SIM_DELETE_SECONDS"] = "2"
+    panel = Panel(extra=0)
+    stats, lock = {}, threading.Lock()
+    rss = []
+    try:
+        until = time.time() + args.minutes * 60
+        users = [threading.Thread(target=User(stats, lock).loop, args=(until,)) for _ in range(args.users)]
+        for u in users:
+            u.start()
+        started = time.time()
+        print(f"soak: {args.users} users for {args.minutes:g} min against the release panel")
+        while any(u.is_alive() for u in users):
+            time.sleep(min(30, max(0.1, until - time.time() + 0.1)))
+            if time.time() <= until + 1:
+                rss.append((time.time() - started, panel.rss_kb() / 1024))
+                print(f"  {rss[-1][0]:6.0f} s   RSS {rss[-1][1]:7.1f} MB")
+        for u in users:
+            u.join()
+    finally:
+        panel.stop()
+
+    total = sum(len(s["times"]) for s in stats.values())
+    fives = sum(n for s in stats.values() for c, n in s["codes"].items() if c >= 500 or c == 0)
+    print(f"\n  {'step':<14} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8}  statuses")
+    for step, s in stats.items():
+        print(f"  {step:<14} {len(s['times']):>8} {pct(s['times'], .5):>8.1f} {pct(s['times'], .99):>8.1f}  {dict(sorted(s['codes'].items()))}")
+    half = [r for r in rss if r[0] >= rss[-1][0] / 2] if rss else []
+    if len(half) >= 2:
+        xs, ys = [r[0] / 60 for r in half], [r[1] for r in half]
+        slope = statistics.linear_regression(xs, ys).slope
+        print(f"\n  RSS {rss[0][1]:.1f} → {rss[-1][1]:.1f} MB; second-half trend {slope:+.2f} MB/min")
+    print(f"  {total} requests, {fives} 5xx or failed connections   (target 0)")
+    sys.exit(1 if fives else 0)
+
+
+if __name__ == "__main__":
+    main()
