@@ -131,7 +131,19 @@ fn initial(options: &CreateOptions, query: &leptos_router::params::ParamsMap) ->
 #[component]
 fn CreateForm(options: CreateOptions) -> impl IntoView {
     let query = use_query_map();
-    let form = RwSignal::new(initial(&options, &query.get_untracked()));
+    let linked = initial(&options, &query.get_untracked());
+    // What a link asked for (the plans and templates pages) wins over a form kept in the tab.
+    let asked: Vec<&'static str> = [
+        ("plan", &linked.plan),
+        ("image", &linked.image),
+        ("region", &linked.region),
+    ]
+    .into_iter()
+    // Only values the form accepted (an unknown plan in the URL changes nothing).
+    .filter(|(k, v)| query.with_untracked(|q| q.get(k).as_ref() == Some(*v)))
+    .map(|(k, _)| k)
+    .collect();
+    let form = RwSignal::new(linked.clone());
     let ctx = CreateCtx {
         form,
         options: StoredValue::new(options),
@@ -142,9 +154,16 @@ fn CreateForm(options: CreateOptions) -> impl IntoView {
     // Back from sign-in or a reload: what was typed comes back (browser only, after hydration).
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            if let Some(saved) = crate::browser::stored(STORAGE_KEY)
+            if let Some(mut saved) = crate::browser::stored(STORAGE_KEY)
                 .and_then(|s| serde_json::from_str::<CreateForm>(&s).ok())
             {
+                for key in &asked {
+                    match *key {
+                        "plan" => saved.plan = linked.plan.clone(),
+                        "image" => saved.image = linked.image.clone(),
+                        _ => saved.region = linked.region.clone(),
+                    }
+                }
                 form.set(saved);
             }
         } else {
