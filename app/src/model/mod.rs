@@ -6,6 +6,7 @@ pub mod create;
 pub mod create_check;
 pub mod metrics;
 pub mod metrics_view;
+pub mod plans;
 pub mod server;
 pub mod server_list;
 pub mod ssh_key;
