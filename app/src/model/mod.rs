@@ -1,6 +1,7 @@
 //! View models: what pages render, shared by SSR and the browser. Built from upstream DTOs on the
 //! server (`crate::ecs::convert`); they carry words and numbers a person reads, never raw JSON.
 
+pub mod actions;
 pub mod activity;
 pub mod create;
 pub mod create_check;
