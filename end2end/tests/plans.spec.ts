@@ -45,8 +45,8 @@ test.describe("plans & regions", () => {
     await expect(rows(page)).toHaveCount(6);
     await expect(plan(page, "ECS1GPU7")).toHaveCount(0);
 
-    await page.getByRole("spinbutton", { name: "Max € / month" }).fill("600");
-    await page.getByRole("spinbutton", { name: "Max € / month" }).press("Enter");
+    await page.getByRole("textbox", { name: "Max € / month" }).fill("600");
+    await page.getByRole("textbox", { name: "Max € / month" }).press("Enter");
     await expect(page).toHaveURL(/family=gpu&region=it-fr2&max=600/);
     await expect(page.getByTestId("result-count")).toHaveText(`3 of ${all} plans match`);
     for (const price of await monthly(page)) expect(price).toBeLessThanOrEqual(600);
@@ -55,7 +55,7 @@ test.describe("plans & regions", () => {
     await page.reload();
     await expect(rows(page)).toHaveCount(3);
     await expect(page.getByRole("combobox", { name: "Family" })).toHaveValue("gpu");
-    await expect(page.getByRole("spinbutton", { name: "Max € / month" })).toHaveValue("600");
+    await expect(page.getByRole("textbox", { name: "Max € / month" })).toHaveValue("600");
 
     // Lugano: eCS6 is offered but has no room; the region card counts the same way.
     await page.goto("/plans?region=ch-lug1");
@@ -66,6 +66,12 @@ test.describe("plans & regions", () => {
 
     await page.goto("/plans?family=gpu&max=10");
     await expect(page.getByTestId("plans-no-match")).toBeVisible();
+
+    // A price that is not one is explained at the field and filters nothing.
+    await page.goto("/plans?max=cheap");
+    await expect(page.locator('.field-error[data-field="max"]')).toHaveText("Enter a monthly price in euros, like 50.");
+    await expect(page.getByRole("textbox", { name: "Max € / month" })).toHaveValue("cheap");
+    await expect(rows(page)).toHaveCount(all);
   });
 
   test("sort by price both ways, and back to the API's order", async ({ page }) => {

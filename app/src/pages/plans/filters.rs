@@ -62,11 +62,12 @@ pub fn PlanFilters(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl
                     <label class="filter-label" for="max-price">"Max € / month"</label>
                     <input
                         id="max-price"
-                        type="number"
+                        // Text, not number: "€50" or "49,5" are read too, and a bad value stays
+                        // visible next to its message instead of vanishing.
+                        type="text"
                         name="max"
-                        min="0"
-                        step="any"
                         inputmode="decimal"
+                        autocomplete="off"
                         placeholder="Any"
                         aria-describedby="max-error"
                         value=query.with_untracked(|q| q.filter("max").to_string())
