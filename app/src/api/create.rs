@@ -254,61 +254,10 @@ mod ssr {
         let mut images: Vec<ImageOption> = p.images.iter().filter(usable).map(image).collect();
         // Grouped by OS, newest version first.
         images.sort_by(|a, b| a.os.cmp(&b.os).then(b.name.cmp(&a.name)));
-        let plans = p
-            .plans
-            .iter()
-            .map(|plan| {
-                let now = p.placeable.iter().find(|x| x.name == plan.name);
-                PlanOption {
-                    name: plan.name.clone(),
-                    family: convert::plan_family(&plan.name).to_string(),
-                    cpu: plan.cpu,
-                    ram: plan.ram.map(convert::mib).unwrap_or_default(),
-                    disk_gb: plan.disk,
-                    gpu: plan.gpu.filter(|g| *g > 0).map(|g| match &plan.gpu_label {
-                        Some(l) if !l.is_empty() => format!("{g}× {l}"),
-                        _ => format!("{g} GPU"),
-                    }),
-                    hourly: plan.hourly_price,
-                    monthly: plan.monthly_price,
-                    windows: plan.windows || plan.name.ends_with('W'),
-                    offered: plan
-                        .available_regions
-                        .iter()
-                        .map(|r| r.location.clone())
-                        .collect(),
-                    placeable: now
-                        .map(|n| {
-                            n.region_availables
-                                .iter()
-                                .filter(|r| !r.hosts.is_empty())
-                                .map(|r| Placement {
-                                    region: r.region.clone(),
-                                    hosts: r
-                                        .hosts
-                                        .iter()
-                                        .map(|h| h.servers.iter().map(|s| s.name.clone()).collect())
-                                        .collect(),
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                }
-            })
-            .collect();
+        let plans = convert::plan_options(&p.plans, &p.placeable);
         CreateOptions {
             plans,
-            regions: p
-                .regions
-                .iter()
-                .map(|r| RegionOption {
-                    code: r.location.clone(),
-                    city: r
-                        .description
-                        .clone()
-                        .unwrap_or_else(|| convert::region_label(&r.location).to_string()),
-                })
-                .collect(),
+            regions: convert::region_options(&p.regions),
             images,
             templates: p.templates.iter().filter(usable).map(image).collect(),
             cloud_images: p.cloud.iter().filter(usable).map(image).collect(),

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::ecs::dto::{self, ActionKind, ActionStatus, PowerState, ServerState};
 use crate::model::activity::{ActionRow, Outcome, Running};
+use crate::model::create::{Placement, PlanOption, RegionOption};
 use crate::model::server::{GroupRef, Health, ReservationView, ServerRow, SupportView};
 use crate::model::time::Stamp;
 
@@ -73,6 +74,68 @@ fn gpu_text(size: &dto::PlanSize) -> Option<String> {
         Some(label) => format!("{n}× {label}"),
         None => format!("{n} GPU"),
     })
+}
+
+/// The catalogue's plans (`/plans`) with where each can be created now (`/plans/availables`;
+/// a region counts only when some host there has room).
+pub fn plan_options(plans: &[dto::Plan], placeable: &[dto::Plan]) -> Vec<PlanOption> {
+    plans
+        .iter()
+        .map(|plan| {
+            let now = placeable.iter().find(|x| x.name == plan.name);
+            PlanOption {
+                name: plan.name.clone(),
+                family: plan_family(&plan.name).to_string(),
+                cpu: plan.cpu,
+                ram: plan.ram.map(mib).unwrap_or_default(),
+                ram_mib: plan.ram,
+                disk_gb: plan.disk,
+                gpu: plan.gpu.filter(|g| *g > 0).map(|g| match &plan.gpu_label {
+                    Some(l) if !l.is_empty() => format!("{g}× {l}"),
+                    _ => format!("{g} GPU"),
+                }),
+                hourly: plan.hourly_price,
+                monthly: plan.monthly_price,
+                windows: plan.windows || plan.name.ends_with('W'),
+                offered: plan
+                    .available_regions
+                    .iter()
+                    .map(|r| r.location.clone())
+                    .collect(),
+                placeable: now
+                    .map(|n| {
+                        n.region_availables
+                            .iter()
+                            .filter(|r| !r.hosts.is_empty())
+                            .map(|r| Placement {
+                                region: r.region.clone(),
+                                hosts: r
+                                    .hosts
+                                    .iter()
+                                    .map(|h| h.servers.iter().map(|s| s.name.clone()).collect())
+                                    .collect(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// `/regions`, with the city from the API (or our own label when it has none).
+pub fn region_options(regions: &[dto::Region]) -> Vec<RegionOption> {
+    regions
+        .iter()
+        .map(|r| RegionOption {
+            code: r.location.clone(),
+            city: r
+                .description
+                .clone()
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| region_label(&r.location).to_string()),
+        })
+        .collect()
 }
 
 /// The badge: lifecycle first; for a booted server, the power state when it is known.

@@ -15,6 +15,8 @@ pub struct PlanOption {
     pub cpu: Option<u64>,
     /// "8 GB".
     pub ram: String,
+    /// The same in MiB, for sorting and comparing.
+    pub ram_mib: Option<u64>,
     pub disk_gb: Option<u64>,
     pub gpu: Option<String>,
     pub hourly: Option<f64>,
@@ -34,15 +36,32 @@ pub struct Placement {
     pub hosts: Vec<Vec<String>>,
 }
 
+/// Whether a plan can be created in a region now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Availability {
+    Available,
+    /// Offered there, but no host has room now.
+    SoldOut,
+    NotOffered,
+}
+
 impl PlanOption {
+    pub fn availability(&self, region: &str) -> Availability {
+        if !self.offered.iter().any(|r| r == region) {
+            Availability::NotOffered
+        } else if !self.placeable.iter().any(|p| p.region == region) {
+            Availability::SoldOut
+        } else {
+            Availability::Available
+        }
+    }
+
     /// Why this plan cannot be created in `region` now, or None when it can.
     pub fn unavailable_in(&self, region: &str, city: &str) -> Option<String> {
-        if !self.offered.iter().any(|r| r == region) {
-            Some(format!("not offered in {city}"))
-        } else if !self.placeable.iter().any(|p| p.region == region) {
-            Some(format!("sold out in {city}"))
-        } else {
-            None
+        match self.availability(region) {
+            Availability::NotOffered => Some(format!("not offered in {city}")),
+            Availability::SoldOut => Some(format!("sold out in {city}")),
+            Availability::Available => None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! View models: what pages render, shared by SSR and the browser. Built from upstream DTOs on the
 //! server (`crate::ecs::convert`); they carry words and numbers a person reads, never raw JSON.
 
+pub mod actions;
 pub mod activity;
 pub mod create;
 pub mod create_check;
@@ -8,6 +9,7 @@ pub mod group;
 pub mod metrics;
 pub mod metrics_view;
 pub mod natural;
+pub mod plans;
 pub mod script;
 pub mod server;
 pub mod server_list;

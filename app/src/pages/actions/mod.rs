@@ -1,15 +1,99 @@
-//! `/actions`: every action of the account, newest first.
+//! `/actions`: every action of the account, newest first, a page at a time (the API pages them),
+//! optionally for one resource. Filter and page live in the URL (`/actions?resource=ec200401&page=2`);
+//! the page reloads itself when the live feed says an action started or ended.
+
+mod filter;
+mod table;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::actions::list_actions;
+use crate::components::error_view::ErrorNotice;
+use crate::components::live::{reload_on_activity, use_live};
+use crate::components::table::{use_table_query, Pager};
+use crate::model::actions::{ActionList, Known};
+use crate::model::table::TableQuery;
+
+const BASE: &str = "/actions";
+/// The URL keys besides `page`.
+const KEYS: &[&str] = &["resource"];
+
 #[component]
 pub fn ActionsPage() -> impl IntoView {
+    let query = use_table_query(KEYS);
+    let data = Resource::new(
+        move || query.with(|q| (q.filter("resource").to_string(), q.page)),
+        |(resource, page)| list_actions(resource, page),
+    );
+    reload_on_activity(use_live(), move || data.refetch());
+    // What the filter offers (servers and templates), kept outside the refreshing part.
+    let known = RwSignal::new(Vec::<Known>::new());
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = data.get() {
+            let all: Vec<Known> = page.servers.into_iter().chain(page.templates).collect();
+            if known.with_untracked(|k| *k != all) {
+                known.set(all);
+            }
+        }
+    });
+
     view! {
         <Title text="Actions" />
         <div class="page-head">
             <h1>"Actions"</h1>
-            <p class="lead">"Every action of the account, newest first."</p>
+            <p class="lead">"Everything done on your account, newest first: creations, power changes, snapshots, templates."</p>
         </div>
+        <filter::ResourceFilter query data known />
+        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading actions…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => view! { <Loaded page query=query.get_untracked() /> }.into_any(),
+                    // The message is at the field; here only the way back.
+                    Err(e) if e.field_message("resource").is_some() => view! {
+                        <section class="card empty" data-testid="actions-bad-filter">
+                            <h2>"No actions to show"</h2>
+                            <p class="muted">"Correct the resource above, or show every action."</p>
+                            <a class="btn" href=BASE>"Show all actions"</a>
+                        </section>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
+                }
+            })}
+        </Transition>
     }
+}
+
+#[component]
+fn Loaded(page: ActionList, query: TableQuery) -> impl IntoView {
+    if page.lines.is_empty() {
+        return if page.resource.is_empty() {
+            view! {
+                <section class="card empty" data-testid="actions-empty">
+                    <h2>"No actions yet"</h2>
+                    <p class="muted">"Creating a server, powering it off or taking a snapshot each leave an action here."</p>
+                    <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! {
+                <section class="card empty" data-testid="actions-empty">
+                    <h2>{format!("No actions on {}", page.resource)}</h2>
+                    <p class="muted">"Nothing was done on this resource, or it is not in your account. Check the id, or show every action."</p>
+                    <a class="btn" href=BASE>"Show all actions"</a>
+                </section>
+            }
+            .into_any()
+        };
+    }
+    // The server may have moved an old bookmark to the last page.
+    let query = query.at_page(page.page);
+    view! {
+        <p class="result-count muted" data-testid="result-count">{page.summary()}</p>
+        <table::ActionTable lines=page.lines />
+        <Pager base=BASE query pages=page.pages />
+    }
+    .into_any()
 }

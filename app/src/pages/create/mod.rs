@@ -156,7 +156,8 @@ fn choose_script(form: &mut CreateForm, id: u64) {
 #[component]
 fn CreateForm(options: CreateOptions) -> impl IntoView {
     let query = use_query_map();
-    let form = RwSignal::new(initial(&options, &query.get_untracked()));
+    let linked = initial(&options, &query.get_untracked());
+    let form = RwSignal::new(linked);
     let ctx = CreateCtx {
         form,
         options: StoredValue::new(options),

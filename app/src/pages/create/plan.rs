@@ -16,10 +16,8 @@ const FAMILIES: [&str; 5] = [
     "AI accelerator",
 ];
 
-pub fn euro(v: Option<f64>, digits: usize) -> String {
-    v.map(|v| format!("€{v:.digits$}"))
-        .unwrap_or_else(|| "—".into())
-}
+// Shared with the plans page.
+pub use crate::model::plans::euro;
 
 #[component]
 pub fn PlanSection() -> impl IntoView {

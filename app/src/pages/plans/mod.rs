@@ -1,15 +1,90 @@
-//! `/plans`: what each plan costs and where it can be created now.
+//! `/plans`: the catalogue as a comparison table (sizes, prices, and per region whether a plan can
+//! be created now), with filters and sort in the URL, and the regions with what they take now.
+//! The catalogue is fetched once per visit; filtering and sorting happen in the page.
+
+mod filters;
+mod regions;
+mod table;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::plans::load_catalogue;
+use crate::components::error_view::ErrorNotice;
+use crate::components::table::use_table_query;
+use crate::model::plans::{select, Catalogue, FILTER_KEYS};
+use crate::model::table::TableQuery;
+
+const BASE: &str = "/plans";
+
 #[component]
 pub fn PlansPage() -> impl IntoView {
+    let query = use_table_query(FILTER_KEYS);
+    let data = Resource::new(|| (), |_| load_catalogue());
     view! {
         <Title text="Plans & regions" />
-        <div class="page-head">
-            <h1>"Plans & regions"</h1>
-            <p class="lead">"What each plan costs and where it can be created now."</p>
+        <div class="page-head page-head-row">
+            <div>
+                <h1>"Plans & regions"</h1>
+                <p class="lead">"What each plan costs, and where it can be created right now."</p>
+            </div>
+            <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+        </div>
+        <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading the catalogue…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(cat) => view! { <Loaded cat query /> }.into_any(),
+                    Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Loaded(cat: Catalogue, query: Memo<TableQuery>) -> impl IntoView {
+    let total = cat.plans.len();
+    let cat = StoredValue::new(cat);
+    // Filters and sort links render inside the Suspense, so they hydrate after the page; tests
+    // (and nothing else) wait for this mark before using them.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let rows = Memo::new(move |_| query.with(|q| cat.with_value(|c| select(c, q))));
+    view! {
+        <div class="plans-page" data-ready=move || ready.get().to_string()>
+            {cat.with_value(|c| c.availability_error.clone()).map(|e| view! {
+                <p class="notice notice-warn" role="status" data-testid="availability-unknown">
+                    "What can be created right now is unknown: " {e}
+                    " Prices and the regions each plan is offered in are still shown."
+                </p>
+            })}
+            <regions::Regions cat query />
+            <filters::PlanFilters cat query />
+            {move || {
+                let rows = rows.get();
+                let filtered = query.with(|q| !q.q.is_empty() || !q.filters.is_empty());
+                let count = if filtered {
+                    format!("{} of {} plans match", rows.len(), total)
+                } else {
+                    format!("{total} plans")
+                };
+                if rows.is_empty() {
+                    view! {
+                        <section class="card empty" data-testid="plans-no-match">
+                            <h2>"No plans match"</h2>
+                            <p class="muted">"Try another family or region, or a higher price."</p>
+                            <a class="btn" href=BASE>"Clear filters"</a>
+                        </section>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="result-count muted" data-testid="result-count">{count}</p>
+                        <table::PlanTable rows cat query />
+                    }
+                    .into_any()
+                }
+            }}
         </div>
     }
 }

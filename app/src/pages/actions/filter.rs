@@ -1,0 +1,114 @@
+//! The resource filter: a GET form (the filter lands in the URL and works before the wasm loads),
+//! applied after a short pause in typing or when a suggestion is picked. The server checks the
+//! id; a refusal shows under the box, which is never re-rendered under the person's fingers.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+use crate::error::AppError;
+use crate::model::actions::{ActionList, Known};
+use crate::model::table::TableQuery;
+
+/// Pause after the last keystroke before the filter applies.
+const TYPING_PAUSE_MS: u32 = 450;
+
+#[component]
+pub fn ResourceFilter(
+    query: Memo<TableQuery>,
+    data: Resource<Result<ActionList, AppError>>,
+    known: RwSignal<Vec<Known>>,
+) -> impl IntoView {
+    let input: NodeRef<html::Input> = NodeRef::new();
+    // Follow the URL (back button, "Show all actions") unless the person is typing in the box.
+    Effect::new(move |_| {
+        let value = query.with(|q| q.filter("resource").to_string());
+        if let Some(el) = input.get_untracked() {
+            let focused = document().active_element().is_some_and(|a| {
+                let a: &web_sys::Element = &a;
+                let el: &web_sys::Element = &el;
+                a == el
+            });
+            if !focused && el.value() != value {
+                el.set_value(&value);
+            }
+        }
+    });
+    let typed = StoredValue::new(0u64);
+    let on_type = move |ev: leptos::ev::Event| {
+        let n = typed.get_value() + 1;
+        typed.set_value(n);
+        let form = event_target::<web_sys::HtmlInputElement>(&ev).form();
+        leptos::task::spawn_local(async move {
+            crate::browser::sleep_ms(TYPING_PAUSE_MS).await;
+            if typed.try_get_value() == Some(n) {
+                if let Some(form) = form {
+                    let _ = form.request_submit();
+                }
+            }
+        });
+    };
+    let filtered = move || query.with(|q| !q.filter("resource").is_empty());
+    view! {
+        <Form
+            method="GET"
+            action="/actions"
+            replace=true
+            noscroll=true
+            on_form_data=std::sync::Arc::new(drop_empty)
+            attr:class="filters actions-filters"
+            attr:role="search"
+        >
+            <div class="filter filter-search">
+                <label class="filter-label" for="resource-filter">"Resource"</label>
+                <input
+                    node_ref=input
+                    id="resource-filter"
+                    type="search"
+                    name="resource"
+                    list="resource-choices"
+                    value=query.get_untracked().filter("resource").to_string()
+                    placeholder="A server or template id, e.g. ec200401"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="resource-error"
+                    on:input=on_type
+                />
+                <FieldMessage data />
+            </div>
+            <datalist id="resource-choices">
+                {move || known.get().into_iter().map(|k| {
+                    let label = if k.label == k.id { String::new() } else { k.label.clone() };
+                    view! { <option value=k.id>{label}</option> }
+                }).collect_view()}
+            </datalist>
+            <button class="btn filter-apply" type="submit">"Filter"</button>
+            {move || filtered().then(|| view! { <a class="btn btn-ghost filter-clear" href="/actions">"Show all"</a> })}
+        </Form>
+    }
+}
+
+/// The server's refusal of the filter, under the box (also in the server-rendered page).
+#[component]
+fn FieldMessage(data: Resource<Result<ActionList, AppError>>) -> impl IntoView {
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                data.await.err().and_then(|e| e.field_message("resource")).map(|m| view! {
+                    <span class="field-error" id="resource-error" role="alert" data-field="resource">{m}</span>
+                })
+            })}
+        </Transition>
+    }
+}
+
+/// An empty filter stays out of the URL: `/actions`, not `/actions?resource=`.
+fn drop_empty(data: &web_sys::FormData) {
+    if data
+        .get("resource")
+        .as_string()
+        .is_some_and(|v| v.trim().is_empty())
+    {
+        data.delete("resource");
+    }
+}
