@@ -17,6 +17,10 @@ test.describe("actions", () => {
     await simReset(request);
     await simFaults(request, {});
   });
+  // Later suites do not expect our faults.
+  test.afterEach(async ({ request }) => {
+    await simFaults(request, {});
+  });
 
   test("pages and a resource filter live in the URL", async ({ page }) => {
     await signIn(page, "/actions");

@@ -23,6 +23,10 @@ test.describe("plans & regions", () => {
     await simReset(request);
     await simFaults(request, {});
   });
+  // Later suites do not expect our faults.
+  test.afterEach(async ({ request }) => {
+    await simFaults(request, {});
+  });
 
   test("filter by family, region and price; the filters live in the URL", async ({ page }) => {
     await openPlans(page);
