@@ -120,7 +120,7 @@ test.describe("actions", () => {
     await signIn(page, "/");
     await simFaults(request, { maintenance: true, path_prefix: "/actions" });
     await page.goto("/actions");
-    await expect(page.locator(".notice-error")).toContainText("The ECS API cannot be reached right now");
+    await expect(page.getByTestId("maintenance")).toContainText("unavailable for maintenance");
     await expect(page.getByTestId("action-row")).toHaveCount(0);
   });
 });

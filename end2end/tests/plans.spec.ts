@@ -137,7 +137,7 @@ test.describe("plans & regions", () => {
     // The whole catalogue down: a readable message instead of the table.
     await simFaults(request, { maintenance: true, path_prefix: "/plans" });
     await page.goto("/plans");
-    await expect(page.locator(".notice-error")).toContainText("The ECS API cannot be reached right now");
+    await expect(page.getByTestId("maintenance")).toContainText("unavailable for maintenance");
     await expect(rows(page)).toHaveCount(0);
   });
 });

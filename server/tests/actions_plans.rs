@@ -164,7 +164,7 @@ async fn plans_without_availability_say_so() {
     let (status, cat) = call(&panel, &cookie, "plans_catalogue", &[]).await;
     assert_eq!(status, 200, "{cat}");
     let why = cat["availability_error"].as_str().expect("a reason");
-    assert!(why.contains("cannot be reached"), "{why}");
+    assert!(why.contains("unavailable for maintenance"), "{why}");
     let html = page(&panel, "/plans", &cookie).await;
     assert!(html.contains("What can be created right now is unknown"));
     assert!(!html.contains("Sold out"));
