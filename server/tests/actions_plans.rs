@@ -4,31 +4,7 @@
 
 mod support;
 
-use serde_json::Value;
-use support::Panel;
-
-async fn signed_in(args: &[&str]) -> (Panel, String) {
-    let mut all = vec!["--session-store", "memory"];
-    all.extend_from_slice(args);
-    let panel = Panel::start(&all).await;
-    let cookie = panel.sign_in("demo", "demo", None).await;
-    (panel, cookie)
-}
-
-async fn page(panel: &Panel, path: &str, cookie: &str) -> String {
-    let res = panel.get(path, Some(cookie)).await;
-    assert_eq!(res.status(), 200, "GET {path}");
-    res.text().await.expect("page body")
-}
-
-async fn call(panel: &Panel, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
-    let res = panel
-        .post_form(&format!("/api/{endpoint}"), Some(cookie), form)
-        .await;
-    let status = res.status().as_u16();
-    let body = res.json().await.expect("JSON answer");
-    (status, body)
-}
+use support::{call, page, signed_in_with};
 
 /// `data-<attr>` values of the rows marked `data-testid="<testid>"`, in page order.
 fn rows(html: &str, testid: &str, attr: &str) -> Vec<String> {
@@ -44,7 +20,7 @@ fn rows(html: &str, testid: &str, attr: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn actions_page_by_page_and_by_resource() {
-    let (panel, cookie) = signed_in(&[]).await;
+    let (panel, cookie) = signed_in_with(&[]).await;
 
     let (status, first) = call(&panel, &cookie, "actions_list", &[]).await;
     assert_eq!(status, 200, "{first}");
@@ -97,7 +73,7 @@ async fn actions_page_by_page_and_by_resource() {
 
 #[tokio::test]
 async fn an_invalid_resource_is_a_field_error() {
-    let (panel, cookie) = signed_in(&[]).await;
+    let (panel, cookie) = signed_in_with(&[]).await;
     for bad in [
         "ec200401/../login",
         "a b",
@@ -116,7 +92,7 @@ async fn an_invalid_resource_is_a_field_error() {
 
 #[tokio::test]
 async fn plans_page_renders_the_filtered_sorted_catalogue() {
-    let (panel, cookie) = signed_in(&[]).await;
+    let (panel, cookie) = signed_in_with(&[]).await;
     let (status, cat) = call(&panel, &cookie, "plans_catalogue", &[]).await;
     assert_eq!(status, 200, "{cat}");
     assert!(cat["availability_error"].is_null());
@@ -155,7 +131,7 @@ async fn plans_page_renders_the_filtered_sorted_catalogue() {
 
 #[tokio::test]
 async fn plans_without_availability_say_so() {
-    let (panel, cookie) = signed_in(&[
+    let (panel, cookie) = signed_in_with(&[
         "--fault-maintenance",
         "--fault-path-prefix",
         "/plans/availables",

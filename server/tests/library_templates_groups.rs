@@ -6,28 +6,7 @@ mod support;
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use support::Panel;
-
-async fn signed_in() -> (Panel, String) {
-    let panel = Panel::demo().await;
-    let cookie = panel.sign_in("demo", "demo", None).await;
-    (panel, cookie)
-}
-
-async fn page(panel: &Panel, path: &str, cookie: &str) -> String {
-    let res = panel.get(path, Some(cookie)).await;
-    assert_eq!(res.status(), 200, "GET {path}");
-    res.text().await.expect("page body")
-}
-
-async fn call(panel: &Panel, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
-    let res = panel
-        .post_form(&format!("/api/{endpoint}"), Some(cookie), form)
-        .await;
-    let status = res.status().as_u16();
-    let body = res.json().await.expect("JSON answer");
-    (status, body)
-}
+use support::{call, page, signed_in};
 
 /// The `data-name`s of the rows with `testid`, in page order.
 fn listed(html: &str, testid: &str) -> Vec<String> {

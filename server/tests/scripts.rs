@@ -5,21 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use support::Panel;
-
-async fn signed_in() -> (Panel, String) {
-    let panel = Panel::demo().await;
-    let cookie = panel.sign_in("demo", "demo", None).await;
-    (panel, cookie)
-}
-
-async fn call(panel: &Panel, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
-    let res = panel
-        .post_form(&format!("/api/{endpoint}"), Some(cookie), form)
-        .await;
-    let status = res.status().as_u16();
-    (status, res.json().await.expect("JSON answer"))
-}
+use support::{call, signed_in, Panel};
 
 /// `scripts_create` (or `scripts_update` with `id`) with a draft.
 async fn save(

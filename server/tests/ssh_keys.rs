@@ -5,26 +5,12 @@
 mod support;
 
 use serde_json::Value;
-use support::Panel;
+use support::{call, signed_in, Panel};
 
 /// Made by `ssh-keygen -t ed25519`; `ssh-keygen -lf` printed this fingerprint for it.
 const ED25519: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGqH9vfhYfmtN99qecO9XVLMZ+fQwAKH3fF5IyZW9SJe test@example";
 const FINGERPRINT: &str = "SHA256:dDTEzfg4GjYKpqdR7rHUAcyP1WZe6QL9rY/i3tvHyBY";
-
-async fn signed_in() -> (Panel, String) {
-    let panel = Panel::demo().await;
-    let cookie = panel.sign_in("demo", "demo", None).await;
-    (panel, cookie)
-}
-
-async fn call(panel: &Panel, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
-    let res = panel
-        .post_form(&format!("/api/{endpoint}"), Some(cookie), form)
-        .await;
-    let status = res.status().as_u16();
-    (status, res.json().await.expect("JSON answer"))
-}
 
 async fn keys(panel: &Panel, cookie: &str) -> Vec<Value> {
     let (status, body) = call(panel, cookie, "ssh_keys_list", &[]).await;

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod code_editor;
 pub mod copy;
 pub mod dialog;
+pub mod empty;
 pub mod error_view;
 pub mod field;
 pub mod layout;

@@ -42,32 +42,8 @@ pub fn SearchForm(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let search: NodeRef<html::Input> = NodeRef::new();
-    // Follow the URL (back button, a "clear" link) unless the person is typing in the box.
-    Effect::new(move |_| {
-        let q = query.get().q;
-        if let Some(input) = search.get_untracked() {
-            let focused = document().active_element().is_some_and(|el| {
-                let el: &web_sys::Element = &el;
-                let input: &web_sys::Element = &input;
-                el == input
-            });
-            if !focused && input.value() != q {
-                input.set_value(&q);
-            }
-        }
-    });
-    let typed = StoredValue::new(0u64);
-    let on_type = move |ev: leptos::ev::Event| {
-        let n = typed.get_value() + 1;
-        typed.set_value(n);
-        let form = event_target::<web_sys::HtmlInputElement>(&ev).form();
-        leptos::task::spawn_local(async move {
-            crate::browser::sleep_ms(TYPING_PAUSE_MS).await;
-            if typed.try_get_value() == Some(n) {
-                submit(form);
-            }
-        });
-    };
+    follow_url(search, move || query.get().q);
+    let on_type = submit_after_pause(TYPING_PAUSE_MS);
     view! {
         <Form
             method="GET"
@@ -100,6 +76,40 @@ pub fn SearchForm(
             }}
             <button class="btn filter-apply" type="submit">"Apply"</button>
         </Form>
+    }
+}
+
+/// Keeps `input` showing `value` from the URL (back button, a "clear" link) unless the person is
+/// typing in it.
+pub fn follow_url(input: NodeRef<html::Input>, value: impl Fn() -> String + 'static) {
+    Effect::new(move |_| {
+        let value = value();
+        if let Some(el) = input.get_untracked() {
+            let focused = document().active_element().is_some_and(|a| {
+                let a: &web_sys::Element = &a;
+                let el: &web_sys::Element = &el;
+                a == el
+            });
+            if !focused && el.value() != value {
+                el.set_value(&value);
+            }
+        }
+    });
+}
+
+/// An `on:input` handler that submits the input's form once typing pauses for `pause_ms`.
+pub fn submit_after_pause(pause_ms: u32) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    let typed = StoredValue::new(0u64);
+    move |ev: leptos::ev::Event| {
+        let n = typed.get_value() + 1;
+        typed.set_value(n);
+        let form = event_target::<web_sys::HtmlInputElement>(&ev).form();
+        leptos::task::spawn_local(async move {
+            crate::browser::sleep_ms(pause_ms).await;
+            if typed.try_get_value() == Some(n) {
+                submit(form);
+            }
+        });
     }
 }
 

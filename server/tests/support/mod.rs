@@ -140,3 +140,38 @@ pub async fn is_signed_in(panel: &Panel, cookie: &str) -> bool {
     let res = panel.get("/", Some(cookie)).await;
     res.status() == StatusCode::OK
 }
+
+/// A demo panel (in-memory sessions, `args` added) and a session cookie for `demo`.
+pub async fn signed_in_with(args: &[&str]) -> (Panel, String) {
+    let mut all = vec!["--session-store", "memory"];
+    all.extend_from_slice(args);
+    let panel = Panel::start(&all).await;
+    let cookie = panel.sign_in("demo", "demo", None).await;
+    (panel, cookie)
+}
+
+/// A demo panel and a session cookie for `demo`.
+pub async fn signed_in() -> (Panel, String) {
+    signed_in_with(&[]).await
+}
+
+/// The HTML of a page that must answer 200.
+pub async fn page(panel: &Panel, path: &str, cookie: &str) -> String {
+    let res = panel.get(path, Some(cookie)).await;
+    assert_eq!(res.status(), 200, "GET {path}");
+    res.text().await.expect("page body")
+}
+
+/// A server function called as the hydrated page calls it: its status and JSON answer.
+pub async fn call(
+    panel: &Panel,
+    cookie: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let res = panel
+        .post_form(&format!("/api/{endpoint}"), Some(cookie), form)
+        .await;
+    let status = res.status().as_u16();
+    (status, res.json().await.expect("JSON answer"))
+}

@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
+use crate::components::table::{follow_url, submit_after_pause};
 use crate::error::AppError;
 use crate::model::actions::{ActionList, Known};
 use crate::model::table::TableQuery;
@@ -20,34 +21,10 @@ pub fn ResourceFilter(
     known: RwSignal<Vec<Known>>,
 ) -> impl IntoView {
     let input: NodeRef<html::Input> = NodeRef::new();
-    // Follow the URL (back button, "Show all actions") unless the person is typing in the box.
-    Effect::new(move |_| {
-        let value = query.with(|q| q.filter("resource").to_string());
-        if let Some(el) = input.get_untracked() {
-            let focused = document().active_element().is_some_and(|a| {
-                let a: &web_sys::Element = &a;
-                let el: &web_sys::Element = &el;
-                a == el
-            });
-            if !focused && el.value() != value {
-                el.set_value(&value);
-            }
-        }
+    follow_url(input, move || {
+        query.with(|q| q.filter("resource").to_string())
     });
-    let typed = StoredValue::new(0u64);
-    let on_type = move |ev: leptos::ev::Event| {
-        let n = typed.get_value() + 1;
-        typed.set_value(n);
-        let form = event_target::<web_sys::HtmlInputElement>(&ev).form();
-        leptos::task::spawn_local(async move {
-            crate::browser::sleep_ms(TYPING_PAUSE_MS).await;
-            if typed.try_get_value() == Some(n) {
-                if let Some(form) = form {
-                    let _ = form.request_submit();
-                }
-            }
-        });
-    };
+    let on_type = submit_after_pause(TYPING_PAUSE_MS);
     let filtered = move || query.with(|q| !q.filter("resource").is_empty());
     view! {
         <Form

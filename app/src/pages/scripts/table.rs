@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::BASE;
 use crate::api::scripts::DeleteScript;
 use crate::components::dialog::Dialog;
+use crate::components::empty::EmptyCard;
 use crate::components::table::{Pager, SortHeader};
 use crate::model::script::{shown, ScriptRow};
 use crate::model::table::TableQuery;
@@ -26,11 +27,7 @@ pub fn ScriptTable(
     Effect::new(move |_| ready.set(true));
     if rows.is_empty() {
         return view! {
-            <section class="card empty" data-testid="scripts-empty">
-                <h2>"No scripts yet"</h2>
-                <p class="muted">"A cloud script runs once when a new server first boots: install packages, add users, fetch your app. Save one here and choose it in the create form."</p>
-                <a class="btn btn-primary" href="/scripts/new">"New script"</a>
-            </section>
+            <EmptyCard testid="scripts-empty" title="No scripts yet" text="A cloud script runs once when a new server first boots: install packages, add users, fetch your app. Save one here and choose it in the create form." href="/scripts/new" action="New script" primary=true />
         }
         .into_any();
     }
@@ -38,11 +35,7 @@ pub fn ScriptTable(
     let matched = shown(&rows, &query);
     if matched.is_empty() {
         return view! {
-            <section class="card empty" data-testid="scripts-no-match">
-                <h2>"No scripts match"</h2>
-                <p class="muted">"Try another search: it looks in titles, ids and owners."</p>
-                <a class="btn" href=BASE>"Clear the search"</a>
-            </section>
+            <EmptyCard testid="scripts-no-match" title="No scripts match" text="Try another search: it looks in titles, ids and owners." href=BASE action="Clear the search" />
         }
         .into_any();
     }

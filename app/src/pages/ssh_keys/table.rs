@@ -6,6 +6,7 @@ use super::{KeysCtx, BASE};
 use crate::api::ssh_keys::{DeleteSshKey, RenameSshKey};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::Dialog;
+use crate::components::empty::EmptyCard;
 use crate::components::field::FieldError;
 use crate::components::table::{Pager, SortHeader};
 use crate::error::AppError;
@@ -27,11 +28,7 @@ pub fn KeyList(
     Effect::new(move |_| ready.set(true));
     if rows.is_empty() {
         return view! {
-            <section class="card empty" data-testid="keys-empty">
-                <h2>"No SSH keys yet"</h2>
-                <p class="muted">"Add your public key below. When you create a server you can then choose it, and sign in with it instead of a one-time password."</p>
-                <a class="btn btn-primary" href="#add-key">"Add a key"</a>
-            </section>
+            <EmptyCard testid="keys-empty" title="No SSH keys yet" text="Add your public key below. When you create a server you can then choose it, and sign in with it instead of a one-time password." href="#add-key" action="Add a key" primary=true />
         }
         .into_any();
     }
@@ -39,11 +36,7 @@ pub fn KeyList(
     let matched = shown(&rows, &query);
     if matched.is_empty() {
         return view! {
-            <section class="card empty" data-testid="keys-no-match">
-                <h2>"No keys match"</h2>
-                <p class="muted">"Try another search: it looks in labels, types, fingerprints and comments."</p>
-                <a class="btn" href=BASE>"Clear the search"</a>
-            </section>
+            <EmptyCard testid="keys-no-match" title="No keys match" text="Try another search: it looks in labels, types, fingerprints and comments." href=BASE action="Clear the search" />
         }
         .into_any();
     }
