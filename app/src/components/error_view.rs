@@ -41,6 +41,34 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }.into_any()
 }
 
+/// A detail page whose subject does not exist: HTTP 404 during SSR, the upstream's words and a
+/// way back. Any other error shows as an [`ErrorNotice`].
+#[component]
+pub fn MissingOr(
+    error: AppError,
+    testid: &'static str,
+    title: &'static str,
+    back_href: &'static str,
+    back_label: &'static str,
+) -> impl IntoView {
+    if let AppError::NotFound(message) = &error {
+        #[cfg(feature = "ssr")]
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(http::StatusCode::NOT_FOUND);
+        }
+        let message = message.clone();
+        return view! {
+            <section class="card empty" data-testid=testid>
+                <h1>{title}</h1>
+                <p class="muted">{message}</p>
+                <a class="btn btn-primary" href=back_href>{back_label}</a>
+            </section>
+        }
+        .into_any();
+    }
+    view! { <section class="card"><ErrorNotice error /></section> }.into_any()
+}
+
 /// How a failed action ends: sign-in when the session is gone, nothing for a field error (the
 /// form shows it next to its field), else a toast with the message.
 pub fn report_failure(error: &AppError) {

@@ -9,7 +9,7 @@ use super::editor::{forget, keep_in_tab, ScriptForm};
 use super::table::DeleteScriptDialog;
 use crate::api::scripts::{get_script, list_scripts, CreateScript, DeleteScript, UpdateScript};
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::error_view::{report, report_failure, ErrorNotice};
+use crate::components::error_view::{report, report_failure, MissingOr};
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
 use crate::model::script::{limit_reason, limit_text, ScriptDetail, ScriptDraft, ScriptRow};
@@ -142,7 +142,7 @@ pub fn ScriptEditPage() -> impl IntoView {
                     Ok(detail) => view! {
                         <Loaded detail edits tried server_error update deleting delete_open />
                     }.into_any(),
-                    Err(e) => view! { <Missing error=e /> }.into_any(),
+                    Err(e) => view! { <MissingOr error=e testid="script-missing" title="Script not found" back_href="/scripts" back_label="Back to cloud scripts" /> }.into_any(),
                 }
             })}
         </Transition>
@@ -209,25 +209,4 @@ fn Loaded(
             })}
         </ScriptForm>
     }
-}
-
-/// An unknown script answers 404, with a way back.
-#[component]
-fn Missing(error: AppError) -> impl IntoView {
-    if let AppError::NotFound(message) = &error {
-        #[cfg(feature = "ssr")]
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(http::StatusCode::NOT_FOUND);
-        }
-        let message = message.clone();
-        return view! {
-            <section class="card empty" data-testid="script-missing">
-                <h1>"Script not found"</h1>
-                <p class="muted">{message}</p>
-                <a class="btn btn-primary" href="/scripts">"Back to cloud scripts"</a>
-            </section>
-        }
-        .into_any();
-    }
-    view! { <section class="card"><ErrorNotice error /></section> }.into_any()
 }

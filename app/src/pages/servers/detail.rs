@@ -14,9 +14,8 @@ use crate::api::servers::detail::load_server;
 use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
 use crate::api::servers::settings::{MoveServer, RenameServer, ReserveServer, SetSupport};
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::error_view::ErrorNotice;
+use crate::components::error_view::MissingOr;
 use crate::components::live::use_live;
-use crate::error::AppError;
 use crate::model::server::{ReservationView, ServerDetail};
 
 /// State shared by the header, the tabs and the dialogs of one detail page.
@@ -99,7 +98,7 @@ pub fn ServerDetailPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Loaded detail=d tab /> }.into_any(),
-                    Err(e) => view! { <Missing error=e /> }.into_any(),
+                    Err(e) => view! { <MissingOr error=e testid="server-missing" title="Server not found" back_href="/servers" back_label="Back to servers" /> }.into_any(),
                 }
             })}
         </Transition>
@@ -149,25 +148,4 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
             }
         }}
     }
-}
-
-/// A server that does not exist answers 404, with a way back.
-#[component]
-fn Missing(error: AppError) -> impl IntoView {
-    if let AppError::NotFound(message) = &error {
-        #[cfg(feature = "ssr")]
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(http::StatusCode::NOT_FOUND);
-        }
-        let message = message.clone();
-        return view! {
-            <section class="card empty" data-testid="server-missing">
-                <h1>"Server not found"</h1>
-                <p class="muted">{message}</p>
-                <a class="btn btn-primary" href="/servers">"Back to servers"</a>
-            </section>
-        }
-        .into_any();
-    }
-    view! { <section class="card"><ErrorNotice error /></section> }.into_any()
 }
