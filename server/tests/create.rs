@@ -3,35 +3,7 @@
 
 mod support;
 
-use serde_json::Value;
-use support::Panel;
-
-async fn create(panel: &Panel, cookie: &str, fields: &[(&str, &str)]) -> (u16, Value) {
-    let form: Vec<(String, &str)> = fields
-        .iter()
-        .map(|(k, v)| match k.split_once('[') {
-            // `env[0][name]` nests as `form[env][0][name]`.
-            Some((head, rest)) => (format!("form[{head}][{rest}"), *v),
-            None => (format!("form[{k}]"), *v),
-        })
-        .collect();
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let res = panel
-        .post_form("/api/servers_create", Some(cookie), &pairs)
-        .await;
-    let status = res.status().as_u16();
-    (status, res.json().await.expect("JSON answer"))
-}
-
-const BASE: [(&str, &str); 3] = [
-    ("plan", "eCS1"),
-    ("region", "it-fr2"),
-    ("image", "ubuntu-2404"),
-];
-
-fn with<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    BASE.iter().copied().chain(extra.iter().copied()).collect()
-}
+use support::{create_form as with, create_server as create, Panel, Rig};
 
 #[tokio::test]
 async fn one_form_token_creates_one_server() {
@@ -56,6 +28,25 @@ async fn one_form_token_creates_one_server() {
         .await
         .expect("page");
     assert_eq!(list.matches("data-testid=\"server-row\"").count(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_identical_creates_at_once_reach_the_api_once() {
+    let rig = Rig::start(&[]).await;
+    rig.forget();
+    let form = with(&[("form_token", "same-form"), ("notes", "at once")]);
+    let ((s1, a), (s2, b)) = tokio::join!(
+        create(&rig.panel, &rig.cookie, &form),
+        create(&rig.panel, &rig.cookie, &form)
+    );
+    assert_eq!((s1, s2), (200, 200), "{a} {b}");
+    assert_eq!(a["name"], b["name"]);
+    let posts = rig
+        .upstream()
+        .into_iter()
+        .filter(|r| r["method"] == "POST" && r["path"] == "/ecs/v2/servers")
+        .count();
+    assert_eq!(posts, 1, "the simulator saw one create");
 }
 
 #[tokio::test]

@@ -63,6 +63,12 @@ async fn put_faults(
     if !(0.0..=1.0).contains(&config.error_rate) {
         return Err(SimError::bad("error_rate must be between 0 and 1"));
     }
+    if config
+        .oversize_bytes
+        .is_some_and(|n| n > super::faults::MAX_OVERSIZE)
+    {
+        return Err(SimError::bad("oversize_bytes is at most 64 MiB"));
+    }
     *store.faults() = config.clone();
     tracing::info!(?config, "simulator faults changed");
     Ok(Json(config))

@@ -144,6 +144,9 @@ impl SimSettings {
                 rate_limit_secs: self.fault_rate_limit_secs,
                 path_prefix: self.fault_path_prefix.clone(),
                 method: self.fault_method.clone(),
+                // Run-time only (`/__sim/faults`): a body on the command line helps nobody.
+                body: None,
+                oversize_bytes: None,
                 remaining: None,
             },
         }

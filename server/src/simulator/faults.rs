@@ -1,5 +1,6 @@
 //! Fault injection for client tests, off by default: latency, a share of 5xx answers, maintenance
-//! (503), hangs, trickled bodies, truncated JSON, an HTML page with 200 and 429 with Retry-After.
+//! (503), hangs, trickled bodies, truncated JSON, an HTML page with 200, a given body with 200 (the
+//! wrong shape), an oversized body and 429 with Retry-After.
 //! Configured per run (flags/env) and at run time (`/__sim/faults`), optionally scoped to a path
 //! prefix and/or a method, and optionally limited to the next N matching requests.
 
@@ -33,6 +34,10 @@ pub struct FaultConfig {
     pub malformed_json: bool,
     /// Answer 200 with an HTML page (a captive portal or proxy error page).
     pub html: bool,
+    /// Answer 200 with exactly this body, as JSON: an answer of the wrong shape.
+    pub body: Option<String>,
+    /// Answer 200 with a JSON body of this many bytes (at most [`MAX_OVERSIZE`]).
+    pub oversize_bytes: Option<usize>,
     /// Answer 429 with `Retry-After: <seconds>`.
     pub rate_limit_secs: Option<u64>,
     /// Only requests whose path starts with this (with or without the `/ecs/v2` prefix).
@@ -52,6 +57,8 @@ impl FaultConfig {
             || self.trickle_ms.is_some()
             || self.malformed_json
             || self.html
+            || self.body.is_some()
+            || self.oversize_bytes.is_some()
             || self.rate_limit_secs.is_some()
     }
 
@@ -87,6 +94,30 @@ fn server_error() -> Response {
         _ => (StatusCode::SERVICE_UNAVAILABLE, [(http::header::CONTENT_TYPE, "text/plain")], "Service Unavailable")
             .into_response(),
     }
+}
+
+/// The largest `oversize_bytes` accepted: enough to exceed any client's sane limit.
+pub const MAX_OVERSIZE: usize = 64 * 1024 * 1024;
+
+/// A valid JSON object of `n` bytes (or the smallest one, if `n` is smaller).
+fn oversized(n: usize) -> String {
+    const HEAD: &str = r#"{"status":"ok","padding":""#;
+    const TAIL: &str = r#""}"#;
+    let pad = n.saturating_sub(HEAD.len() + TAIL.len());
+    let mut body = String::with_capacity(n.max(HEAD.len() + TAIL.len()));
+    body.push_str(HEAD);
+    body.extend(std::iter::repeat_n('x', pad));
+    body.push_str(TAIL);
+    body
+}
+
+fn json_ok(body: String) -> Response {
+    (
+        StatusCode::OK,
+        [(http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 pub const HTML_PAGE: &str = "<!DOCTYPE html><html><head><title>Seeweb</title></head><body><h1>Scheduled maintenance</h1><p>We will be back soon.</p></body></html>";
@@ -136,6 +167,12 @@ pub async fn inject(State(store): State<Store>, req: Request, next: Next) -> Res
         )
             .into_response();
     }
+    if let Some(body) = faults.body {
+        return json_ok(body);
+    }
+    if let Some(n) = faults.oversize_bytes {
+        return json_ok(oversized(n.min(MAX_OVERSIZE)));
+    }
     if let Some(ms) = faults.hang_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
         return error_body(StatusCode::GATEWAY_TIMEOUT, "Gateway Timeout");
@@ -179,4 +216,18 @@ fn trickle(bytes: Bytes, pause: Duration) -> Body {
         Some((Ok::<_, std::io::Error>(chunk), (rest.slice(cut..), true)))
     });
     Body::from_stream(chunks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_oversized_body_is_valid_json_of_the_size_asked() {
+        for n in [0, 10, 1000, 1 << 20] {
+            let body = oversized(n);
+            assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
+            assert_eq!(body.len(), n.max(28), "n = {n}");
+        }
+    }
 }

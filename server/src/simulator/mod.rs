@@ -290,9 +290,14 @@ pub async fn spawn(config: SimConfig) -> std::io::Result<SimHandle> {
 
 /// Serves the simulator on `addr` in a background task.
 pub async fn spawn_on(addr: SocketAddr, config: SimConfig) -> std::io::Result<SimHandle> {
+    spawn_store_on(addr, Store::new(config.clone(), config.clock())).await
+}
+
+/// Serves an existing store on `addr`: a restart that keeps the accounts, as the real service
+/// keeps its database across one.
+pub async fn spawn_store_on(addr: SocketAddr, store: Store) -> std::io::Result<SimHandle> {
     let listener = TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
-    let store = Store::new(config.clone(), config.clock());
     let (tx, rx) = oneshot::channel::<()>();
     let router = router(store.clone());
     let task = tokio::spawn(async move {

@@ -175,3 +175,88 @@ pub async fn call(
     let status = res.status().as_u16();
     (status, res.json().await.expect("JSON answer"))
 }
+
+/// Creates a server through `servers_create` (fields as the form names them, e.g. `plan`,
+/// `env[0][name]`): its status and JSON answer.
+pub async fn create_server(
+    panel: &Panel,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let form: Vec<(String, &str)> = fields
+        .iter()
+        .map(|(k, v)| match k.split_once('[') {
+            // `env[0][name]` nests as `form[env][0][name]`.
+            Some((head, rest)) => (format!("form[{head}][{rest}"), *v),
+            None => (format!("form[{k}]"), *v),
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let res = panel
+        .post_form("/api/servers_create", Some(cookie), &pairs)
+        .await;
+    let status = res.status().as_u16();
+    (status, res.json().await.expect("JSON answer"))
+}
+
+/// A valid create form: the smallest plan and Ubuntu in Frosinone, with `extra` fields.
+pub fn create_form<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    const BASE: [(&str, &str); 3] = [
+        ("plan", "eCS1"),
+        ("region", "it-fr2"),
+        ("image", "ubuntu-2404"),
+    ];
+    BASE.iter().copied().chain(extra.iter().copied()).collect()
+}
+
+/// A simulator of its own (manual clock) and a panel in front of it, as in production (`--api-url`),
+/// signed in as `demo`: for tests that inject faults, restart either side or read the request log.
+pub struct Rig {
+    pub sim: SimHandle,
+    pub panel: Panel,
+    pub cookie: String,
+}
+
+impl Rig {
+    pub async fn start(args: &[&str]) -> Rig {
+        let config = server::simulator::SimConfig {
+            request_log_size: 10_000,
+            ..server::simulator::SimConfig::for_tests()
+        };
+        let sim = server::simulator::spawn(config).await.expect("simulator");
+        let api = sim.base_url();
+        let mut all = vec!["--session-store", "memory", "--api-url", api.as_str()];
+        all.extend_from_slice(args);
+        let panel = Panel::start(&all).await;
+        let cookie = panel.sign_in("demo", "demo", None).await;
+        Rig { sim, panel, cookie }
+    }
+
+    /// Replaces the simulator's faults (as `PUT /__sim/faults` does); `{}` clears them.
+    pub fn faults(&self, faults: serde_json::Value) {
+        *self.sim.store.faults() = serde_json::from_value(faults).expect("a fault configuration");
+    }
+
+    /// The requests the simulator received since the last [`Rig::forget`]: method, path, status…
+    pub fn upstream(&self) -> Vec<serde_json::Value> {
+        let log = self.sim.store.requests().recent(usize::MAX);
+        match serde_json::to_value(log).expect("log as JSON") {
+            serde_json::Value::Array(items) => items,
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn forget(&self) {
+        self.sim.store.requests().clear();
+    }
+
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let res = self.panel.get(path, Some(&self.cookie)).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("page body"))
+    }
+
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> (u16, serde_json::Value) {
+        call(&self.panel, &self.cookie, endpoint, form).await
+    }
+}
