@@ -1,5 +1,15 @@
 import { test, expect } from "./fixtures";
-import { signIn, simFaults, simReset, waitForHydration } from "./helpers";
+import type { Page } from "@playwright/test";
+import { DEMO, SIM, fillAndSubmit, signIn, simFaults, simReset, waitForHydration } from "./helpers";
+
+/// Every document load of /login from now on.
+function countSignInPages(page: Page) {
+  const loads: string[] = [];
+  page.on("request", (r) => {
+    if (r.isNavigationRequest() && new URL(r.url()).pathname === "/login") loads.push(r.url());
+  });
+  return loads;
+}
 
 // What people see when the ECS API misbehaves (the simulator's fault injection).
 test.describe("upstream faults", () => {
@@ -31,5 +41,61 @@ test.describe("upstream faults", () => {
     await waitForHydration(page);
     await expect(page.getByTestId("servers-table")).toBeVisible();
     await expect(page.locator(".notice-error")).toHaveCount(0);
+  });
+
+  test("a token that stops working after a few calls: one trip to sign-in, then back", async ({ page, request }) => {
+    await signIn(page);
+    await waitForHydration(page);
+    const logins = countSignInPages(page);
+    await request.post(`${SIM}/__sim/expire-tokens`, { data: { username: "demo", after_calls: 3 } });
+    // Moving around in the browser uses the calls up; the page that meets the 401 is kept.
+    const links = ["Servers", "Actions", "Groups", "SSH keys", "Plans", "Templates", "Scripts"];
+    let from = "";
+    for (const name of links) {
+      if (new URL(page.url()).pathname === "/login") break;
+      await page.getByRole("navigation").getByRole("link", { name, exact: true }).first().click();
+      from = name;
+      await page.waitForTimeout(400);
+    }
+    await expect(page).toHaveURL(/\/login\?next=%2F[a-z-]+&reason=expired$/);
+    const next = decodeURIComponent(new URL(page.url()).searchParams.get("next") ?? "");
+    await page.waitForTimeout(3_000);
+    expect(logins, `one trip to sign-in (last link: ${from})`).toHaveLength(1);
+    await fillAndSubmit(page, DEMO.username, DEMO.password);
+    await expect(page).toHaveURL(new RegExp(`${next}$`));
+  });
+
+  test("a token revoked while an action is followed: polling stops, no redirect loop", async ({ page, request }) => {
+    await signIn(page, "/servers/ec200403");
+    await waitForHydration(page);
+    await page.getByTestId("power-button").click();
+    await page.getByTestId("power-confirm").click();
+    await expect(page.getByTestId("power-button")).toBeDisabled();
+    const logins = countSignInPages(page);
+    const polls: number[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/api/servers_activity")) polls.push(Date.now());
+    });
+    await request.post(`${SIM}/__sim/expire-tokens`, { data: { username: "demo" } });
+    await expect(page).toHaveURL(/\/login\?next=%2Fservers%2Fec200403&reason=expired$/);
+    const arrived = Date.now();
+    await page.waitForTimeout(5_000);
+    expect(logins).toHaveLength(1);
+    expect(polls.filter((t) => t > arrived)).toHaveLength(0);
+    await expect(page.getByRole("status")).toHaveText("Your session expired, sign in again.");
+  });
+
+  test("an action followed for 30 minutes is given up with a message", async ({ page }) => {
+    // The browser's clock jumps; the simulator's does not, so the action is still running.
+    await page.clock.install();
+    await signIn(page, "/servers/ec200403");
+    await waitForHydration(page);
+    await page.getByTestId("power-button").click();
+    await page.getByTestId("power-confirm").click();
+    await expect(page.getByTestId("power-button")).toBeDisabled();
+    await page.clock.fastForward("31:00");
+    await expect(
+      page.getByTestId("toast").filter({ hasText: "still running after 30 minutes" }),
+    ).toBeVisible();
   });
 });

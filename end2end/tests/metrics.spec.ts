@@ -23,6 +23,7 @@ test.describe("metrics", () => {
       expect(samples, range).toBeGreaterThan(0);
       expect(counts.every((n) => n >= 1), `${range}: ${counts}`).toBeTruthy();
       await expect(page.locator(`.segmented a[data-range="${range}"]`)).toHaveAttribute("aria-current", "page");
+      await expect(page.getByTestId("metrics-title"), "the server's display name").toHaveText("web-1");
     }
     // 30 days of 5-minute samples arrive down-sampled.
     const d = await page.getByTestId("chart-cpu").locator("path.line").first().getAttribute("d");

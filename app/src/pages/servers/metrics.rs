@@ -59,7 +59,14 @@ pub fn ServerMetricsPage() -> impl IntoView {
             (name.get(), Some(format!("/servers/{}", name.get()))),
             ("Metrics".to_string(), None),
         ]) />
-        <RangePicker name range custom />
+        // The server's display name, once the data is in (its id until then).
+        <RangePicker name range custom>
+            <Transition fallback=move || name.get()>
+                {move || Suspend::new(async move {
+                    data.await.map(|v| v.title).unwrap_or_else(|_| name.get_untracked())
+                })}
+            </Transition>
+        </RangePicker>
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading metrics…"</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -76,12 +83,14 @@ fn RangePicker(
     name: Memo<String>,
     range: Memo<String>,
     custom: Memo<(String, String)>,
+    /// The heading: the server's name.
+    children: Children,
 ) -> impl IntoView {
     view! {
         <div class="page-head page-head-row">
             <div>
-                <h1>"Metrics"</h1>
-                <p class="lead">"CPU, disk and network, from the ECS API."</p>
+                <h1 data-testid="metrics-title">{children()}</h1>
+                <p class="lead">"Metrics: CPU, disk and network, from the ECS API."</p>
             </div>
         </div>
         <nav class="tabs tabs-page" aria-label="Server sections">
