@@ -6,7 +6,10 @@
 //! token, warms up, then times sequential GETs of two scenarios: the page given on the command line
 //! (default `/servers`) and the same list searched and sorted (`/servers?q=app-01&sort=name`);
 //! for reference, a third row times the upstream call behind a full list (`GET /ecs/v2/servers`
-//! straight to the simulator). Any answer other than 200 prints a WARNING line.
+//! straight to the simulator), and a fourth the first page again through a second panel whose
+//! upstream answers every read from memory (each forwarded to the simulator once): the panel's own
+//! share of the page, with the upstream's time taken out. Any answer other than 200 prints a
+//! WARNING line.
 //!
 //! Times are measured by the client over loopback, from sending the request to the last byte of
 //! the (streamed) body: the panel's work plus its calls to the simulator. A sign of the 40 ms
@@ -84,6 +87,9 @@ async fn main() {
     );
     let session = (header::COOKIE, cookie.as_str());
     let api_token = (HeaderName::from_static("x-apitoken"), DEMO_API_TOKEN);
+    let memo_base = start_memo_panel(sim.base_url()).await;
+    let memo_cookie = sign_in(&client, &memo_base).await;
+    let memo_session = (header::COOKIE, memo_cookie.as_str());
     let scenarios = [
         (args.path.clone(), format!("{base}{}", args.path), &session),
         (
@@ -96,6 +102,11 @@ async fn main() {
             "(upstream) GET /ecs/v2/servers".to_string(),
             format!("{}/servers", sim.base_url()),
             &api_token,
+        ),
+        (
+            format!("{} (upstream from memory)", args.path),
+            format!("{memo_base}{}", args.path),
+            &memo_session,
         ),
     ];
     for (label, url, auth) in &scenarios {
@@ -126,21 +137,8 @@ async fn start_panel(extra_servers: u32) -> (String, usize, SimHandle) {
         fail("ECS_API_URL is set: the benchmark runs only against the embedded simulator");
     }
     config.validate().unwrap_or_else(|e| fail(&e));
-    let options = LeptosOptions::builder().output_name("ecs-panel").build();
-    let (panel, sim) = server::startup::build_panel(&config, options)
-        .await
-        .unwrap_or_else(|e| fail(&e));
+    let (base, sim) = serve(&config).await;
     let sim = sim.unwrap_or_else(|| fail("no embedded simulator"));
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap_or_else(|e| fail(&format!("bind: {e}")));
-    let base = format!(
-        "http://{}",
-        listener
-            .local_addr()
-            .unwrap_or_else(|e| fail(&e.to_string()))
-    );
-    tokio::spawn(server::serve(listener, server::panel_router(panel)));
 
     // What the upstream holds, straight from the simulator.
     let listed: serde_json::Value = Client::new()
@@ -155,6 +153,116 @@ async fn start_panel(extra_servers: u32) -> (String, usize, SimHandle) {
         .unwrap_or_else(|e| fail(&format!("simulator: {e}")));
     let count = listed["server"].as_array().map_or(0, Vec::len);
     (base, count, sim)
+}
+
+/// A second panel, configured with an upstream that answers from memory (see [`memo`]).
+async fn start_memo_panel(sim_api: String) -> String {
+    let memo_api = memo::start(sim_api).await;
+    let argv = [
+        "ecs-panel",
+        "--session-store",
+        "memory",
+        "--api-url",
+        memo_api.as_str(),
+    ];
+    let config = Config::try_parse_from(argv).unwrap_or_else(|e| fail(&e.to_string()));
+    serve(&config).await.0
+}
+
+/// Builds a panel as production does and serves it on a loopback port: its base URL, and its
+/// embedded simulator in demo mode.
+async fn serve(config: &Config) -> (String, Option<SimHandle>) {
+    let options = LeptosOptions::builder().output_name("ecs-panel").build();
+    let (panel, sim) = server::startup::build_panel(config, options)
+        .await
+        .unwrap_or_else(|e| fail(&e));
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| fail(&format!("bind: {e}")));
+    let addr = listener
+        .local_addr()
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    tokio::spawn(server::serve(listener, server::panel_router(panel)));
+    (format!("http://{addr}"), sim)
+}
+
+/// An ECS API stand-in that forwards each distinct request to the simulator once and then answers
+/// it from memory, in microseconds: what is left of a page's time is the panel's own work.
+mod memo {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+
+    use axum::body::{Body, Bytes};
+    use axum::extract::{Request, State};
+    use axum::response::Response;
+    use http::{HeaderMap, StatusCode};
+
+    type Answers = Arc<Mutex<HashMap<String, (StatusCode, HeaderMap, Bytes)>>>;
+
+    #[derive(Clone)]
+    struct Memo {
+        sim: String,
+        client: reqwest::Client,
+        answers: Answers,
+    }
+
+    /// Serves on a loopback port; returns its API base URL (`…/ecs/v2`).
+    pub async fn start(sim_api: String) -> String {
+        let sim = sim_api.trim_end_matches("/ecs/v2").to_string();
+        let memo = Memo {
+            sim,
+            client: reqwest::Client::new(),
+            answers: Answers::default(),
+        };
+        let router = axum::Router::new().fallback(answer).with_state(memo);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        format!("http://{addr}/ecs/v2")
+    }
+
+    async fn answer(State(memo): State<Memo>, req: Request) -> Response {
+        let key = format!("{} {}", req.method(), req.uri());
+        let known = memo.answers.lock().expect("memo").get(&key).cloned();
+        let (status, headers, body) = match known {
+            Some(known) => known,
+            None => {
+                let (parts, body) = req.into_parts();
+                let body = axum::body::to_bytes(body, usize::MAX)
+                    .await
+                    .unwrap_or_default();
+                let mut forward = memo
+                    .client
+                    .request(parts.method.clone(), format!("{}{}", memo.sim, parts.uri))
+                    .body(body);
+                for (name, value) in &parts.headers {
+                    if name != http::header::HOST {
+                        forward = forward.header(name, value);
+                    }
+                }
+                let res = forward.send().await.expect("simulator");
+                let mut headers = HeaderMap::new();
+                if let Some(ct) = res.headers().get(http::header::CONTENT_TYPE) {
+                    headers.insert(http::header::CONTENT_TYPE, ct.clone());
+                }
+                let answer = (res.status(), headers, res.bytes().await.unwrap_or_default());
+                // Reads only: a write must reach the simulator every time.
+                if parts.method == http::Method::GET {
+                    memo.answers
+                        .lock()
+                        .expect("memo")
+                        .insert(key, answer.clone());
+                }
+                answer
+            }
+        };
+        let mut res = Response::new(Body::from(body));
+        *res.status_mut() = status;
+        *res.headers_mut() = headers;
+        res
+    }
 }
 
 /// Signs in with the demo API token, as the sign-in page's token tab does.

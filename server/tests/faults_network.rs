@@ -230,9 +230,7 @@ async fn an_api_restart_mid_poll_is_recovered_from() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_panel_restart_mid_create_still_follows_it() {
     let sim = simulator::spawn(SimConfig::for_tests()).await.expect("sim");
-    let dir = std::env::temp_dir().join(format!("ecs-panel-restart-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let store = format!("sqlite://{}", dir.join("sessions.db").display());
+    let (store, dir) = support::sqlite_store("restart");
     let api = sim.base_url();
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
 

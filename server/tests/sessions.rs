@@ -134,9 +134,7 @@ async fn sqlite_sessions_survive_a_restart() {
     let sim = server::simulator::spawn(server::simulator::SimConfig::default())
         .await
         .expect("sim");
-    let dir = std::env::temp_dir().join(format!("ecs-panel-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let store = format!("sqlite://{}", dir.join("sessions.db").display());
+    let (store, dir) = support::sqlite_store("test");
     let api = sim.base_url();
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
 

@@ -144,6 +144,18 @@ impl EcsClient {
         path: &[&str],
         query: &[(&'static str, String)],
     ) -> Result<Value, EcsError> {
+        let answer = self.get_body(cred, name, path, query).await?;
+        success_value(name, answer.status, &answer.body)
+    }
+
+    /// A GET's 2xx answer, unparsed (for [`super::fast_list`]); a failed read is tried once more.
+    pub(super) async fn get_body(
+        &self,
+        cred: &Credential,
+        name: &'static str,
+        path: &[&str],
+        query: &[(&'static str, String)],
+    ) -> Result<Answer, EcsError> {
         let call = || Call {
             name,
             method: Method::GET,
@@ -152,13 +164,13 @@ impl EcsClient {
             body: None,
             auth: Some(cred),
         };
-        match self.run(call()).await {
+        match self.exchange(call()).await {
             // Reads only: a create, delete or power action sent twice could happen twice.
             Err(e) => match read_retry_delay(&e) {
                 Some(wait) => {
                     tracing::debug!(endpoint = name, "retrying a read once");
                     tokio::time::sleep(wait).await;
-                    self.run(call()).await
+                    self.exchange(call()).await
                 }
                 None => Err(e),
             },
@@ -235,6 +247,13 @@ impl EcsClient {
 
     /// Sends one request and returns the checked JSON of a 2xx answer.
     pub(super) async fn run(&self, call: Call<'_>) -> Result<Value, EcsError> {
+        let name = call.name;
+        let answer = self.exchange(call).await?;
+        success_value(name, answer.status, &answer.body)
+    }
+
+    /// Sends one request: a 2xx answer's status and body, or the error any other answer means.
+    async fn exchange(&self, call: Call<'_>) -> Result<Answer, EcsError> {
         let url = self.url(call.path, call.query)?;
         let mut req = self
             .http
@@ -265,7 +284,7 @@ impl EcsClient {
             let body = read_body(resp, MAX_BODY_BYTES)
                 .await
                 .map_err(|e| e.into_error(call.name))?;
-            return success_value(call.name, status, &body);
+            return Ok(Answer { status, body });
         }
         if status.is_redirection() {
             tracing::warn!(
@@ -371,6 +390,12 @@ fn transport_error(endpoint: &'static str, e: &reqwest::Error) -> EcsError {
             retry_after: None,
         },
     }
+}
+
+/// A 2xx answer as it came.
+pub(super) struct Answer {
+    pub status: StatusCode,
+    pub body: Vec<u8>,
 }
 
 enum ReadError {

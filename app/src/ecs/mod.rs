@@ -15,6 +15,7 @@ pub mod client;
 pub mod convert;
 pub mod dto;
 pub mod error;
+mod fast_list;
 pub mod ids;
 
 #[cfg(test)]

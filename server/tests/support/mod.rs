@@ -260,3 +260,14 @@ impl Rig {
         call(&self.panel, &self.cookie, endpoint, form).await
     }
 }
+
+/// A fresh SQLite session store in a temporary folder: its `--session-store` value, and the folder
+/// (for the test to remove).
+pub fn sqlite_store(tag: &str) -> (String, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("ecs-panel-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    (
+        format!("sqlite://{}", dir.join("sessions.db").display()),
+        dir,
+    )
+}

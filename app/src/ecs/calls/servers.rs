@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::ecs::client::{
-    decode, field, field_opt, field_or_whole, list, to_body, Credential, EcsClient,
+    decode, field, field_opt, field_or_whole, list, success_value, to_body, Credential, EcsClient,
 };
 use crate::ecs::dto::{
     self, Action, ActionOutcome, CreatedServer, DiscountRecord, Isolation, Metrics, ServerAction,
@@ -17,7 +17,13 @@ use crate::ecs::ids;
 impl EcsClient {
     /// `GET /servers` (the list key is the singular `server`).
     pub async fn list_servers(&self, cred: &Credential) -> Result<Vec<dto::Server>, EcsError> {
-        let v = self.get(cred, "list_servers", &["servers"], &[]).await?;
+        let answer = self
+            .get_body(cred, "list_servers", &["servers"], &[])
+            .await?;
+        if let Some(servers) = crate::ecs::fast_list::servers(&answer.body) {
+            return Ok(servers);
+        }
+        let v = success_value("list_servers", answer.status, &answer.body)?;
         list("list_servers", &v, &["server", "servers"])
     }
 
