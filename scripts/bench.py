@@ -48,9 +48,10 @@ def sh(cmd, **kw):
 
 
 class Panel:
-    """The release panel in demo mode, with `extra` generated servers."""
+    """The release panel in demo mode, with `extra` generated servers; or, given `api_url`, in
+    front of that ECS API (a simulator of its own process, so RSS is the panel's alone)."""
 
-    def __init__(self, extra=0):
+    def __init__(self, extra=0, api_url=None):
         env = dict(
             os.environ,
             ECS_PANEL_SESSION_STORE="memory",
@@ -61,6 +62,8 @@ class Panel:
             ECS_PANEL_LOG="warn",
             ECS_SIM_EXTRA_SERVERS=str(extra),
         )
+        if api_url:
+            env["ECS_API_URL"] = api_url
         self.proc = subprocess.Popen([BIN], env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
         for _ in range(200):
             try:

@@ -2,7 +2,8 @@
 """`make soak`: 32 simulated users for 5 minutes against the release panel in demo mode.
 
 Each user loops: sign in (API token), the servers list, a server's page, its metrics, create a
-server, delete it again (typed-name confirmation), sign out. Prints requests, errors by status,
+server, follow it (the activity feed, every second) until it is ready, delete it (typed-name
+confirmation), sign out. Prints requests, errors by status,
 latency percentiles per step, and the panel's RSS every 30 s with its trend over the second half
 (a leak shows as a steady climb). Passes only with zero 5xx answers from the panel.
 
@@ -13,6 +14,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -22,7 +24,7 @@ import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import DEMO_TOKEN, PANEL, Panel, sh  # noqa: E402
+from bench import BIN, DEMO_TOKEN, PANEL, SIM, Panel, sh  # noqa: E402
 
 BASE = f"http://{PANEL}"
 
@@ -61,6 +63,14 @@ class User:
             self.cookie = cookie.split(";")[0]
         return status, body
 
+    def follow(self, action, deadline):
+        """Polls the activity feed, as the page does, until `action` has finished."""
+        while action is not None and time.time() < deadline:
+            time.sleep(1)
+            status, body = self.call("poll", "/api/servers_activity", {"watch[0]": action})
+            if status != 200 or any(f["id"] == action for f in json.loads(body)["finished"]):
+                return
+
     def loop(self, until):
         while time.time() < until:
             self.cookie = ""
@@ -73,7 +83,11 @@ class User:
                 "form[notes]": "soak", "form[form_token]": uuid.uuid4().hex,
             })
             if status == 200:
-                name = json.loads(body)["name"]
+                created = json.loads(body)
+                # As a person would: wait for the server to be ready before deleting it (ECS refuses
+                # to delete a server still being created).
+                self.follow(created.get("action"), until + 60)
+                name = created["name"]
                 self.call("delete", "/api/servers_delete", {"name": name, "typed": name})
             self.call("sign out", "/api/logout", {})
 
@@ -96,9 +110,17 @@ def main():
     args = ap.parse_args()
     if not args.no_build:
         sh('RUSTFLAGS="--cfg erase_components" cargo leptos build --release --precompress')  # as `make run`
-    os.environ["ECS_SIM_BOOT_SECONDS"] = "2"
-    os.environ["ECS_SIM_DELETE_SECONDS"] = "2"
-    panel = Panel(extra=0)
+    # The simulator runs as a process of its own (`ecs-panel simulate`): the RSS below is the
+    # panel's alone, not the simulator's growing action log.
+    sim = subprocess.Popen(
+        [BIN, "simulate", "--addr", SIM, "--boot-seconds", "2", "--delete-seconds", "2"],
+        env=dict(os.environ, ECS_PANEL_LOG="warn"), stdout=subprocess.DEVNULL,
+    )
+    try:
+        panel = Panel(api_url=f"http://{SIM}/ecs/v2")
+    except SystemExit:
+        sim.kill()
+        raise
     stats, lock = {}, threading.Lock()
     rss = []
     try:
@@ -107,16 +129,20 @@ def main():
         for u in users:
             u.start()
         started = time.time()
+        next_sample = started + 30
         print(f"soak: {args.users} users for {args.minutes:g} min against the release panel")
         while any(u.is_alive() for u in users):
-            time.sleep(min(30, max(0.1, until - time.time() + 0.1)))
-            if time.time() <= until + 1:
+            time.sleep(0.2)
+            if time.time() >= next_sample and next_sample <= until + 1:
+                next_sample += 30
                 rss.append((time.time() - started, panel.rss_kb() / 1024))
                 print(f"  {rss[-1][0]:6.0f} s   RSS {rss[-1][1]:7.1f} MB")
         for u in users:
             u.join()
     finally:
         panel.stop()
+        sim.terminate()
+        sim.wait(10)
 
     total = sum(len(s["times"]) for s in stats.values())
     fives = sum(n for s in stats.values() for c, n in s["codes"].items() if c >= 500 or c == 0)

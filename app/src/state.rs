@@ -60,7 +60,10 @@ pub async fn upstream_error(err: EcsError, session: &Session) -> AppError {
         return AppError::SessionExpired;
     }
     match err {
-        EcsError::NotFound { .. } => return AppError::NotFound(err.user_message()),
+        // An id that cannot exist names nothing: as good as not found.
+        EcsError::NotFound { .. } | EcsError::InvalidId => {
+            return AppError::NotFound(err.user_message())
+        }
         EcsError::Unavailable {
             status: Some(503), ..
         } => return AppError::Maintenance(err.user_message()),

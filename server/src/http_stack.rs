@@ -18,7 +18,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::SessionManagerLayer;
 use tracing::{info_span, Span};
 
-use crate::{guard, security, session::AnyStore};
+use crate::{fn_status, guard, security, session::AnyStore};
 
 /// Everything the panel's router is made of.
 pub struct Panel {
@@ -49,7 +49,9 @@ pub fn panel_router(panel: Panel) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
-        // Layers run bottom-up: log, refuse cross-site writes, load the session, then guard.
+        // Layers run bottom-up: log, refuse cross-site writes, load the session, guard, then give
+        // server functions' errors their status.
+        .layer(from_fn(fn_status::error_status))
         .layer(from_fn(guard::require_session))
         .layer(from_fn(security::peer_address))
         .layer(sessions)
@@ -64,8 +66,8 @@ pub fn panel_router(panel: Panel) -> Router {
                     info_span!("request", method = %req.method(), path = %req.uri().path())
                 })
                 .on_request(())
-                // A server function's expected error (wrong password) is a 500 too: the status
-                // line below says enough, without a second ERROR line per request.
+                // A server function's expected error (wrong password, 422) needs no ERROR line
+                // of its own: the status line below says enough.
                 .on_failure(())
                 .on_response(|res: &Response<Body>, latency: Duration, _: &Span| {
                     tracing::info!(

@@ -2,6 +2,7 @@
 //! the embedded ECS simulator.
 
 pub mod config;
+pub mod fn_status;
 pub mod guard;
 pub mod http_stack;
 pub mod security;

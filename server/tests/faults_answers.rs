@@ -228,12 +228,19 @@ async fn ids_that_leave_their_path_never_reach_the_api() {
         "ec200401?x=1",
         "ec200401#",
     ] {
-        rig.call("servers_detail", &[("name", id)]).await;
-        rig.call("servers_power", &[("name", id), ("on", "true")])
-            .await;
-        rig.call("servers_rename", &[("name", id), ("notes", "x")])
-            .await;
-        rig.call("servers_metrics", &[("name", id)]).await;
+        // Each is refused before any call (never a 500: the arguments themselves are well formed).
+        for (endpoint, args) in [
+            ("servers_detail", vec![("name", id), ("actions_page", "1")]),
+            ("servers_power", vec![("name", id), ("on", "true")]),
+            ("servers_rename", vec![("name", id), ("notes", "x")]),
+            ("servers_metrics", vec![("name", id), ("range", "24h")]),
+        ] {
+            let (status, body) = rig.call(endpoint, &args).await;
+            assert!(
+                [404, 422].contains(&status),
+                "{endpoint} {id}: {status} {body}"
+            );
+        }
     }
     let reached: Vec<Value> = rig
         .upstream()
@@ -321,4 +328,34 @@ async fn stored_markup_is_text_on_every_page() {
         }
     }
     assert!(shown >= 6, "the text itself is shown (on {shown} pages)");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_function_errors_carry_their_http_meaning() {
+    let rig = Rig::start(&[]).await;
+    let wrong = rig
+        .panel
+        .post_form(
+            "/api/login",
+            None,
+            &[("username", "demo"), ("password", "nope")],
+        )
+        .await;
+    assert_eq!(wrong.status(), 422, "a wrong password is the user's to fix");
+    let (status, _) = support::call(&rig.panel, "", "ssh_keys_list", &[]).await;
+    assert_eq!(status, 401, "no session");
+    let (status, body) = rig
+        .call(
+            "servers_detail",
+            &[("name", "ec299999"), ("actions_page", "1")],
+        )
+        .await;
+    assert_eq!(status, 404, "{body}");
+    rig.faults(json!({"maintenance": true}));
+    assert_eq!(rig.call("ssh_keys_list", &[]).await.0, 503);
+    rig.faults(json!({"html": true}));
+    assert_eq!(rig.call("ssh_keys_list", &[]).await.0, 502);
+    rig.faults(json!({}));
+    let (status, body) = rig.call("ssh_keys_list", &[]).await;
+    assert_eq!(status, 200, "{body}");
 }

@@ -82,3 +82,48 @@ fn keep_focus_inside(dialog: &web_sys::HtmlDialogElement, ev: &leptos::ev::Keybo
         let _ = first.focus();
     }
 }
+
+/// A dialog's footer: Cancel, which closes it, and the action's button, disabled and relabelled
+/// `busy` while the action runs. Without `on_confirm` the button submits the dialog's form.
+#[component]
+pub fn DialogActions(
+    /// The dialog's `open` signal: Cancel sets it to false.
+    open: RwSignal<bool>,
+    /// The action is running.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// The button's words.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Its words while the action runs.
+    busy: &'static str,
+    /// A destructive action (a red button).
+    #[prop(optional, into)]
+    danger: Signal<bool>,
+    /// Further reasons to keep the button disabled (e.g. a confirmation not typed yet).
+    #[prop(optional, into)]
+    blocked: Signal<bool>,
+    #[prop(optional)] test_id: Option<&'static str>,
+    /// Runs on click; none: the button submits the form.
+    #[prop(optional)]
+    on_confirm: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="dialog-actions">
+            <button class="btn" type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            <button
+                class=move || if danger.get() { "btn btn-danger" } else { "btn btn-primary" }
+                type=if on_confirm.is_some() { "button" } else { "submit" }
+                data-testid=test_id
+                disabled=move || pending.get() || blocked.get()
+                on:click=move |_| {
+                    if let Some(confirm) = on_confirm {
+                        confirm.run(());
+                    }
+                }
+            >
+                {move || if pending.get() { busy.to_string() } else { label.get() }}
+            </button>
+        </div>
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::GroupsCtx;
 use crate::api::groups::DeleteGroup;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report_failure, ErrorNotice};
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
@@ -26,22 +26,19 @@ pub fn DeleteGroupDialog() -> impl IntoView {
         <Dialog open=ctx.delete_open title="Delete group" id="delete-group-dialog">
             {move || ctx.target.get().map(|g| view! { <Body group=g /> })}
             {move || error().map(|e| view! { <ErrorNotice error=e /> })}
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
-                <button
-                    class="btn btn-danger"
-                    type="button"
-                    data-testid="delete-group-confirm"
-                    disabled=move || ctx.delete.pending().get()
-                    on:click=move |_| {
-                        if let Some(key) = ctx.target.with_untracked(|g| g.as_ref().map(GroupRow::key)) {
-                            ctx.delete.dispatch(DeleteGroup { key });
-                        }
+            <DialogActions
+                open=ctx.delete_open
+                pending=ctx.delete.pending()
+                label="Delete group"
+                busy="Deleting…"
+                danger=true
+                test_id="delete-group-confirm"
+                on_confirm=Callback::new(move |()| {
+                    if let Some(key) = ctx.target.with_untracked(|g| g.as_ref().map(GroupRow::key)) {
+                        ctx.delete.dispatch(DeleteGroup { key });
                     }
-                >
-                    {move || if ctx.delete.pending().get() { "Deleting…" } else { "Delete group" }}
-                </button>
-            </div>
+                })
+            />
         </Dialog>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::BASE;
 use crate::api::scripts::DeleteScript;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::empty::EmptyCard;
 use crate::components::table::{Pager, SortHeader};
 use crate::model::script::{shown, ScriptRow};
@@ -129,22 +129,19 @@ pub fn DeleteScriptDialog(
         <Dialog open title="Delete cloud script" id="delete-script">
             <p>"Delete the script “"<strong>{title}</strong>"”?"</p>
             <p class="notice notice-warn">"Its content cannot be recovered. Servers already created with it are not affected."</p>
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                <button
-                    class="btn btn-danger"
-                    type="button"
-                    data-testid="confirm-delete"
-                    disabled=move || pending.get()
-                    on:click=move |_| {
-                        if let Some(id) = target.with_untracked(|t| t.as_ref().map(|s| s.id)) {
-                            action.dispatch(DeleteScript { id });
-                        }
+            <DialogActions
+                open
+                pending
+                label=move || format!("Delete “{}”", title())
+                busy="Deleting…"
+                danger=true
+                test_id="confirm-delete"
+                on_confirm=Callback::new(move |()| {
+                    if let Some(id) = target.with_untracked(|t| t.as_ref().map(|s| s.id)) {
+                        action.dispatch(DeleteScript { id });
                     }
-                >
-                    {move || if pending.get() { "Deleting…".to_string() } else { format!("Delete “{}”", title()) }}
-                </button>
-            </div>
+                })
+            />
         </Dialog>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::servers::lifecycle::{BulkOp, BulkResult, BulkServers};
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
@@ -74,19 +74,16 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
             {move || (op.get() == BulkOp::Delete).then(|| view! {
                 <p class="notice notice-warn">"Deleting destroys the servers and their disks. Reserved servers are refused."</p>
             })}
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                <button
-                    class=move || if op.get() == BulkOp::Delete { "btn btn-danger" } else { "btn btn-primary" }
-                    type="button"
-                    disabled=move || pending.get()
-                    on:click=move |_| {
-                        action.dispatch(BulkServers { op: op.get_untracked(), names: selected.get_untracked() });
-                    }
-                >
-                    {move || if pending.get() { "Working…".to_string() } else { format!("{} {}", op.get().verb(), count()) }}
-                </button>
-            </div>
+            <DialogActions
+                open=confirming
+                pending
+                label=move || format!("{} {}", op.get().verb(), count())
+                busy="Working…"
+                danger=move || op.get() == BulkOp::Delete
+                on_confirm=Callback::new(move |()| {
+                    action.dispatch(BulkServers { op: op.get_untracked(), names: selected.get_untracked() });
+                })
+            />
         </Dialog>
         <Dialog open=showing title="Bulk action results" id="bulk-results">
             <ul class="plain results">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::detail::DetailCtx;
 use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
 use crate::components::copy::CopyButton;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::report_failure;
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
@@ -121,20 +121,16 @@ pub fn DetailDialogs() -> impl IntoView {
             } else {
                 format!("Power on {}?", title())
             }}</p>
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| ctx.power_open.set(false)>"Cancel"</button>
-                <button
-                    class="btn btn-primary"
-                    type="button"
-                    data-testid="power-confirm"
-                    disabled=move || ctx.power.pending().get()
-                    on:click=move |_| {
-                        ctx.power.dispatch(PowerServer { name: ctx.name.get_untracked(), on: !on() });
-                    }
-                >
-                    {move || if on() { "Power off" } else { "Power on" }}
-                </button>
-            </div>
+            <DialogActions
+                open=ctx.power_open
+                pending=ctx.power.pending()
+                label=move || if on() { "Power off" } else { "Power on" }.to_string()
+                busy="Sending…"
+                test_id="power-confirm"
+                on_confirm=Callback::new(move |()| {
+                    ctx.power.dispatch(PowerServer { name: ctx.name.get_untracked(), on: !on() });
+                })
+            />
         </Dialog>
         <Dialog open=ctx.console_open title="Console key" id="console-dialog">
             {move || console_key().map(|k| view! {
@@ -172,26 +168,23 @@ pub fn DetailDialogs() -> impl IntoView {
                 />
                 <FieldError error=delete_error field="confirm" />
             </label>
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
-                <button
-                    class="btn btn-danger"
-                    type="button"
-                    data-testid="delete-confirm"
-                    disabled=move || {
-                        let typed = ctx.confirm_text.get();
-                        let typed = typed.trim();
-                        ctx.delete.pending().get()
-                            || typed.is_empty()
-                            || !(typed == ctx.name.get() || (!notes().is_empty() && typed == notes()))
-                    }
-                    on:click=move |_| {
-                        ctx.delete.dispatch(DeleteServer { name: ctx.name.get_untracked(), typed: ctx.confirm_text.get_untracked() });
-                    }
-                >
-                    {move || if ctx.delete.pending().get() { "Deleting…" } else { "Delete server" }}
-                </button>
-            </div>
+            <DialogActions
+                open=ctx.delete_open
+                pending=ctx.delete.pending()
+                label="Delete server"
+                busy="Deleting…"
+                danger=true
+                // Enabled once the name (or display name) is typed.
+                blocked=move || {
+                    let typed = ctx.confirm_text.get();
+                    let typed = typed.trim();
+                    typed.is_empty() || !(typed == ctx.name.get() || (!notes().is_empty() && typed == notes()))
+                }
+                test_id="delete-confirm"
+                on_confirm=Callback::new(move |()| {
+                    ctx.delete.dispatch(DeleteServer { name: ctx.name.get_untracked(), typed: ctx.confirm_text.get_untracked() });
+                })
+            />
         </Dialog>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{KeysCtx, BASE};
 use crate::api::ssh_keys::{DeleteSshKey, RenameSshKey};
 use crate::components::copy::CopyButton;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::empty::EmptyCard;
 use crate::components::field::FieldError;
 use crate::components::table::{Pager, SortHeader};
@@ -196,34 +196,26 @@ pub fn KeyDialogs() -> impl IntoView {
                     <FieldError error=rename_error field="label" />
                 </label>
                 <p class="muted small">"Servers already created with this key keep it; the new label is what the create form lists."</p>
-                <div class="dialog-actions">
-                    <button class="btn" type="button" on:click=move |_| ctx.rename_open.set(false)>"Cancel"</button>
-                    <button class="btn btn-primary" type="submit" disabled=move || ctx.rename.pending().get()>
-                        {move || if ctx.rename.pending().get() { "Renaming…" } else { "Rename" }}
-                    </button>
-                </div>
+                <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label="Rename" busy="Renaming…" />
             </form>
         </Dialog>
         <Dialog open=ctx.delete_open title="Delete SSH key" id="delete-key">
             <p>"Delete the key “"<strong class="key-label">{label}</strong>"”?"</p>
             <p class="muted small">"Fingerprint "<span class="mono">{fingerprint}</span></p>
             <p class="notice notice-warn">"New servers can no longer be given this key. Servers already created with it keep it until you remove it from their authorized_keys."</p>
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
-                <button
-                    class="btn btn-danger"
-                    type="button"
-                    data-testid="confirm-delete"
-                    disabled=move || ctx.delete.pending().get()
-                    on:click=move |_| {
-                        if let Some(id) = ctx.target.with_untracked(|t| t.as_ref().map(|k| k.id)) {
-                            ctx.delete.dispatch(DeleteSshKey { id });
-                        }
+            <DialogActions
+                open=ctx.delete_open
+                pending=ctx.delete.pending()
+                label=move || format!("Delete “{}”", label())
+                busy="Deleting…"
+                danger=true
+                test_id="confirm-delete"
+                on_confirm=Callback::new(move |()| {
+                    if let Some(id) = ctx.target.with_untracked(|t| t.as_ref().map(|k| k.id)) {
+                        ctx.delete.dispatch(DeleteSshKey { id });
                     }
-                >
-                    {move || if ctx.delete.pending().get() { "Deleting…".to_string() } else { format!("Delete “{}”", label()) }}
-                </button>
-            </div>
+                })
+            />
         </Dialog>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{NewForm, TemplatesCtx};
 use crate::api::templates::{DeleteTemplate, UpdateTemplate};
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report_failure, ErrorNotice};
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
@@ -76,17 +76,13 @@ pub fn EditDialog() -> impl IntoView {
                     <FieldError error field="notes" />
                 </label>
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
-                <div class="dialog-actions">
-                    <button class="btn" type="button" on:click=move |_| ctx.edit_open.set(false)>"Cancel"</button>
-                    <button
-                        class="btn btn-primary"
-                        type="submit"
-                        data-testid="edit-template-save"
-                        disabled=move || ctx.update.pending().get()
-                    >
-                        {move || if ctx.update.pending().get() { "Saving…" } else { "Save" }}
-                    </button>
-                </div>
+                <DialogActions
+                    open=ctx.edit_open
+                    pending=ctx.update.pending()
+                    label="Save"
+                    busy="Saving…"
+                    test_id="edit-template-save"
+                />
             </form>
         </Dialog>
     }
@@ -102,22 +98,19 @@ pub fn DeleteDialog() -> impl IntoView {
                 <span class="mono muted">{move || format!("({})", target_words(ctx).1)}</span>"? "
                 "Everything in it is deleted for good, and no new server can be created from it. This cannot be undone."
             </p>
-            <div class="dialog-actions">
-                <button class="btn" type="button" on:click=move |_| ctx.delete_open.set(false)>"Cancel"</button>
-                <button
-                    class="btn btn-danger"
-                    type="button"
-                    data-testid="delete-template-confirm"
-                    disabled=move || ctx.delete.pending().get()
-                    on:click=move |_| {
-                        if let Some(name) = ctx.target.with_untracked(|t| t.as_ref().map(|t| t.name.clone())) {
-                            ctx.delete.dispatch(DeleteTemplate { name });
-                        }
+            <DialogActions
+                open=ctx.delete_open
+                pending=ctx.delete.pending()
+                label="Delete template"
+                busy="Deleting…"
+                danger=true
+                test_id="delete-template-confirm"
+                on_confirm=Callback::new(move |()| {
+                    if let Some(name) = ctx.target.with_untracked(|t| t.as_ref().map(|t| t.name.clone())) {
+                        ctx.delete.dispatch(DeleteTemplate { name });
                     }
-                >
-                    {move || if ctx.delete.pending().get() { "Deleting…" } else { "Delete template" }}
-                </button>
-            </div>
+                })
+            />
         </Dialog>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::TemplatesCtx;
 use crate::api::templates::CreateTemplate;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::ErrorNotice;
 use crate::components::field::FieldError;
 use crate::error::AppError;
@@ -113,17 +113,13 @@ pub fn NewTemplateDialog() -> impl IntoView {
                     <FieldError error field="notes" />
                 </label>
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
-                <div class="dialog-actions">
-                    <button class="btn" type="button" on:click=move |_| ctx.create_open.set(false)>"Cancel"</button>
-                    <button
-                        class="btn btn-primary"
-                        type="submit"
-                        data-testid="new-template-submit"
-                        disabled=move || ctx.create.pending().get()
-                    >
-                        {move || if ctx.create.pending().get() { "Starting…" } else { "Make template" }}
-                    </button>
-                </div>
+                <DialogActions
+                    open=ctx.create_open
+                    pending=ctx.create.pending()
+                    label="Make template"
+                    busy="Starting…"
+                    test_id="new-template-submit"
+                />
             </form>
         </Dialog>
     }
