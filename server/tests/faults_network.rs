@@ -1,10 +1,13 @@
 //! The panel when the network to the ECS API misbehaves: slow, hung and trickling answers are cut
 //! off at the configured timeout without holding up other users; reset and refused connections read
-//! as "cannot be reached"; a restart of the API or of the panel mid-action is recovered from.
+//! as "cannot be reached"; a restart of the API or of the panel mid-action is recovered from; and
+//! nothing a user sends points the panel at another host.
 
 mod support;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -255,4 +258,60 @@ async fn a_panel_restart_mid_create_still_follows_it() {
     sim.advance(600.0);
     assert_eq!(follow(&second, &cookie, id).await, Ok(true));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_host_comes_only_from_configuration() {
+    let decoy = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let elsewhere = decoy.local_addr().expect("addr").to_string();
+    let reached = Arc::new(AtomicUsize::new(0));
+    tokio::spawn({
+        let reached = reached.clone();
+        async move {
+            while decoy.accept().await.is_ok() {
+                reached.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+    });
+    let rig = Rig::start(&[]).await;
+    let there = format!("http://{elsewhere}/ecs/v2");
+    for (name, value) in [
+        ("host", elsewhere.as_str()),
+        ("x-forwarded-host", elsewhere.as_str()),
+        ("forwarded", &format!("host={elsewhere}")),
+        ("x-ecs-api-url", there.as_str()),
+    ] {
+        let res = support::client()
+            .get(format!("{}/servers?api_url={there}", rig.panel.base))
+            .header("cookie", &rig.cookie)
+            .header(name, value)
+            .send()
+            .await
+            .expect("panel");
+        assert!(res.status().as_u16() < 500, "{name}");
+    }
+    let res = rig
+        .panel
+        .post_form(
+            "/api/login",
+            None,
+            &[
+                ("username", "demo"),
+                ("password", "demo"),
+                ("api_url", &there),
+                ("base_url", &there),
+            ],
+        )
+        .await;
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    assert_eq!(
+        reached.load(Ordering::SeqCst),
+        0,
+        "another host was contacted"
+    );
+    assert!(!rig.upstream().is_empty(), "the configured API was");
 }
