@@ -16,10 +16,22 @@ pub fn go_to_sign_in() {
         leptos_axum::redirect(&crate::auth::login_url(&here, true));
     }
     #[cfg(not(feature = "ssr"))]
-    crate::browser::load_page(&crate::auth::login_url(
-        &crate::browser::current_path(),
-        true,
-    ));
+    {
+        // Several parts of a page can meet the ended session at once (the poller, a resource, an
+        // action): the first starts the trip, the others would only restart it.
+        thread_local! {
+            static STARTED: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+        }
+        let now = crate::browser::now_ms();
+        if now - STARTED.get() < 5_000.0 {
+            return;
+        }
+        STARTED.set(now);
+        crate::browser::load_page(&crate::auth::login_url(
+            &crate::browser::current_path(),
+            true,
+        ));
+    }
 }
 
 /// An error box for a failed load or action. An expired session redirects instead.

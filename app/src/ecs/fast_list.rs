@@ -57,6 +57,9 @@ mod tests {
     use crate::ecs::dto::Server;
     use reqwest::StatusCode;
 
+    /// One server, in the smallest form the API sends.
+    const ONE: &str = r#"{"name":"ec200401","plan":"eCS1","location":"it-fr2"}"#;
+
     /// What the general path makes of `body`: the list, or the error's words.
     fn general(body: &str) -> Result<Vec<String>, String> {
         let v = success_value("list_servers", StatusCode::OK, body.as_bytes())
@@ -68,7 +71,7 @@ mod tests {
 
     #[test]
     fn agrees_with_the_general_path_or_leaves_it_to_it() {
-        let one = r#"{"name":"ec200401","plan":"eCS1","location":"it-fr2"}"#;
+        let one = ONE;
         for body in [
             format!(r#"{{"status":"ok","server":[{one}]}}"#),
             format!(r#"{{"servers":[{one},{one}]}}"#),
@@ -94,7 +97,7 @@ mod tests {
 
     #[test]
     fn takes_the_usual_answers_itself() {
-        let one = r#"{"name":"ec200401","plan":"eCS1","location":"it-fr2"}"#;
+        let one = ONE;
         for body in [
             format!(r#"{{"status":"ok","server":[{one}]}}"#),
             format!(r#"{{"servers":[{one}]}}"#),
