@@ -95,6 +95,22 @@ test.describe("create a server", () => {
     await expect(page.locator('input[name="region"][value="bg-sof1"]')).toBeDisabled();
   });
 
+  test("when availability cannot be read, plans stay choosable and the form says why", async ({ page, request }) => {
+    await request.put(`${SIM}/__sim/faults`, { data: { error_rate: 1.0, path_prefix: "/plans/availables" } });
+    try {
+      await openForm(page);
+      await expect(page.getByTestId("availability-unknown")).toContainText("What can be created right now is unknown");
+      await page.locator('input[name="region"][value="ch-lug1"]').check();
+      // Sold out there in fact, but nobody could tell: ECS would refuse it at create time.
+      await expect(page.locator('tr[data-plan="eCS6"] input[name="plan"]')).toBeEnabled();
+      // What the catalogue itself says still holds.
+      await page.locator('input[name="region"][value="bg-sof1"]').check();
+      await expect(page.locator('tr[data-plan="eCS2"]').getByTestId("plan-why")).toHaveText("not offered in Sofia");
+    } finally {
+      await request.put(`${SIM}/__sim/faults`, { data: {} });
+    }
+  });
+
   test("a create that fails for lack of capacity is explained", async ({ page, request }) => {
     test.slow();
     await openForm(page);

@@ -32,7 +32,8 @@ pub async fn load_create_options() -> Result<CreateOptions, AppError> {
     // The rest only enrich the form: an empty list is better than no form.
     Ok(ssr::options(ssr::Parts {
         plans,
-        placeable: placeable.unwrap_or_default(),
+        // Unknown availability must not read as "sold out everywhere".
+        placeable: placeable.map_err(|e| e.user_message()),
         regions,
         images,
         cloud: cloud.unwrap_or_default(),
@@ -197,7 +198,8 @@ mod ssr {
 
     pub struct Parts {
         pub plans: Vec<dto::Plan>,
-        pub placeable: Vec<dto::Plan>,
+        /// `/plans/availables`, or why it could not be read.
+        pub placeable: Result<Vec<dto::Plan>, String>,
         pub regions: Vec<dto::Region>,
         pub images: Vec<dto::Image>,
         pub cloud: Vec<dto::Image>,
@@ -254,8 +256,25 @@ mod ssr {
         let mut images: Vec<ImageOption> = p.images.iter().filter(usable).map(image).collect();
         // Grouped by OS, newest version first.
         images.sort_by(|a, b| a.os.cmp(&b.os).then(b.name.cmp(&a.name)));
-        let plans = convert::plan_options(&p.plans, &p.placeable);
+        let (plans, availability_unknown) = match &p.placeable {
+            Ok(placeable) => (convert::plan_options(&p.plans, placeable), None),
+            Err(why) => {
+                let mut plans = convert::plan_options(&p.plans, &[]);
+                for plan in &mut plans {
+                    plan.placeable = plan
+                        .offered
+                        .iter()
+                        .map(|region| Placement {
+                            region: region.clone(),
+                            hosts: Vec::new(),
+                        })
+                        .collect();
+                }
+                (plans, Some(why.clone()))
+            }
+        };
         CreateOptions {
+            availability_unknown,
             plans,
             regions: convert::region_options(&p.regions),
             images,

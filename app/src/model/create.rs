@@ -119,6 +119,9 @@ pub struct CreateOptions {
     pub api_url: String,
     /// A fresh form token: one submission of this form creates one server.
     pub form_token: String,
+    /// Why what can be created right now is unknown (`/plans/availables` failed): every offered
+    /// plan and region can then be chosen, and ECS says if it cannot place one.
+    pub availability_unknown: Option<String>,
 }
 
 impl CreateOptions {

@@ -74,6 +74,10 @@ pub fn IsolationSection() -> impl IntoView {
             return None;
         }
         ctx.options.with_value(|o| {
+            // Without `/plans/availables` nothing is known about hosts.
+            if o.availability_unknown.is_some() {
+                return None;
+            }
             let plan = o.plan(&f.plan)?;
             let placement = plan.placeable.iter().find(|p| p.region == f.region)?;
             let satisfiable = placement

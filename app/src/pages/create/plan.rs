@@ -26,6 +26,12 @@ pub fn PlanSection() -> impl IntoView {
     view! {
         <section class="card create-section" aria-labelledby="plan-h">
             <h2 id="plan-h">"Plan"</h2>
+            {ctx.options.with_value(|o| o.availability_unknown.clone()).map(|why| view! {
+                <p class="notice notice-warn" role="status" data-testid="availability-unknown">
+                    "What can be created right now is unknown: " {why}
+                    " Every plan offered in a region can be chosen; ECS refuses one it cannot place, and this form will say so."
+                </p>
+            })}
             <div class="table-wrap plan-wrap">
                 <table class="table plans" data-testid="plan-table">
                     <thead>
