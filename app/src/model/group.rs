@@ -33,11 +33,7 @@ pub struct Member {
 
 impl Member {
     pub fn title(&self) -> &str {
-        if self.notes.is_empty() {
-            &self.name
-        } else {
-            &self.notes
-        }
+        super::server::title(&self.name, &self.notes)
     }
 }
 

@@ -85,14 +85,18 @@ pub struct ServerRow {
     pub created: Option<Stamp>,
 }
 
+/// What people call a server: its display name (`notes`), or its name when it has none.
+pub fn title<'a>(name: &'a str, notes: &'a str) -> &'a str {
+    if notes.is_empty() {
+        name
+    } else {
+        notes
+    }
+}
+
 impl ServerRow {
-    /// What people call it: the display name, or the server's name when it has none.
     pub fn title(&self) -> &str {
-        if self.notes.is_empty() {
-            &self.name
-        } else {
-            &self.notes
-        }
+        title(&self.name, &self.notes)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::new::NotesField;
 use super::{NewForm, TemplatesCtx};
 use crate::api::templates::{DeleteTemplate, UpdateTemplate};
 use crate::components::dialog::{Dialog, DialogActions};
@@ -11,7 +12,7 @@ use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
-use crate::model::template::{DESCRIPTION_MAX, NOTES_MAX};
+use crate::model::template::DESCRIPTION_MAX;
 
 /// The target's title and name, for the dialogs' words.
 fn target_words(ctx: TemplatesCtx) -> (String, String) {
@@ -64,17 +65,12 @@ pub fn EditDialog() -> impl IntoView {
                     />
                     <FieldError error field="description" />
                 </label>
-                <label class="field">
-                    <span>"Notes " <span class="muted small">"(optional)"</span></span>
-                    <textarea
-                        name="notes"
-                        rows="4"
-                        maxlength=NOTES_MAX.to_string()
-                        prop:value=move || ctx.edit_notes.get()
-                        on:input=move |ev| ctx.edit_notes.set(event_target_value(&ev))
-                    ></textarea>
-                    <FieldError error field="notes" />
-                </label>
+                <NotesField
+                    rows=4
+                    value=ctx.edit_notes.into()
+                    on_input=Callback::new(move |text| ctx.edit_notes.set(text))
+                    error
+                />
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
                 <DialogActions
                     open=ctx.edit_open

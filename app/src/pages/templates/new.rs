@@ -101,17 +101,12 @@ pub fn NewTemplateDialog() -> impl IntoView {
                     />
                     <FieldError error field="description" />
                 </label>
-                <label class="field">
-                    <span>"Notes " <span class="muted small">"(optional)"</span></span>
-                    <textarea
-                        name="notes"
-                        rows="3"
-                        maxlength=NOTES_MAX.to_string()
-                        prop:value=move || form.with(|f| f.notes.clone())
-                        on:input=move |ev| form.update(|f| f.notes = event_target_value(&ev))
-                    ></textarea>
-                    <FieldError error field="notes" />
-                </label>
+                <NotesField
+                    rows=3
+                    value=Signal::derive(move || form.with(|f| f.notes.clone()))
+                    on_input=Callback::new(move |text| form.update(|f| f.notes = text))
+                    error
+                />
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
                 <DialogActions
                     open=ctx.create_open
@@ -122,5 +117,28 @@ pub fn NewTemplateDialog() -> impl IntoView {
                 />
             </form>
         </Dialog>
+    }
+}
+
+/// A template's optional notes, in the make and edit dialogs.
+#[component]
+pub fn NotesField(
+    rows: u32,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>"Notes " <span class="muted small">"(optional)"</span></span>
+            <textarea
+                name="notes"
+                rows=rows.to_string()
+                maxlength=NOTES_MAX.to_string()
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+            <FieldError error field="notes" />
+        </label>
     }
 }
