@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # brotli, measured), and server and browser must render alike.
 DEV_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run dev test setup lint audit unit e2e fmt bench bench-metrics bench-load soak
+.PHONY: run dev test setup lint audit unit e2e fmt bench bench-metrics bench-load soak fresh-check
 
 ## Build the release panel and serve it in demo mode on http://127.0.0.1:3000
 run:
@@ -27,6 +27,11 @@ dev:
 test:
 	scripts/setup.sh test
 	$(MAKE) lint audit unit e2e
+
+## The two commands as a new user meets them: a clean clone of HEAD with empty cargo and npm
+## caches and a cold target; `make test`, then `make run` until it serves. Prints the times.
+fresh-check:
+	scripts/fresh-check.sh
 
 # cargo-deny against the vendored RustSec database (deny/advisory-db): advisories, licenses,
 # banned and unknown sources.

@@ -23,5 +23,8 @@ if [[ "$(cat "$db/.snapshot" 2>/dev/null)" != "$rev" ]]; then
     echo "$rev" > .snapshot
   )
 fi
-# All four checks; the database path comes from deny.toml's db-path via this override.
+# cargo-deny reads `cargo metadata` for every target in Cargo.lock, platform-specific crates
+# included, which no build here needs: fetch them first (crates.io only; the check stays offline).
+cargo fetch --locked
+# All four checks; the database path comes from deny.toml's db-path.
 cargo deny --offline check advisories licenses bans sources

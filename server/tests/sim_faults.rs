@@ -161,6 +161,22 @@ async fn faults_can_be_scoped_and_limited() {
 }
 
 #[tokio::test]
+async fn a_status_fault_answers_exactly_that_status() {
+    let sim = Sim::start().await;
+    for status in [500u16, 501, 502, 503, 504, 418] {
+        let set = sim
+            .admin(Method::PUT, "/faults", Some(json!({ "status": status })))
+            .await;
+        assert_eq!(set.status, 200, "{status}");
+        assert_eq!(sim.get("/regions").await.status, status);
+    }
+    let refused = sim
+        .admin(Method::PUT, "/faults", Some(json!({ "status": 200 })))
+        .await;
+    assert_eq!(refused.status, 400, "only error statuses");
+}
+
+#[tokio::test]
 async fn faults_can_be_set_for_a_whole_run() {
     let config = SimConfig {
         faults: FaultConfig {

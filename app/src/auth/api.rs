@@ -13,7 +13,6 @@ pub async fn login(
 ) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
     use crate::auth::throttle;
-    use crate::ecs::EcsError;
     use std::time::Instant;
 
     let username = username.trim().to_string();
@@ -32,18 +31,19 @@ pub async fn login(
         ));
     }
     let password = secrecy::SecretString::from(password);
-    let grant = state
-        .client
-        .login(&username, &password)
-        .await
-        .map_err(|err| match err {
-            EcsError::Unauthorized | EcsError::Rejected { .. } | EcsError::NotFound { .. } => {
-                state.throttle.failed(peer, &username, Instant::now());
-                tracing::warn!("a sign-in was refused");
-                AppError::invalid("password", "Wrong username or password.")
-            }
-            other => AppError::Upstream(other.user_message()),
-        })?;
+    let grant =
+        state
+            .client
+            .login(&username, &password)
+            .await
+            .map_err(|err| match sign_in_failure(err) {
+                None => {
+                    state.throttle.failed(peer, &username, Instant::now());
+                    tracing::warn!("a sign-in was refused");
+                    AppError::invalid("password", "Wrong username or password.")
+                }
+                Some(outage) => outage,
+            })?;
     state.throttle.succeeded(peer, &username);
     let session = crate::state::request_session().await?;
     let token = secrecy::ExposeSecret::expose_secret(&grant.token).to_string();
@@ -61,7 +61,7 @@ pub async fn login(
 pub async fn login_token(token: String, next: Option<String>) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
     use crate::auth::throttle;
-    use crate::ecs::{Credential, EcsError};
+    use crate::ecs::Credential;
     use std::time::Instant;
 
     let token = token.trim().to_string();
@@ -84,13 +84,13 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
         .client
         .account(&Credential::ApiToken(token.clone().into()))
         .await
-        .map_err(|err| match err {
-            EcsError::Unauthorized | EcsError::Rejected { .. } | EcsError::NotFound { .. } => {
+        .map_err(|err| match sign_in_failure(err) {
+            None => {
                 state.throttle.failed(peer, "", Instant::now());
                 tracing::warn!("an API token was refused");
                 AppError::invalid("token", "This API token was not accepted. Check it, or make a new one in Seeweb's panel.")
             }
-            other => AppError::Upstream(other.user_message()),
+            Some(outage) => outage,
         })?;
     state.throttle.succeeded(peer, "");
     let session = crate::state::request_session().await?;
@@ -103,9 +103,91 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
     Ok(crate::auth::safe_next(next.as_deref()))
 }
 
+/// What a failed upstream sign-in means. `None`: ECS refused the credentials (401, or a 403), a
+/// wrong password or token, which the throttle counts. Anything else (any 5xx, a timeout, an
+/// unreadable answer, a 404 from a mistyped API address) is an outage: said as such, and not
+/// counted, so nobody is told their password is wrong, or slowed down, while Seeweb is down.
+#[cfg(feature = "ssr")]
+fn sign_in_failure(err: crate::ecs::EcsError) -> Option<AppError> {
+    use crate::ecs::EcsError;
+    match err {
+        EcsError::Unauthorized | EcsError::Rejected { status: 403, .. } => None,
+        EcsError::Unavailable {
+            status: Some(503), ..
+        } => Some(AppError::Maintenance(err.user_message())),
+        EcsError::NotFound { .. } => Some(AppError::Upstream(
+            "The ECS API did not offer sign-in at the address the panel is configured with. \
+             Tell your administrator (ECS_API_URL)."
+                .to_string(),
+        )),
+        other => Some(AppError::Upstream(other.user_message())),
+    }
+}
+
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<String, AppError> {
     let session = crate::state::request_session().await?;
     crate::auth::session::sign_out(&session).await;
     Ok("/login".to_string())
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::sign_in_failure;
+    use crate::ecs::EcsError;
+    use crate::error::AppError;
+
+    #[test]
+    fn only_a_refusal_of_the_credentials_is_a_wrong_password() {
+        assert_eq!(sign_in_failure(EcsError::Unauthorized), None);
+        let forbidden = EcsError::Rejected {
+            status: 403,
+            message: "Invalid credentials".into(),
+        };
+        assert_eq!(sign_in_failure(forbidden), None);
+    }
+
+    #[test]
+    fn an_outage_is_said_as_one_and_never_as_a_wrong_password() {
+        let outages = [
+            EcsError::Rejected {
+                status: 500,
+                message: String::new(),
+            },
+            EcsError::Rejected {
+                status: 501,
+                message: "Not Implemented".into(),
+            },
+            EcsError::Unavailable {
+                status: Some(502),
+                retry_after: None,
+            },
+            EcsError::Unavailable {
+                status: None,
+                retry_after: None,
+            },
+            EcsError::Timeout,
+            EcsError::Malformed {
+                detail: "login: not JSON".into(),
+            },
+            EcsError::NotFound { message: None },
+        ];
+        for err in outages {
+            let said = sign_in_failure(err.clone());
+            match &said {
+                Some(AppError::Upstream(words)) => {
+                    assert!(words.contains("ECS API"), "{err:?}: {words}")
+                }
+                other => panic!("{err:?} read as {other:?}"),
+            }
+        }
+        let maintenance = EcsError::Unavailable {
+            status: Some(503),
+            retry_after: Some(60),
+        };
+        assert!(matches!(
+            sign_in_failure(maintenance),
+            Some(AppError::Maintenance(_))
+        ));
+    }
 }

@@ -69,6 +69,9 @@ async fn put_faults(
     {
         return Err(SimError::bad("oversize_bytes is at most 64 MiB"));
     }
+    if config.status.is_some_and(|s| !(400..=599).contains(&s)) {
+        return Err(SimError::bad("status must be between 400 and 599"));
+    }
     *store.faults() = config.clone();
     tracing::info!(?config, "simulator faults changed");
     Ok(Json(config))

@@ -146,6 +146,7 @@ impl SimSettings {
                 method: self.fault_method.clone(),
                 // Run-time only (`/__sim/faults`): a body on the command line helps nobody.
                 body: None,
+                status: None,
                 oversize_bytes: None,
                 remaining: None,
             },

@@ -26,6 +26,9 @@ pub struct FaultConfig {
     pub error_rate: f64,
     /// Every matching request gets 503 "under maintenance".
     pub maintenance: bool,
+    /// Every matching request is answered with this status (400–599), in the form real gateways
+    /// give it (see [`status_answer`]): one status a case, for tests that must not pass by luck.
+    pub status: Option<u16>,
     /// Accept the request and answer nothing for this long (then 504): a client's timeout test.
     pub hang_ms: Option<u64>,
     /// Send the (real) body a few bytes at a time with this pause between chunks.
@@ -53,6 +56,7 @@ impl FaultConfig {
         self.latency_ms > 0
             || self.error_rate > 0.0
             || self.maintenance
+            || self.status.is_some()
             || self.hang_ms.is_some()
             || self.trickle_ms.is_some()
             || self.malformed_json
@@ -83,16 +87,23 @@ fn error_body(status: StatusCode, message: &str) -> Response {
 
 /// A random 5xx in the forms real gateways produce: JSON 500, HTML 502, plain-text 503.
 fn server_error() -> Response {
-    match rand::rng().random_range(0..3) {
-        0 => error_body(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
-        1 => (
-            StatusCode::BAD_GATEWAY,
+    status_answer([500, 502, 503][rand::rng().random_range(0..3)])
+}
+
+/// An error answer of status `code` as gateways send it: 502 as an HTML page, 503 as plain text,
+/// every other as ECS's JSON envelope.
+fn status_answer(code: u16) -> Response {
+    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    match status.as_u16() {
+        502 => (
+            status,
             [(http::header::CONTENT_TYPE, "text/html")],
             "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
         )
             .into_response(),
-        _ => (StatusCode::SERVICE_UNAVAILABLE, [(http::header::CONTENT_TYPE, "text/plain")], "Service Unavailable")
+        503 => (status, [(http::header::CONTENT_TYPE, "text/plain")], "Service Unavailable")
             .into_response(),
+        _ => error_body(status, status.canonical_reason().unwrap_or("Error")),
     }
 }
 
@@ -155,6 +166,9 @@ pub async fn inject(State(store): State<Store>, req: Request, next: Next) -> Res
             .headers_mut()
             .insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
         return response;
+    }
+    if let Some(code) = faults.status {
+        return status_answer(code);
     }
     if faults.error_rate > 0.0 && rand::rng().random::<f64>() < faults.error_rate {
         return server_error();
