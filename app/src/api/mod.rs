@@ -1,6 +1,7 @@
 //! Server functions, one module per resource: thin glue from the session to the upstream client.
 
 pub mod actions;
+pub mod auth;
 pub mod create;
 pub mod groups;
 pub mod metrics;

@@ -1,7 +1,7 @@
 //! Signing in and out. The upstream token lives only in the server-side session record; the
-//! browser gets an opaque session cookie and, at most, the user's name.
+//! browser gets an opaque session cookie and, at most, the user's name. The sign-in server
+//! functions are `crate::api::auth`.
 
-pub mod api;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]

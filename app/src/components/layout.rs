@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::auth::api::Logout;
+use crate::api::auth::Logout;
 
 /// The main navigation; the current section is marked with `aria-current="page"`.
 const NAV: &[(&str, &str)] = &[

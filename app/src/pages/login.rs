@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::auth::api::{Login, LoginToken};
+use crate::api::auth::{Login, LoginToken};
 use crate::components::field::FieldError;
 use crate::error::AppError;
 
