@@ -13,6 +13,7 @@ pub async fn list_actions(
     // 1-based; 0 (not sent) is the first.
     #[server(default)] page: usize,
 ) -> Result<ActionList, AppError> {
+    use crate::ecs::convert::action;
     use crate::ecs::{ids, EcsError};
     use crate::model::actions::{page_count, PAGE_SIZE};
     use crate::state::{checked, upstream, upstream_error};
@@ -57,94 +58,14 @@ pub async fn list_actions(
             return Err(upstream_error(EcsError::Unauthorized, &session).await);
         }
     }
-    let servers = ssr::servers(servers.unwrap_or_default());
-    let templates = ssr::templates(templates.unwrap_or_default());
-    let now = chrono::Utc::now();
-    let lines = actions
-        .actions
-        .iter()
-        .map(|a| ssr::line(a, now, &servers, &templates))
-        .collect::<Vec<_>>();
-    Ok(ActionList {
-        pages: page_count(actions.total, page, lines.len()),
-        lines,
-        total: actions.total,
+    let servers = action::known_servers(servers.unwrap_or_default());
+    let templates = action::known_templates(templates.unwrap_or_default());
+    Ok(action::action_list(
+        &actions,
         page,
         resource,
         servers,
         templates,
-    })
-}
-
-#[cfg(feature = "ssr")]
-mod ssr {
-    use chrono::{DateTime, Utc};
-
-    use crate::ecs::convert;
-    use crate::ecs::dto::{self, ImageStatus};
-    use crate::model::actions::{target, ActionLine, Known, ResourceKind};
-
-    pub fn servers(list: Vec<dto::Server>) -> Vec<Known> {
-        let mut out: Vec<Known> = list
-            .into_iter()
-            .map(|s| Known {
-                label: s
-                    .notes
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| s.name.clone()),
-                id: s.name,
-            })
-            .collect();
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        out
-    }
-
-    pub fn templates(list: Vec<dto::Template>) -> Vec<Known> {
-        list.into_iter()
-            .filter(|t| !matches!(t.status, ImageStatus::Deleted))
-            .map(|t| Known {
-                label: t
-                    .description
-                    .clone()
-                    .or(t.notes.clone())
-                    .filter(|d| !d.trim().is_empty())
-                    .unwrap_or_else(|| t.name.clone()),
-                id: t.name,
-            })
-            .collect()
-    }
-
-    /// The action's resource type; when the API leaves it out (older answers), the id's shape.
-    fn kind(k: &dto::ResourceKind, resource: &str) -> ResourceKind {
-        use crate::ecs::ids;
-        match k {
-            dto::ResourceKind::Server => ResourceKind::Server,
-            dto::ResourceKind::Template => ResourceKind::Template,
-            dto::ResourceKind::Snapshot => ResourceKind::Snapshot,
-            dto::ResourceKind::Network => ResourceKind::Network,
-            dto::ResourceKind::Unknown(_) if ids::server_name(resource).is_ok() => {
-                ResourceKind::Server
-            }
-            dto::ResourceKind::Unknown(_) if resource.starts_with("ei") => ResourceKind::Template,
-            dto::ResourceKind::Unknown(_) => ResourceKind::Other,
-        }
-    }
-
-    pub fn line(
-        a: &dto::Action,
-        now: DateTime<Utc>,
-        servers: &[Known],
-        templates: &[Known],
-    ) -> ActionLine {
-        let row = convert::action_row(a, now);
-        ActionLine {
-            target: target(
-                kind(&a.resource_type, &row.resource),
-                &row.resource,
-                servers,
-                templates,
-            ),
-            row,
-        }
-    }
+        chrono::Utc::now(),
+    ))
 }

@@ -9,6 +9,7 @@ use crate::model::create::{CreateForm, CreateOptions, Created};
 
 #[server(endpoint = "create_options")]
 pub async fn load_create_options() -> Result<CreateOptions, AppError> {
+    use crate::ecs::convert;
     use crate::state::{checked, upstream};
     let (client, cred, session) = upstream().await?;
     let (plans, placeable, regions, images, cloud, templates) = tokio::join!(
@@ -30,7 +31,7 @@ pub async fn load_create_options() -> Result<CreateOptions, AppError> {
     let regions = checked(regions, &session).await?;
     let images = checked(images, &session).await?;
     // The rest only enrich the form: an empty list is better than no form.
-    Ok(ssr::options(ssr::Parts {
+    Ok(convert::create::options(convert::create::Parts {
         plans,
         // Unknown availability must not read as "sold out everywhere".
         placeable: placeable.map_err(|e| e.user_message()),
@@ -44,6 +45,8 @@ pub async fn load_create_options() -> Result<CreateOptions, AppError> {
         servers: servers.unwrap_or_default(),
         reserved_available: account.map(|a| a.reserved_available).unwrap_or(false),
         api_url: client.base_url(),
+        today: chrono::Utc::now().format("%Y%m%d").to_string(),
+        form_token: ssr::new_token(),
     }))
 }
 
@@ -90,10 +93,9 @@ mod ssr {
     use tower_sessions::Session;
 
     use crate::ecs::convert;
-    use crate::ecs::dto::{self, ServerCreate, SupportCode, UserCustomize};
     use crate::ecs::{Credential, EcsClient, EcsError};
     use crate::error::AppError;
-    use crate::model::create::*;
+    use crate::model::create::{CreateForm, Created};
     use crate::model::create_check::body;
 
     /// What one form token created; the lock makes a concurrent repeat wait for the first.
@@ -133,32 +135,12 @@ mod ssr {
     ) -> Result<Created, AppError> {
         let today = chrono::Utc::now().format("%Y%m%d").to_string();
         let b = body(form, &today);
-        let request = ServerCreate {
-            plan: b.plan,
-            location: b.location,
-            image: b.image,
-            notes: Some(b.notes.clone()),
-            ssh_key: b.ssh_key,
-            group: b.group,
-            support: b.support.as_deref().map(|s| match s {
-                "global" => SupportCode::Global,
-                _ => SupportCode::Basic,
-            }),
-            reserved_plan: b.reserved_plan,
-            user_customize: b.user_customize.map(|v| match v.as_u64() {
-                Some(id) => UserCustomize::Library(id),
-                None => UserCustomize::Script(v.as_str().unwrap_or_default().to_string()),
-            }),
-            user_customize_env: b.user_customize_env.map(secrecy::SecretString::from),
-            isolate_from: b.isolate_from,
-            ..Default::default()
-        };
-        match client.create_server(cred, &request).await {
-            Ok(created) => Ok(Created {
-                name: created.server.name.clone(),
-                notes: created.server.notes.clone().unwrap_or(b.notes),
-                action: created.action_id,
-            }),
+        let notes = b.notes.clone();
+        match client
+            .create_server(cred, &convert::create::request(b))
+            .await
+        {
+            Ok(answer) => Ok(convert::create::created(&answer, notes)),
             Err(
                 EcsError::Rejected { message, .. }
                 | EcsError::NotFound {
@@ -194,120 +176,5 @@ mod ssr {
         .into_iter()
         .find(|(needle, _)| m.contains(needle))
         .map(|(_, field)| field)
-    }
-
-    pub struct Parts {
-        pub plans: Vec<dto::Plan>,
-        /// `/plans/availables`, or why it could not be read.
-        pub placeable: Result<Vec<dto::Plan>, String>,
-        pub regions: Vec<dto::Region>,
-        pub images: Vec<dto::Image>,
-        pub cloud: Vec<dto::Image>,
-        pub templates: Vec<dto::Template>,
-        pub keys: Vec<dto::SshKey>,
-        pub scripts: Vec<dto::Script>,
-        pub groups: Vec<dto::Group>,
-        pub servers: Vec<dto::Server>,
-        pub reserved_available: bool,
-        pub api_url: String,
-    }
-
-    fn os_of(name: &str) -> String {
-        let n = name.to_ascii_lowercase();
-        for (prefix, os) in [
-            ("ubuntu", "Ubuntu"),
-            ("debian", "Debian"),
-            ("almalinux", "AlmaLinux"),
-            ("rocky", "Rocky Linux"),
-            ("centos", "CentOS"),
-            ("windows", "Windows"),
-        ] {
-            if n.starts_with(prefix) || n.contains(prefix) {
-                return os.to_string();
-            }
-        }
-        "Other".to_string()
-    }
-
-    fn image(i: &dto::Image) -> ImageOption {
-        let base = i.so_base.clone().unwrap_or_else(|| i.name.clone());
-        let os = os_of(&base);
-        ImageOption {
-            label: i
-                .description
-                .clone()
-                .filter(|d| !d.is_empty())
-                .or_else(|| i.notes.clone().filter(|n| !n.is_empty()))
-                .unwrap_or_else(|| i.name.clone()),
-            windows: os == "Windows",
-            os,
-            description: i.notes.clone().unwrap_or_default(),
-            name: i.name.clone(),
-        }
-    }
-
-    pub fn options(p: Parts) -> CreateOptions {
-        let usable = |i: &&dto::Image| {
-            !matches!(
-                i.status,
-                dto::ImageStatus::Deleted | dto::ImageStatus::Deleting | dto::ImageStatus::Failed
-            )
-        };
-        let mut images: Vec<ImageOption> = p.images.iter().filter(usable).map(image).collect();
-        // Grouped by OS, newest version first.
-        images.sort_by(|a, b| a.os.cmp(&b.os).then(b.name.cmp(&a.name)));
-        let (plans, availability_unknown) = match &p.placeable {
-            Ok(placeable) => (convert::plan_options(&p.plans, placeable), None),
-            Err(why) => {
-                let mut plans = convert::plan_options(&p.plans, &[]);
-                for plan in &mut plans {
-                    plan.placeable = plan
-                        .offered
-                        .iter()
-                        .map(|region| Placement {
-                            region: region.clone(),
-                            hosts: Vec::new(),
-                        })
-                        .collect();
-                }
-                (plans, Some(why.clone()))
-            }
-        };
-        CreateOptions {
-            availability_unknown,
-            plans,
-            regions: convert::region_options(&p.regions),
-            images,
-            templates: p.templates.iter().filter(usable).map(image).collect(),
-            cloud_images: p.cloud.iter().filter(usable).map(image).collect(),
-            ssh_keys: p.keys.iter().map(|k| k.label.clone()).collect(),
-            scripts: p
-                .scripts
-                .iter()
-                .map(|s| ScriptOption {
-                    id: s.id,
-                    title: s.title.clone(),
-                    windows: s.windows,
-                })
-                .collect(),
-            groups: p
-                .groups
-                .iter()
-                .map(|g| convert::group_ref(&g.name, &p.groups))
-                .collect(),
-            servers: p
-                .servers
-                .iter()
-                .map(|s| ServerOption {
-                    name: s.name.clone(),
-                    notes: s.notes.clone().unwrap_or_default(),
-                    region: s.location.clone(),
-                })
-                .collect(),
-            reserved_available: p.reserved_available,
-            today: chrono::Utc::now().format("%Y%m%d").to_string(),
-            api_url: p.api_url,
-            form_token: new_token(),
-        }
     }
 }

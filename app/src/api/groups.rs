@@ -27,7 +27,7 @@ pub async fn list_groups() -> Result<Vec<GroupRow>, AppError> {
     };
     Ok(groups
         .iter()
-        .map(|g| ssr::row(g, servers.as_deref()))
+        .map(|g| crate::ecs::convert::group::row(g, servers.as_deref()))
         .collect())
 }
 
@@ -55,7 +55,7 @@ pub async fn create_group(
     )
     .await?;
     // A new group has no servers yet.
-    Ok(ssr::row(&group, Some(&[])))
+    Ok(crate::ecs::convert::group::row(&group, Some(&[])))
 }
 
 /// Deletes group `key` (its numeric id or `eg…` name). Its servers stay, with no group.
@@ -80,34 +80,9 @@ pub async fn delete_group(key: String) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
-    use crate::ecs::dto::{self, ServerState};
-    use crate::model::group::{GroupRow, Member};
-
+mod ssr {
     /// Long enough that nobody could guess it; letters and digits so any API accepts it.
     const PASSWORD_LEN: usize = 32;
-
-    pub fn row(g: &dto::Group, servers: Option<&[dto::Server]>) -> GroupRow {
-        GroupRow {
-            id: g.id,
-            name: g.name.clone(),
-            notes: g.notes.clone().unwrap_or_default(),
-            enabled: g.enabled.unwrap_or(true),
-            members: servers.map(|servers| {
-                let mut members: Vec<Member> = servers
-                    .iter()
-                    .filter(|s| s.group.as_deref() == Some(g.name.as_str()))
-                    .filter(|s| s.status != ServerState::Deleted)
-                    .map(|s| Member {
-                        name: s.name.clone(),
-                        notes: s.notes.clone().unwrap_or_default(),
-                    })
-                    .collect();
-                members.sort_by_key(|m| m.title().to_lowercase());
-                members
-            }),
-        }
-    }
 
     /// A random password from the thread-local CSPRNG (ChaCha, seeded by the OS).
     pub fn random_password() -> String {
@@ -126,31 +101,6 @@ pub(crate) mod ssr {
             assert_eq!(a.len(), PASSWORD_LEN);
             assert!(a.chars().all(|c| c.is_ascii_alphanumeric()));
             assert_ne!(a, b);
-        }
-
-        #[test]
-        fn members_come_from_the_servers_group_field() {
-            let group: dto::Group = serde_json::from_value(
-                serde_json::json!({"id": 1, "name": "eg100001", "notes": "prod"}),
-            )
-            .expect("group");
-            let servers: Vec<dto::Server> = serde_json::from_value(serde_json::json!([
-                {"name": "ec1", "notes": "web", "group": "eg100001", "plan": "eCS1", "location": "it-fr2", "status": "Booted"},
-                {"name": "ec2", "notes": "", "group": "eg100002", "plan": "eCS1", "location": "it-fr2", "status": "Booted"},
-                {"name": "ec3", "notes": "api", "group": "eg100001", "plan": "eCS1", "location": "it-fr2", "status": "Booted"},
-            ]))
-            .expect("servers");
-            let r = row(&group, Some(&servers));
-            let names: Vec<&str> = r
-                .members
-                .as_ref()
-                .expect("known")
-                .iter()
-                .map(|m| m.name.as_str())
-                .collect();
-            assert_eq!(names, ["ec3", "ec1"], "sorted by display name");
-            assert!(r.enabled, "a missing flag means enabled");
-            assert_eq!(row(&group, None).members, None);
         }
     }
 }

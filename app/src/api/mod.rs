@@ -1,4 +1,6 @@
-//! Server functions, one module per resource: thin glue from the session to the upstream client.
+//! Server functions, one module per resource, and nothing else: thin glue from the session to the
+//! upstream client. What the answers become is `crate::ecs::convert`; the rules and the words for
+//! ECS's refusals are `crate::model`.
 
 pub mod actions;
 pub mod auth;

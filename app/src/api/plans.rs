@@ -8,7 +8,8 @@ use crate::model::plans::Catalogue;
 
 #[server(endpoint = "plans_catalogue")]
 pub async fn load_catalogue() -> Result<Catalogue, AppError> {
-    use crate::ecs::{convert, EcsError};
+    use crate::ecs::convert::catalogue;
+    use crate::ecs::EcsError;
     use crate::state::{checked, upstream, upstream_error};
 
     let (client, cred, session) = upstream().await?;
@@ -29,8 +30,8 @@ pub async fn load_catalogue() -> Result<Catalogue, AppError> {
         Err(e) => (Vec::new(), Some(e.user_message())),
     };
     Ok(Catalogue {
-        plans: convert::plan_options(&plans, &placeable),
-        regions: convert::region_options(&regions),
+        plans: catalogue::plan_options(&plans, &placeable),
+        regions: catalogue::region_options(&regions),
         availability_error,
     })
 }

@@ -8,66 +8,64 @@ use crate::model::script::{ScriptDetail, ScriptDraft, ScriptList, ScriptRow};
 
 #[server(endpoint = "scripts_list")]
 pub async fn list_scripts() -> Result<ScriptList, AppError> {
+    use crate::ecs::convert::script;
     use crate::state::{checked, upstream};
     let (client, cred, session) = upstream().await?;
     let me = ssr::me(&session).await;
     let scripts = checked(client.list_scripts(&cred).await, &session).await?;
     Ok(ScriptList::new(
-        scripts.iter().map(|s| ssr::row(s, &me)).collect(),
+        scripts.iter().map(|s| script::row(s, &me)).collect(),
     ))
 }
 
 /// `id` comes from the URL: anything but a number is "not found".
 #[server(endpoint = "scripts_get")]
 pub async fn get_script(id: String) -> Result<ScriptDetail, AppError> {
+    use crate::ecs::convert::script;
     use crate::state::{checked, upstream};
     let id = ssr::id(&id)?;
     let (client, cred, session) = upstream().await?;
     let me = ssr::me(&session).await;
-    let script = checked(client.get_script(&cred, &id.to_string()).await, &session).await?;
-    Ok(ScriptDetail {
-        row: ssr::row(&script, &me),
-        content: script.content,
-    })
+    let answer = checked(client.get_script(&cred, &id.to_string()).await, &session).await?;
+    Ok(script::detail(answer, &me))
 }
 
 #[server(endpoint = "scripts_create")]
 pub async fn create_script(draft: ScriptDraft) -> Result<ScriptRow, AppError> {
+    use crate::ecs::convert::script;
     use crate::state::upstream;
     let input = ssr::input(&draft)?;
     let (client, cred, session) = upstream().await?;
     let me = ssr::me(&session).await;
-    let script = ssr::explained(client.create_script(&cred, &input).await, &session).await?;
-    Ok(ssr::row(&script, &me))
+    let answer = ssr::explained(client.create_script(&cred, &input).await, &session).await?;
+    Ok(script::row(&answer, &me))
 }
 
 #[server(endpoint = "scripts_update")]
 pub async fn update_script(id: u64, draft: ScriptDraft) -> Result<ScriptDetail, AppError> {
+    use crate::ecs::convert::script;
     use crate::state::upstream;
     let input = ssr::input(&draft)?;
     let (client, cred, session) = upstream().await?;
     let me = ssr::me(&session).await;
     ssr::editable(&client, &cred, &session, id, &me).await?;
     let answer = client.update_script(&cred, &id.to_string(), &input).await;
-    let script = ssr::explained(answer, &session).await?;
     // The documented answer carries the script; an answer without it means what was sent.
-    let content = script
-        .as_ref()
-        .map(|s| s.content.clone())
-        .unwrap_or_else(|| draft.content.clone());
-    let row = match &script {
-        Some(s) => ssr::row(s, &me),
-        None => ScriptRow::new(
-            id,
-            input.title.clone().unwrap_or_default(),
-            &content,
-            draft.windows,
-            false,
-            None,
-            &me,
-        ),
-    };
-    Ok(ScriptDetail { row, content })
+    Ok(match ssr::explained(answer, &session).await? {
+        Some(saved) => script::detail(saved, &me),
+        None => ScriptDetail {
+            row: ScriptRow::new(
+                id,
+                input.title.clone().unwrap_or_default(),
+                &draft.content,
+                draft.windows,
+                false,
+                None,
+                &me,
+            ),
+            content: draft.content,
+        },
+    })
 }
 
 #[server(endpoint = "scripts_delete")]
@@ -83,10 +81,11 @@ pub async fn delete_script(id: u64) -> Result<(), AppError> {
 mod ssr {
     use tower_sessions::Session;
 
-    use crate::ecs::dto::{Script, ScriptInput};
+    use crate::ecs::convert::script;
+    use crate::ecs::dto::ScriptInput;
     use crate::ecs::{Credential, EcsClient, EcsError};
     use crate::error::AppError;
-    use crate::model::script::{clean_title, explain, problems, ScriptDraft, ScriptRow};
+    use crate::model::script::{explain, problems, ScriptDraft};
     use crate::state::checked;
 
     /// The signed-in user's name ("" if unknown: then every script counts as theirs).
@@ -95,18 +94,6 @@ mod ssr {
             .await
             .map(|u| u.username)
             .unwrap_or_default()
-    }
-
-    pub fn row(s: &Script, me: &str) -> ScriptRow {
-        ScriptRow::new(
-            s.id,
-            s.title.clone(),
-            &s.content,
-            s.windows,
-            s.public,
-            s.user.clone(),
-            me,
-        )
     }
 
     pub fn id(raw: &str) -> Result<u64, AppError> {
@@ -121,11 +108,7 @@ mod ssr {
         if let Some((field, message)) = problems(draft).into_iter().next() {
             return Err(AppError::invalid(field, message));
         }
-        Ok(ScriptInput {
-            title: Some(clean_title(&draft.title)),
-            content: Some(draft.content.clone()),
-            windows: Some(draft.windows),
-        })
+        Ok(script::input(draft))
     }
 
     /// Another user's public script is read-only: refused here, not only hidden in the page.
@@ -136,8 +119,8 @@ mod ssr {
         id: u64,
         me: &str,
     ) -> Result<(), AppError> {
-        let script = checked(client.get_script(cred, &id.to_string()).await, session).await?;
-        if row(&script, me).own {
+        let answer = checked(client.get_script(cred, &id.to_string()).await, session).await?;
+        if script::row(&answer, me).own {
             Ok(())
         } else {
             Err(AppError::invalid(

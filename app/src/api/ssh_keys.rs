@@ -83,7 +83,6 @@ mod ssr {
     use crate::ecs::{Credential, EcsClient, EcsError};
     use crate::error::AppError;
     use crate::model::ssh_key_list::SshKeyRow;
-    use crate::model::time::Stamp;
     use crate::state::checked;
 
     pub async fn rows(
@@ -95,14 +94,7 @@ mod ssr {
         let now = chrono::Utc::now();
         Ok(keys
             .into_iter()
-            .map(|k| {
-                SshKeyRow::new(
-                    k.id,
-                    k.label,
-                    k.key,
-                    k.created_at.map(|c| Stamp::new(c, now)),
-                )
-            })
+            .map(|k| crate::ecs::convert::ssh_key::row(k, now))
             .collect())
     }
 

@@ -9,20 +9,16 @@ use crate::model::template::{NewTemplate, TemplatesView};
 /// The templates (deleted ones left out) and the servers one can be made from.
 #[server(endpoint = "templates_list")]
 pub async fn list_templates() -> Result<TemplatesView, AppError> {
+    use crate::ecs::convert::template;
     use crate::state::{checked, upstream};
     let (client, cred, session) = upstream().await?;
     let (templates, servers) =
         tokio::join!(client.list_templates(&cred), client.list_servers(&cred));
     let templates = checked(templates, &session).await?;
-    let now = chrono::Utc::now();
-    let rows = templates
-        .iter()
-        .map(|t| ssr::row(t, now))
-        .filter(|r| r.state != crate::model::template::TemplateState::Deleted)
-        .collect();
+    let rows = template::rows(&templates, chrono::Utc::now());
     // The list is still worth showing when the servers cannot be read; the dialog says why.
     let servers = match servers {
-        Ok(servers) => Ok(ssr::choices(&servers)),
+        Ok(servers) => Ok(template::choices(&servers)),
         Err(e) => Err(crate::state::upstream_error(e, &session).await.to_string()),
     };
     Ok(TemplatesView { rows, servers })
@@ -66,7 +62,7 @@ pub async fn create_template(
     let created = ssr::explained(created, &session).await?;
     Ok(NewTemplate {
         action: created.action_id,
-        row: ssr::row(&created.template, chrono::Utc::now()),
+        row: crate::ecs::convert::template::row(&created.template, chrono::Utc::now()),
     })
 }
 
@@ -103,69 +99,9 @@ pub async fn delete_template(name: String) -> Result<Option<u64>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
-    use chrono::{DateTime, Utc};
-
-    use crate::ecs::dto::{self, ImageStatus, ServerState};
+mod ssr {
     use crate::ecs::EcsError;
     use crate::error::AppError;
-    use crate::model::template::{Refusal, ServerChoice, TemplateRow, TemplateState};
-    use crate::model::time::Stamp;
-
-    pub fn state(s: &ImageStatus) -> TemplateState {
-        match s {
-            ImageStatus::Creating => TemplateState::Creating,
-            ImageStatus::Created => TemplateState::Ready,
-            ImageStatus::Deleting => TemplateState::Deleting,
-            ImageStatus::Deleted => TemplateState::Deleted,
-            ImageStatus::Failed => TemplateState::Failed,
-            ImageStatus::Unknown(_) => TemplateState::Unknown,
-        }
-    }
-
-    fn code(s: &ImageStatus) -> String {
-        match s {
-            ImageStatus::Creating => "CG".into(),
-            ImageStatus::Created => "CD".into(),
-            ImageStatus::Deleting => "DE".into(),
-            ImageStatus::Deleted => "DD".into(),
-            ImageStatus::Failed => "FL".into(),
-            ImageStatus::Unknown(word) => word.clone(),
-        }
-    }
-
-    pub fn row(t: &dto::Template, now: DateTime<Utc>) -> TemplateRow {
-        TemplateRow {
-            name: t.name.clone(),
-            description: t.description.clone().unwrap_or_default(),
-            notes: t.notes.clone().unwrap_or_default(),
-            os_base: t.so_base.clone().unwrap_or_default(),
-            required_disk: t.required_disk,
-            state: state(&t.status),
-            code: code(&t.status),
-            // A clock ahead of ours would read "in 1 minute": a creation is never in the future.
-            created: t.creation_date.map(|d| Stamp::new(d, now.max(d))),
-        }
-    }
-
-    /// The account's servers that still exist, by title; those ECS will refuse are marked.
-    pub fn choices(servers: &[dto::Server]) -> Vec<ServerChoice> {
-        let mut out: Vec<ServerChoice> = servers
-            .iter()
-            .filter(|s| !matches!(s.status, ServerState::Deleting | ServerState::Deleted))
-            .map(|s| ServerChoice {
-                name: s.name.clone(),
-                title: s
-                    .notes
-                    .clone()
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| s.name.clone()),
-                refusal: Refusal::of(s.api_version_value, s.api_version.as_deref(), &s.plan),
-            })
-            .collect();
-        out.sort_by_key(|c| c.title.to_lowercase());
-        out
-    }
 
     /// Like `checked`, but the documented refusals of `POST /templates` land at the server field
     /// in plain words, with ECS's own words after them.
@@ -224,24 +160,6 @@ pub(crate) mod ssr {
     #[cfg(test)]
     mod tests {
         use super::*;
-
-        #[test]
-        fn every_status_code_reads_as_a_word() {
-            for (code, word) in [
-                ("CG", "Creating"),
-                ("CD", "Ready"),
-                ("DE", "Deleting"),
-                ("DD", "Deleted"),
-                ("FL", "Failed"),
-                ("Created", "Ready"),
-                ("Creating", "Creating"),
-            ] {
-                let s = ImageStatus::parse(code);
-                assert_eq!(state(&s).label(), word, "{code}");
-            }
-            assert_eq!(state(&ImageStatus::parse("XX")), TemplateState::Unknown);
-            assert_eq!(code(&ImageStatus::parse("Created")), "CD");
-        }
 
         #[test]
         fn documented_refusals_are_explained() {

@@ -5,7 +5,7 @@
 //! - `calls/`: one method per endpoint, one file per resource (servers, library, catalogue…).
 //! - `dto`: tolerant upstream types (every variant the docs and the live API disagree on).
 //! - `error`: `EcsError` and its wording for people.
-//! - `convert`: DTOs → the view models pages render (`crate::model`).
+//! - `convert/`: DTOs → the view models pages render (`crate::model`), one file per resource.
 //! - `ids`: the id checks made before an id becomes part of an upstream URL.
 //!
 //! These types stay on the server: pages get view models, never upstream JSON or tokens.

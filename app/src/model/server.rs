@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::activity::ActionRow;
 use super::time::Stamp;
 
+/// Actions per page on the detail page.
+pub const ACTIONS_PER_PAGE: usize = 10;
+
 /// What the status badge says, merging the lifecycle (`status`) with the VM's power state
 /// (`/status`) when it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

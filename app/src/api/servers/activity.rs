@@ -15,9 +15,7 @@ pub async fn server_activity(
     // An empty list is sent as no field at all.
     #[server(default)] watch: Vec<u64>,
 ) -> Result<Activity, AppError> {
-    use crate::ecs::convert;
-    use crate::ecs::dto::ActionKind;
-    use crate::model::activity::Finished;
+    use crate::ecs::convert::action;
     use crate::state::{checked, upstream};
 
     let (client, cred, session) = upstream().await?;
@@ -25,48 +23,19 @@ pub async fn server_activity(
     let mut finished = Vec::new();
     // A page waits on a handful of actions at most; bound it anyway.
     for id in watch.into_iter().take(20) {
-        let action = match page.actions.iter().find(|a| a.id == id) {
+        let answer = match page.actions.iter().find(|a| a.id == id) {
             Some(a) => a.clone(),
             None => match client.get_action(&cred, &id.to_string()).await {
                 Ok(a) => a,
                 // Gone from the API: nothing more will be heard of it.
                 Err(crate::ecs::EcsError::NotFound { .. }) => {
-                    finished.push(Finished {
-                        id,
-                        resource: String::new(),
-                        kind: String::new(),
-                        ok: true,
-                    });
+                    finished.push(action::gone(id));
                     continue;
                 }
                 Err(e) => return Err(crate::state::upstream_error(e, &session).await),
             },
         };
-        if action.status.is_finished() {
-            finished.push(Finished {
-                id,
-                resource: action.resource.clone().unwrap_or_default(),
-                kind: convert::kind_words(&action.kind).0,
-                ok: convert::outcome(&action.status) == crate::model::activity::Outcome::Completed,
-            });
-        }
+        finished.extend(action::finished(id, &answer));
     }
-    // Console keys are not work anyone waits for.
-    let running: Vec<_> = page
-        .actions
-        .iter()
-        .filter(|a| !a.status.is_finished() && a.kind != ActionKind::Console)
-        .map(convert::running)
-        .collect();
-    let newest = page.actions.first().map(|a| a.id).unwrap_or_default();
-    let ids: Vec<String> = running.iter().map(|r| r.id.to_string()).collect();
-    Ok(Activity {
-        mark: format!(
-            "{newest}:{}:{}",
-            ids.join(","),
-            page.total.unwrap_or_default()
-        ),
-        running,
-        finished,
-    })
+    Ok(action::activity(&page, finished))
 }

@@ -2,52 +2,9 @@
 //! upstream action, so the page can follow it to completion.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum BulkOp {
-    PowerOn,
-    PowerOff,
-    Delete,
-}
-
-impl BulkOp {
-    pub fn verb(self) -> &'static str {
-        match self {
-            BulkOp::PowerOn => "Power on",
-            BulkOp::PowerOff => "Power off",
-            BulkOp::Delete => "Delete",
-        }
-    }
-}
-
-/// How one server of a bulk request went.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BulkResult {
-    pub name: String,
-    /// The started action, when accepted.
-    pub action: Option<u64>,
-    /// Why it was refused, in plain words.
-    pub error: Option<String>,
-}
-
-/// A console key: a one-off credential. Returned to the person who asked, never logged.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsoleAccess {
-    pub key: String,
-    pub action: u64,
-}
-
-impl std::fmt::Debug for ConsoleAccess {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ConsoleAccess")
-            .field("key", &"<redacted>")
-            .field("action", &self.action)
-            .finish()
-    }
-}
+use crate::model::lifecycle::{BulkOp, BulkResult, ConsoleAccess};
 
 #[server(endpoint = "servers_power")]
 pub async fn power_server(name: String, on: bool) -> Result<u64, AppError> {
@@ -67,7 +24,6 @@ pub async fn power_server(name: String, on: bool) -> Result<u64, AppError> {
 pub async fn console_key(name: String) -> Result<ConsoleAccess, AppError> {
     use crate::ecs::dto::ServerAction;
     use crate::state::{checked, upstream};
-    use secrecy::ExposeSecret;
     let (client, cred, session) = upstream().await?;
     let outcome = checked(
         client
@@ -76,12 +32,8 @@ pub async fn console_key(name: String) -> Result<ConsoleAccess, AppError> {
         &session,
     )
     .await?;
-    let key = outcome.console_key.ok_or_else(|| {
+    crate::ecs::convert::server::console_access(&outcome).ok_or_else(|| {
         AppError::Upstream("ECS accepted the request but sent no console key. Try again.".into())
-    })?;
-    Ok(ConsoleAccess {
-        key: key.expose_secret().to_string(),
-        action: outcome.action.id,
     })
 }
 

@@ -12,7 +12,7 @@ const STATUS_CONCURRENCY: usize = 8;
 
 #[server(endpoint = "servers_list")]
 pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
-    use crate::ecs::convert;
+    use crate::ecs::convert::server::{booted_health, facets, server_row};
     use crate::model::server_list::select;
     use crate::state::{checked, upstream};
     use futures_util::stream::{self, StreamExt};
@@ -26,7 +26,7 @@ pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
 
     let rows: Vec<_> = servers
         .iter()
-        .map(|s| convert::server_row(s, None, &groups, now))
+        .map(|s| server_row(s, None, &groups, now))
         .collect();
     let facets = facets(&rows, &groups);
     let total = rows.len();
@@ -49,12 +49,7 @@ pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
         .await;
     for (i, answer) in answers {
         match answer {
-            Ok(status) => {
-                rows[i].health = convert::health(
-                    &crate::ecs::dto::ServerState::Booted,
-                    Some(&status.current_status),
-                )
-            }
+            Ok(status) => rows[i].health = booted_health(&status),
             // A 401 here means the whole session is gone.
             Err(crate::ecs::EcsError::Unauthorized) => {
                 return Err(crate::state::upstream_error(
@@ -77,33 +72,4 @@ pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
             .max(1),
         facets,
     })
-}
-
-/// The filters' choices, from every server in the account.
-#[cfg(feature = "ssr")]
-fn facets(
-    rows: &[crate::model::server::ServerRow],
-    groups: &[crate::ecs::dto::Group],
-) -> crate::model::server_list::Facets {
-    use crate::ecs::convert;
-    let mut f = crate::model::server_list::Facets::default();
-    for r in rows {
-        if !f.regions.iter().any(|(c, _)| *c == r.region) {
-            f.regions.push((r.region.clone(), r.region_label.clone()));
-        }
-        if !f.statuses.contains(&r.lifecycle) {
-            f.statuses.push(r.lifecycle.clone());
-        }
-        if !f.families.contains(&r.family) {
-            f.families.push(r.family.clone());
-        }
-    }
-    f.regions.sort_by(|a, b| a.1.cmp(&b.1));
-    f.statuses.sort();
-    f.families.sort();
-    f.groups = groups
-        .iter()
-        .map(|g| convert::group_ref(&g.name, groups))
-        .collect();
-    f
 }

@@ -55,24 +55,23 @@ pub async fn move_server(name: String, group: String) -> Result<(), AppError> {
 /// `code`: `basic`, `global`, or empty to go back to unmanaged.
 #[server(endpoint = "servers_support")]
 pub async fn set_support(name: String, code: String) -> Result<Option<SupportView>, AppError> {
-    use crate::ecs::dto::SupportCode;
+    use crate::ecs::convert::server::support_code;
     use crate::state::upstream;
     let code = match code.as_str() {
         "" => None,
-        "basic" => Some(SupportCode::Basic),
-        "global" => Some(SupportCode::Global),
-        _ => {
-            return Err(AppError::invalid(
-                "support",
-                "Choose Basic, Global or none.",
-            ))
-        }
+        choice => Some(
+            support_code(choice)
+                .ok_or_else(|| AppError::invalid("support", "Choose Basic, Global or none."))?,
+        ),
     };
     let (client, cred, session) = upstream().await?;
     match code {
         Some(code) => {
             let s = explained(client.add_support(&cred, &name, code).await, &session).await?;
-            Ok(Some(crate::ecs::convert::support(&s, chrono::Utc::now())))
+            Ok(Some(crate::ecs::convert::server::support(
+                &s,
+                chrono::Utc::now(),
+            )))
         }
         None => {
             explained(client.remove_support(&cred, &name).await, &session).await?;
@@ -96,7 +95,7 @@ pub async fn reserve_server(name: String, months: u32) -> Result<ReservationView
         &session,
     )
     .await?;
-    let mut view = crate::ecs::convert::reservation(&answer, chrono::Utc::now());
+    let mut view = crate::ecs::convert::server::reservation(&answer, chrono::Utc::now());
     // The answer may name the offer by id ("93"); people recognise the formula they chose.
     view.formula = formula;
     Ok(view)

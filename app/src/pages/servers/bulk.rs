@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::servers::lifecycle::{BulkOp, BulkResult, BulkServers};
+use crate::api::servers::lifecycle::BulkServers;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
+use crate::model::lifecycle::{BulkOp, BulkResult};
 
 #[component]
 pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
