@@ -42,6 +42,11 @@ impl AppError {
         }
     }
 
+    /// `(field, message)`, as the models' checks and refusal wordings give them.
+    pub fn at((field, message): (&str, String)) -> Self {
+        Self::invalid(field, message)
+    }
+
     /// The message to show next to `field`, if this error belongs to it.
     pub fn field_message(&self, field: &str) -> Option<String> {
         match self {

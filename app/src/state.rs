@@ -79,3 +79,17 @@ pub async fn checked<T>(r: Result<T, EcsError>, session: &Session) -> Result<T, 
         Err(e) => Err(upstream_error(e, session).await),
     }
 }
+
+/// Like [`checked`], but a failure `explain` recognises becomes the error it makes: ECS's
+/// documented refusals in plain words, most often at the field they are about (the words are
+/// each resource's own, in `crate::model`).
+pub async fn explained<T>(
+    r: Result<T, EcsError>,
+    session: &Session,
+    explain: impl FnOnce(&EcsError) -> Option<AppError>,
+) -> Result<T, AppError> {
+    if let Some(explained) = r.as_ref().err().and_then(explain) {
+        return Err(explained);
+    }
+    checked(r, session).await
+}

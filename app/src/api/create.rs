@@ -136,45 +136,18 @@ mod ssr {
         let today = chrono::Utc::now().format("%Y%m%d").to_string();
         let b = body(form, &today);
         let notes = b.notes.clone();
-        match client
+        let answer = client
             .create_server(cred, &convert::create::request(b))
-            .await
-        {
-            Ok(answer) => Ok(convert::create::created(&answer, notes)),
-            Err(
-                EcsError::Rejected { message, .. }
-                | EcsError::NotFound {
-                    message: Some(message),
-                },
-            ) if field_of(&message).is_some() => {
-                let field = field_of(&message).unwrap_or("form");
-                Err(AppError::invalid(
-                    field,
-                    format!("ECS refused it: {message}"),
-                ))
-            }
-            Err(e) => Err(crate::state::upstream_error(e, session).await),
-        }
+            .await;
+        let answer = crate::state::explained(answer, session, refused).await?;
+        Ok(convert::create::created(&answer, notes))
     }
 
-    /// The field a documented create refusal belongs to.
-    fn field_of(message: &str) -> Option<&'static str> {
-        let m = message.to_lowercase();
-        [
-            ("powershell", "script"),
-            ("relative path", "script"),
-            ("env variable", "env"),
-            ("script not found", "library_script"),
-            ("group not found", "group"),
-            ("ssh key not found", "ssh_key"),
-            ("image not found", "image"),
-            ("plan not found", "plan"),
-            ("location not found", "region"),
-            ("reserved", "reserved"),
-            ("support code", "support"),
-        ]
-        .into_iter()
-        .find(|(needle, _)| m.contains(needle))
-        .map(|(_, field)| field)
+    /// The documented refusals of `POST /servers` (a 404 among them: an unknown group or key)
+    /// come back at their field.
+    fn refused(e: &EcsError) -> Option<AppError> {
+        e.refusal_or_missing(None)
+            .and_then(crate::model::create_check::explain)
+            .map(AppError::at)
     }
 }

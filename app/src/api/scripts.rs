@@ -33,25 +33,30 @@ pub async fn get_script(id: String) -> Result<ScriptDetail, AppError> {
 #[server(endpoint = "scripts_create")]
 pub async fn create_script(draft: ScriptDraft) -> Result<ScriptRow, AppError> {
     use crate::ecs::convert::script;
-    use crate::state::upstream;
+    use crate::state::{explained, upstream};
     let input = ssr::input(&draft)?;
     let (client, cred, session) = upstream().await?;
     let me = ssr::me(&session).await;
-    let answer = ssr::explained(client.create_script(&cred, &input).await, &session).await?;
+    let answer = explained(
+        client.create_script(&cred, &input).await,
+        &session,
+        ssr::refused,
+    )
+    .await?;
     Ok(script::row(&answer, &me))
 }
 
 #[server(endpoint = "scripts_update")]
 pub async fn update_script(id: u64, draft: ScriptDraft) -> Result<ScriptDetail, AppError> {
     use crate::ecs::convert::script;
-    use crate::state::upstream;
+    use crate::state::{explained, upstream};
     let input = ssr::input(&draft)?;
     let (client, cred, session) = upstream().await?;
     let me = ssr::me(&session).await;
     ssr::editable(&client, &cred, &session, id, &me).await?;
     let answer = client.update_script(&cred, &id.to_string(), &input).await;
     // The documented answer carries the script; an answer without it means what was sent.
-    Ok(match ssr::explained(answer, &session).await? {
+    Ok(match explained(answer, &session, ssr::refused).await? {
         Some(saved) => script::detail(saved, &me),
         None => ScriptDetail {
             row: ScriptRow::new(
@@ -130,13 +135,8 @@ mod ssr {
         }
     }
 
-    /// Like `checked`, but the documented refusals come back at their field.
-    pub async fn explained<T>(r: Result<T, EcsError>, session: &Session) -> Result<T, AppError> {
-        if let Err(EcsError::Rejected { message, .. }) = &r {
-            if let Some((field, words)) = explain(message) {
-                return Err(AppError::invalid(field, words));
-            }
-        }
-        checked(r, session).await
+    /// The documented refusals of `POST`/`PUT /scripts`, at their field.
+    pub fn refused(e: &EcsError) -> Option<AppError> {
+        e.refusal().and_then(explain).map(AppError::at)
     }
 }

@@ -20,7 +20,7 @@ pub async fn list_ssh_keys() -> Result<Vec<SshKeyRow>, AppError> {
 pub async fn add_ssh_key(label: String, key: String) -> Result<KeyAdded, AppError> {
     use crate::model::ssh_key::parse;
     use crate::model::ssh_key_list::{clean_label, label_problem};
-    use crate::state::upstream;
+    use crate::state::{explained, upstream};
 
     let parsed = parse(&key).map_err(|e| AppError::invalid("key", e.to_string()))?;
     let label = clean_label(&label);
@@ -36,7 +36,7 @@ pub async fn add_ssh_key(label: String, key: String) -> Result<KeyAdded, AppErro
     let sent = client
         .create_ssh_key(&cred, &label, &parsed.to_openssh())
         .await;
-    ssr::explained(sent, &session).await?;
+    explained(sent, &session, ssr::refused).await?;
     let fingerprint = parsed.fingerprint();
     tracing::info!(%fingerprint, "SSH key added");
     Ok(KeyAdded { label, fingerprint })
@@ -45,7 +45,7 @@ pub async fn add_ssh_key(label: String, key: String) -> Result<KeyAdded, AppErro
 #[server(endpoint = "ssh_keys_rename")]
 pub async fn rename_ssh_key(id: u64, label: String) -> Result<(), AppError> {
     use crate::model::ssh_key_list::{clean_label, label_problem};
-    use crate::state::upstream;
+    use crate::state::{explained, upstream};
 
     let label = clean_label(&label);
     if let Some(problem) = label_problem(&label, &[], Some(id)) {
@@ -62,7 +62,7 @@ pub async fn rename_ssh_key(id: u64, label: String) -> Result<(), AppError> {
         return Err(AppError::invalid("label", problem));
     }
     let sent = client.rename_ssh_key(&cred, &id.to_string(), &label).await;
-    ssr::explained(sent, &session).await
+    explained(sent, &session, ssr::refused).await
 }
 
 #[server(endpoint = "ssh_keys_delete")]
@@ -82,7 +82,7 @@ mod ssr {
 
     use crate::ecs::{Credential, EcsClient, EcsError};
     use crate::error::AppError;
-    use crate::model::ssh_key_list::SshKeyRow;
+    use crate::model::ssh_key_list::{explain, SshKeyRow};
     use crate::state::checked;
 
     pub async fn rows(
@@ -98,54 +98,9 @@ mod ssr {
             .collect())
     }
 
-    /// Like `checked`, but a refusal about the label (ECS refuses a label already in use; its
-    /// words are undocumented) is shown at the label field, and one about the key at the key.
-    pub async fn explained<T>(r: Result<T, EcsError>, session: &Session) -> Result<T, AppError> {
-        if let Err(EcsError::Rejected { message, .. }) = &r {
-            if let Some((field, words)) = explain(message) {
-                return Err(AppError::invalid(field, words));
-            }
-        }
-        checked(r, session).await
-    }
-
-    pub fn explain(message: &str) -> Option<(&'static str, String)> {
-        let m = message.to_lowercase();
-        if m.contains("label") {
-            let taken = ["exist", "unique", "already", "duplicate", "taken", "in use"]
-                .iter()
-                .any(|w| m.contains(w));
-            Some((
-                "label",
-                if taken {
-                    format!("You already have a key with this label: choose another (ECS: “{message}”).")
-                } else {
-                    format!("ECS refused this label: “{message}”.")
-                },
-            ))
-        } else if m.contains("key") && !m.contains("not found") {
-            Some(("key", format!("ECS refused this key: “{message}”.")))
-        } else {
-            None
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn refusals_go_to_their_field() {
-            let field = |m: &str| super::explain(m).map(|(f, _)| f);
-            assert_eq!(
-                field("An SSH key with this label already exists"),
-                Some("label")
-            );
-            // The simulator's words for a missing field.
-            assert_eq!(field("Topic 'label' required"), Some("label"));
-            assert_eq!(field("Topic 'key' required"), Some("key"));
-            assert_eq!(field("ssh key not found"), None);
-            assert_eq!(field("internal error"), None);
-            let (_, words) = super::explain("An SSH key with this label already exists").unwrap();
-            assert!(words.starts_with("You already have a key with this label"));
-        }
+    /// A refusal about the label (ECS refuses a label already in use; its words are
+    /// undocumented) shows at the label field, and one about the key at the key.
+    pub fn refused(e: &EcsError) -> Option<AppError> {
+        e.refusal().and_then(explain).map(AppError::at)
     }
 }

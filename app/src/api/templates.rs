@@ -33,7 +33,7 @@ pub async fn create_template(
 ) -> Result<NewTemplate, AppError> {
     use crate::ecs::dto::TemplateSource;
     use crate::model::template::{check_description, check_notes};
-    use crate::state::upstream;
+    use crate::state::{explained, upstream};
     let server = server.trim().to_string();
     if server.is_empty() {
         return Err(AppError::invalid(
@@ -59,7 +59,7 @@ pub async fn create_template(
             (!notes.is_empty()).then_some(notes.as_str()),
         )
         .await;
-    let created = ssr::explained(created, &session).await?;
+    let created = explained(created, &session, refused).await?;
     Ok(NewTemplate {
         action: created.action_id,
         row: crate::ecs::convert::template::row(&created.template, chrono::Utc::now()),
@@ -98,75 +98,11 @@ pub async fn delete_template(name: String) -> Result<Option<u64>, AppError> {
     Ok(action.map(|a| a.id))
 }
 
+/// The documented refusals of `POST /templates`, at the server field. A 404 is about the server
+/// to copy, even when it says nothing.
 #[cfg(feature = "ssr")]
-mod ssr {
-    use crate::ecs::EcsError;
-    use crate::error::AppError;
-
-    /// Like `checked`, but the documented refusals of `POST /templates` land at the server field
-    /// in plain words, with ECS's own words after them.
-    pub async fn explained<T>(
-        r: Result<T, EcsError>,
-        session: &tower_sessions::Session,
-    ) -> Result<T, AppError> {
-        let message = match &r {
-            Err(EcsError::Rejected { message, .. }) => Some(message.clone()),
-            Err(EcsError::NotFound { message }) => {
-                Some(message.clone().unwrap_or_else(|| "server not found".into()))
-            }
-            _ => None,
-        };
-        if let Some(why) = message.as_deref().and_then(explain) {
-            let ecs = message.unwrap_or_default();
-            return Err(AppError::invalid(
-                "server",
-                format!("{why} (ECS said: “{ecs}”)"),
-            ));
-        }
-        crate::state::checked(r, session).await
-    }
-
-    /// Plain words for the refusals of making a template from a server.
-    pub fn explain(message: &str) -> Option<&'static str> {
-        let m = message.to_lowercase();
-        let rules: [(&str, &str); 5] = [
-            (
-                "v1 server",
-                "This is a v1 server: Seeweb makes templates only of newer servers. Choose another server.",
-            ),
-            (
-                "gpu8",
-                "Seeweb cannot make templates of servers on the eCSGPU8 plan. Choose another server.",
-            ),
-            (
-                "server not found",
-                "That server no longer exists. Choose another one.",
-            ),
-            (
-                "busy",
-                "The server is busy with another action. Wait until it ends, then try again.",
-            ),
-            (
-                "failed state",
-                "The server failed to build, so there is nothing to copy. Choose another server.",
-            ),
-        ];
-        rules
-            .into_iter()
-            .find(|(needle, _)| m.contains(needle))
-            .map(|(_, why)| why)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn documented_refusals_are_explained() {
-            assert!(explain("Template can't be created for v1 server")
-                .is_some_and(|w| w.starts_with("This is a v1 server")));
-            assert!(explain("server not found").is_some());
-            assert_eq!(explain("something new"), None);
-        }
-    }
+fn refused(e: &crate::ecs::EcsError) -> Option<AppError> {
+    e.refusal_or_missing(Some("server not found"))
+        .and_then(crate::model::template::explain)
+        .map(AppError::at)
 }

@@ -100,6 +100,25 @@ impl EcsError {
     pub fn is_transient(&self) -> bool {
         matches!(self, Self::Unavailable { .. } | Self::Timeout)
     }
+
+    /// ECS's own words when it refused the request: what `crate::model`'s `explain` functions
+    /// turn into plain words at a field.
+    pub fn refusal(&self) -> Option<&str> {
+        match self {
+            Self::Rejected { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
+    /// Like [`refusal`](Self::refusal), and a 404's words too, for calls whose 404 is about
+    /// something the form chose (a group, a key, the server to copy); `unsaid` stands for a 404
+    /// that said nothing.
+    pub fn refusal_or_missing<'a>(&'a self, unsaid: Option<&'a str>) -> Option<&'a str> {
+        match self {
+            Self::NotFound { message } => message.as_deref().or(unsaid),
+            _ => self.refusal(),
+        }
+    }
 }
 
 fn retry_hint(retry_after: Option<u64>) -> String {

@@ -4,6 +4,8 @@
 use serde::Serialize;
 
 use super::create::{CreateForm, CreateOptions, ScriptMode};
+use super::refusal::first_rule;
+use super::server;
 
 /// The body of `POST /servers`, with exactly the documented names; unset fields are left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +45,7 @@ pub fn generated_name(form: &CreateForm, today: &str) -> String {
 
 /// The display name to send: what was typed (blanks become "-"), or the generated one.
 pub fn display_name(form: &CreateForm, today: &str) -> String {
-    let typed = form.notes.split_whitespace().collect::<Vec<_>>().join("-");
+    let typed = server::display_name(&form.notes);
     if typed.is_empty() {
         generated_name(form, today)
     } else {
@@ -117,8 +119,14 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
             out.push(("image", "Windows plans run Windows images only.".into()));
         }
     }
-    if form.notes.chars().count() > 64 {
-        out.push(("notes", "Keep the name to 64 characters or fewer.".into()));
+    if form.notes.chars().count() > server::NOTES_MAX {
+        out.push((
+            "notes",
+            format!(
+                "Keep the name to {} characters or fewer.",
+                server::NOTES_MAX
+            ),
+        ));
     }
     match form.script_mode {
         ScriptMode::None => {}
@@ -195,7 +203,7 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
     if !matches!(form.support.as_str(), "" | "basic" | "global") {
         out.push(("support", "Choose none, Basic or Global.".into()));
     }
-    if ![0, 3, 6, 12, 24].contains(&form.reserved_months) {
+    if form.reserved_months != 0 && !server::RESERVE_MONTHS.contains(&form.reserved_months) {
         out.push(("reserved", "Choose 3, 6, 12 or 24 months, or none.".into()));
     }
     if form.isolate_from.len() > 50 {
@@ -227,11 +235,29 @@ pub fn body(form: &CreateForm, today: &str) -> CreateBody {
         group: opt(&form.group),
         support: opt(&form.support),
         reserved_plan: (form.reserved_months > 0)
-            .then(|| format!("M{}P{}", form.reserved_months, form.plan)),
+            .then(|| server::reserved_formula(form.reserved_months, &form.plan)),
         user_customize,
         user_customize_env,
         isolate_from: (!form.isolate_from.is_empty()).then(|| form.isolate_from.clone()),
     }
+}
+
+/// The field a documented refusal of `POST /servers` belongs to, with ECS's words.
+pub fn explain(message: &str) -> Option<(&'static str, String)> {
+    let fields = [
+        ("powershell", "script"),
+        ("relative path", "script"),
+        ("env variable", "env"),
+        ("script not found", "library_script"),
+        ("group not found", "group"),
+        ("ssh key not found", "ssh_key"),
+        ("image not found", "image"),
+        ("plan not found", "plan"),
+        ("location not found", "region"),
+        ("reserved", "reserved"),
+        ("support code", "support"),
+    ];
+    first_rule(message, &fields).map(|field| (field, format!("ECS refused it: {message}")))
 }
 
 /// The same request as a `curl` command a person can run (the token stays a variable).
@@ -351,5 +377,18 @@ mod tests {
         let c = curl("https://api.seeweb.it/ecs/v2", &body(&form(), "20261124"));
         assert!(c.starts_with("curl -X POST 'https://api.seeweb.it/ecs/v2/servers'"));
         assert!(c.contains("$ECS_TOKEN"));
+    }
+
+    #[test]
+    fn documented_refusals_land_at_their_field() {
+        assert_eq!(
+            explain("group not found"),
+            Some(("group", "ECS refused it: group not found".to_string()))
+        );
+        assert_eq!(
+            explain("Invalid env variable format").map(|r| r.0),
+            Some("env")
+        );
+        assert_eq!(explain("something new"), None);
     }
 }

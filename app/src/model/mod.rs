@@ -12,6 +12,7 @@ pub mod metrics_view;
 pub mod natural;
 pub mod overview;
 pub mod plans;
+pub mod refusal;
 pub mod script;
 pub mod server;
 pub mod server_list;

@@ -1,12 +1,19 @@
-//! A server as the pages show it: one row of the list, and everything on its detail page.
+//! A server as the pages show it (one row of the list, and everything on its detail page), and
+//! the rules of its settings: display name, reserved period, deletion, and ECS's refusals of a
+//! support plan or reserved period in plain words. The create form follows the same rules.
 
 use serde::{Deserialize, Serialize};
 
 use super::activity::ActionRow;
+use super::refusal::first_rule;
 use super::time::Stamp;
 
 /// Actions per page on the detail page.
 pub const ACTIONS_PER_PAGE: usize = 10;
+/// Longest display name accepted (Seeweb's panel keeps names short; the API documents no limit).
+pub const NOTES_MAX: usize = 64;
+/// The months a server's plan can be reserved for.
+pub const RESERVE_MONTHS: [u32; 4] = [3, 6, 12, 24];
 
 /// What the status badge says, merging the lifecycle (`status`) with the VM's power state
 /// (`/status`) when it is known.
@@ -151,8 +158,6 @@ pub struct ServerDetail {
     pub last_restored_snapshot: Option<String>,
     pub support: Option<SupportView>,
     pub is_reserved: bool,
-    /// Months this plan can be reserved for (3, 6, 12, 24).
-    pub reserve_months: Vec<u64>,
     pub isolations: Result<Vec<Isolated>, String>,
     /// Groups to move the server to.
     pub groups: Vec<GroupRef>,
@@ -174,4 +179,103 @@ pub struct ActionsPage {
     pub page: usize,
     pub pages: usize,
     pub total: Option<u64>,
+}
+
+/// As Seeweb's panel does: blanks are not allowed in a display name and become "-".
+pub fn display_name(typed: &str) -> String {
+    typed.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// Why `notes` (as [`display_name`] leaves it) cannot be a server's display name.
+pub fn notes_problem(notes: &str) -> Option<String> {
+    if notes.is_empty() {
+        Some("Enter a display name.".into())
+    } else if notes.chars().count() > NOTES_MAX {
+        Some(format!("Keep it to {NOTES_MAX} characters or fewer."))
+    } else if notes.chars().any(char::is_control) {
+        Some("A display name is one line of text.".into())
+    } else {
+        None
+    }
+}
+
+/// `M12PeCS6`: what `POST /servers/{name}/reserved` (and a create's `reserved_plan`) takes.
+pub fn reserved_formula(months: u32, plan: &str) -> String {
+    format!("M{months}P{plan}")
+}
+
+/// Whether typing `typed` confirms deleting the server: its name, or its display name.
+pub fn confirms_delete(typed: &str, name: &str, notes: &str) -> bool {
+    let typed = typed.trim();
+    !typed.is_empty() && (typed == name || (!notes.is_empty() && typed == notes))
+}
+
+/// ECS's documented refusals of a support plan or reserved period, as a sentence that says what
+/// to do, with ECS's own words after it (see the README's “Demo mode and the ECS API simulator”).
+pub fn explain(message: &str) -> Option<String> {
+    let rules = [
+        (
+            "immutable",
+            "This support plan is locked and cannot be changed.",
+        ),
+        (
+            "downgrade",
+            "A support plan can be downgraded or removed only after its current period ends.",
+        ),
+        (
+            "support code not found",
+            "That support plan does not exist; choose Basic or Global.",
+        ),
+        (
+            "not available for your profile",
+            "Reserved plans are not enabled for your Seeweb account; ask Seeweb to enable them.",
+        ),
+        (
+            "different resource plan",
+            "A reserved period must be for the server's own plan.",
+        ),
+        (
+            "reserved plan not found",
+            "There is no reserved offer for this plan and period; try another period.",
+        ),
+    ];
+    first_rule(message, &rules).map(|why| format!("{why} (ECS said: “{message}”)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_formulas() {
+        assert_eq!(reserved_formula(12, "eCS6"), "M12PeCS6");
+        assert_eq!(display_name("  web  front 1 "), "web-front-1");
+        assert_eq!(
+            notes_problem(&display_name("  ")),
+            Some("Enter a display name.".into())
+        );
+        assert!(notes_problem(&"x".repeat(NOTES_MAX + 1)).is_some());
+        assert!(notes_problem("a\u{7}b").is_some());
+        assert_eq!(notes_problem(&"x".repeat(NOTES_MAX)), None);
+    }
+
+    #[test]
+    fn deleting_asks_for_the_name_or_the_display_name() {
+        assert!(confirms_delete(" ec200401 ", "ec200401", "web"));
+        assert!(confirms_delete("web", "ec200401", "web"));
+        assert!(!confirms_delete("", "ec200401", ""));
+        assert!(!confirms_delete("web-2", "ec200401", "web"));
+    }
+
+    #[test]
+    fn documented_refusals_are_explained() {
+        assert_eq!(
+            explain("You cannot downgrade a support plan, plan not yet finished...").as_deref(),
+            Some(
+                "A support plan can be downgraded or removed only after its current period ends. \
+                 (ECS said: “You cannot downgrade a support plan, plan not yet finished...”)"
+            )
+        );
+        assert_eq!(explain("something else"), None);
+    }
 }

@@ -162,6 +162,31 @@ pub fn shown(rows: &[SshKeyRow], q: &TableQuery) -> Vec<SshKeyRow> {
     out
 }
 
+/// ECS's refusals of a key, at the field they are about: a label already in use (its words are
+/// undocumented), a missing label or key. None for anything else (a 404 among them).
+pub fn explain(message: &str) -> Option<(&'static str, String)> {
+    let m = message.to_lowercase();
+    if m.contains("label") {
+        let taken = ["exist", "unique", "already", "duplicate", "taken", "in use"]
+            .iter()
+            .any(|w| m.contains(w));
+        Some((
+            "label",
+            if taken {
+                format!(
+                    "You already have a key with this label: choose another (ECS: “{message}”)."
+                )
+            } else {
+                format!("ECS refused this label: “{message}”.")
+            },
+        ))
+    } else if m.contains("key") && !m.contains("not found") {
+        Some(("key", format!("ECS refused this key: “{message}”.")))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +286,21 @@ mod tests {
         assert_eq!(ids(&[("q", "dDTEzfg4")]), [1], "the fingerprint");
         assert_eq!(ids(&[("q", "GAM")]), [3]);
         assert!(ids(&[("q", "nothing")]).is_empty());
+    }
+
+    #[test]
+    fn refusals_go_to_their_field() {
+        let field = |m: &str| explain(m).map(|(f, _)| f);
+        assert_eq!(
+            field("An SSH key with this label already exists"),
+            Some("label")
+        );
+        // The simulator's words for a missing field.
+        assert_eq!(field("Topic 'label' required"), Some("label"));
+        assert_eq!(field("Topic 'key' required"), Some("key"));
+        assert_eq!(field("ssh key not found"), None);
+        assert_eq!(field("internal error"), None);
+        let (_, words) = explain("An SSH key with this label already exists").unwrap();
+        assert!(words.starts_with("You already have a key with this label"));
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::refusal::first_rule;
 use super::table::{sort_rows, TableQuery};
 use super::time::Stamp;
 
@@ -223,6 +224,34 @@ pub fn check_notes(text: &str) -> Result<String, &'static str> {
     Ok(text.to_string())
 }
 
+/// ECS's refusals of making a template from a server, in plain words at the server field, with
+/// ECS's own words after them.
+pub fn explain(message: &str) -> Option<(&'static str, String)> {
+    let rules = [
+        (
+            "v1 server",
+            "This is a v1 server: Seeweb makes templates only of newer servers. Choose another server.",
+        ),
+        (
+            "gpu8",
+            "Seeweb cannot make templates of servers on the eCSGPU8 plan. Choose another server.",
+        ),
+        (
+            "server not found",
+            "That server no longer exists. Choose another one.",
+        ),
+        (
+            "busy",
+            "The server is busy with another action. Wait until it ends, then try again.",
+        ),
+        (
+            "failed state",
+            "The server failed to build, so there is nothing to copy. Choose another server.",
+        ),
+    ];
+    first_rule(message, &rules).map(|why| ("server", format!("{why} (ECS said: “{message}”)")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +346,20 @@ mod tests {
     fn the_create_server_link_names_the_template() {
         let r = row("ei100001", "x", "", TemplateState::Ready);
         assert_eq!(r.create_server_href(), "/servers/new?image=ei100001");
+    }
+
+    #[test]
+    fn documented_refusals_are_explained_at_the_server_field() {
+        assert_eq!(
+            explain("Template can't be created for v1 server"),
+            Some((
+                "server",
+                "This is a v1 server: Seeweb makes templates only of newer servers. Choose \
+                 another server. (ECS said: “Template can't be created for v1 server”)"
+                    .to_string()
+            ))
+        );
+        assert!(explain("server not found").is_some());
+        assert_eq!(explain("something new"), None);
     }
 }

@@ -49,13 +49,8 @@ pub async fn delete_server(name: String, typed: String) -> Result<Option<u64>, A
         Err(EcsError::NotFound { .. }) => return Ok(None),
         r => checked(r, &session).await?,
     };
-    let typed = typed.trim();
-    let matches = typed == server.name
-        || server
-            .notes
-            .as_deref()
-            .is_some_and(|n| !n.is_empty() && typed == n);
-    if !matches {
+    let notes = server.notes.as_deref().unwrap_or_default();
+    if !crate::model::server::confirms_delete(&typed, &server.name, notes) {
         return Err(AppError::invalid(
             "confirm",
             format!("Type {} to confirm.", server.name),

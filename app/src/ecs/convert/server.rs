@@ -149,7 +149,6 @@ pub fn detail(p: DetailParts, now: DateTime<Utc>) -> ServerDetail {
         last_restored_snapshot: server.last_restored_snapshot.clone(),
         support: server.support.as_ref().map(|s| support(s, now)),
         is_reserved: server.is_reserved,
-        reserve_months: vec![3, 6, 12, 24],
         isolations: p
             .isolations
             .map(|list| {

@@ -1,6 +1,7 @@
-//! Upstream types, tolerant of every variant listed in REFERENCE.md ("Variants a client must
-//! accept"): unknown fields are ignored, optional fields may be missing or null, numbers may
-//! come as strings, dates in three formats, status words in any case.
+//! Upstream types, tolerant of every variant a client must accept (the README's “Demo mode and
+//! the ECS API simulator”, “Live and legacy forms”): unknown fields are ignored, optional fields
+//! may be missing or null, numbers may come as strings, dates in three formats, status words in
+//! any case.
 
 mod account;
 mod action;

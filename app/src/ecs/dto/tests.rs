@@ -1,4 +1,5 @@
-//! Every variant of "Variants a client must accept" (REFERENCE.md), fed through the DTOs.
+//! Every variant a client must accept (the README's “Demo mode and the ECS API simulator”, “Live
+//! and legacy forms”), fed through the DTOs.
 //! The documents' example payloads are fed end to end through the client in `ecs::tests`.
 
 use chrono::{TimeZone, Utc};

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{CreateCtx, Problem};
+use crate::model::server::{reserved_formula, RESERVE_MONTHS};
 
 #[component]
 pub fn ChoicesSection() -> impl IntoView {
@@ -56,7 +57,7 @@ pub fn ChoicesSection() -> impl IntoView {
                     on:change=move |ev| ctx.update(|f| f.reserved_months = event_target_value(&ev).parse().unwrap_or(0))
                 >
                     <option value="0" selected=move || ctx.form.with(|f| f.reserved_months == 0)>"Not reserved (billed by the hour)"</option>
-                    {[3u32, 6, 12, 24].into_iter().map(|m| view! {
+                    {RESERVE_MONTHS.into_iter().map(|m| view! {
                         <option value=m.to_string() selected=move || ctx.form.with(|f| f.reserved_months == m)>{format!("{m} months")}</option>
                     }).collect_view()}
                 </select>
@@ -67,7 +68,7 @@ pub fn ChoicesSection() -> impl IntoView {
                     if !reserved_ok {
                         "Reserved periods are not enabled for your account.".to_string()
                     } else if f.reserved_months > 0 {
-                        format!("Sent as M{}P{}. A reserved server cannot be deleted before the period ends.", f.reserved_months, f.plan)
+                        format!("Sent as {}. A reserved server cannot be deleted before the period ends.", reserved_formula(f.reserved_months, &f.plan))
                     } else {
                         "Reserve for a discount; a reserved server cannot be deleted before the period ends.".to_string()
                     }

@@ -7,6 +7,7 @@ use super::plan::euro;
 use super::{CreateCtx, Problem};
 use crate::components::copy::CopyButton;
 use crate::model::create_check::{body, curl, display_name};
+use crate::model::server::reserved_formula;
 
 #[component]
 pub fn Summary() -> impl IntoView {
@@ -46,7 +47,7 @@ pub fn Summary() -> impl IntoView {
                         {(!f.isolate_from.is_empty()).then(|| line("Isolated from", f.isolate_from.join(", ")))}
                         {(!f.group.is_empty()).then(|| line("Group", f.group.clone()))}
                         {(!f.support.is_empty()).then(|| line("Support", f.support.clone()))}
-                        {(f.reserved_months > 0).then(|| line("Reserved", format!("{} months (M{}P{})", f.reserved_months, f.reserved_months, f.plan)))}
+                        {(f.reserved_months > 0).then(|| line("Reserved", format!("{} months ({})", f.reserved_months, reserved_formula(f.reserved_months, &f.plan))))}
                     }
                 }}
             </dl>

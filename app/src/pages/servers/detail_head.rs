@@ -12,7 +12,7 @@ use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::status::StatusBadge;
 use crate::components::toast::use_toasts;
-use crate::model::server::ServerDetail;
+use crate::model::server::{confirms_delete, ServerDetail};
 
 #[component]
 pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
@@ -175,11 +175,7 @@ pub fn DetailDialogs() -> impl IntoView {
                 busy="Deleting…"
                 danger=true
                 // Enabled once the name (or display name) is typed.
-                blocked=move || {
-                    let typed = ctx.confirm_text.get();
-                    let typed = typed.trim();
-                    typed.is_empty() || !(typed == ctx.name.get() || (!notes().is_empty() && typed == notes()))
-                }
+                blocked=move || !confirms_delete(&ctx.confirm_text.get(), &ctx.name.get(), &notes())
                 test_id="delete-confirm"
                 on_confirm=Callback::new(move |()| {
                     ctx.delete.dispatch(DeleteServer { name: ctx.name.get_untracked(), typed: ctx.confirm_text.get_untracked() });

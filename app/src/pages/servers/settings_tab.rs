@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::detail::DetailCtx;
 use super::support_reserved::{ReservedCard, SupportCard};
-use crate::api::servers::settings::{display_name, MoveServer, RenameServer, NOTES_MAX};
+use crate::api::servers::settings::{MoveServer, RenameServer};
 use crate::components::field::FieldError;
-use crate::model::server::ServerDetail;
+use crate::model::server::{display_name, ServerDetail, NOTES_MAX};
 
 #[component]
 pub fn SettingsTab(detail: ServerDetail) -> impl IntoView {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::detail::DetailCtx;
-use crate::api::servers::settings::{reserved_formula, ReserveServer, SetSupport};
+use crate::api::servers::settings::{ReserveServer, SetSupport};
 use crate::components::field::FieldError;
-use crate::model::server::ServerDetail;
+use crate::model::server::{reserved_formula, ServerDetail, RESERVE_MONTHS};
 
 #[component]
 pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
@@ -115,8 +115,7 @@ pub fn ReservedCard(detail: ServerDetail) -> impl IntoView {
                     <select name="months" on:change=move |ev| {
                         if let Ok(m) = event_target_value(&ev).parse() { months.set(m) }
                     }>
-                        {detail.reserve_months.iter().map(|m| {
-                            let m = *m;
+                        {RESERVE_MONTHS.into_iter().map(|m| {
                             view! { <option value=m.to_string() selected=m == 12>{format!("{m} months")}</option> }
                         }).collect_view()}
                     </select>
