@@ -65,6 +65,48 @@ async fn the_list_renders_what_the_url_asks_for() {
 }
 
 #[tokio::test]
+async fn the_list_function_reads_its_query_as_the_browser_sends_it() {
+    let (panel, cookie) = signed_in().await;
+    // The names on the page `servers_list` answers for these form fields.
+    let list = |form: &'static [(&'static str, &'static str)]| {
+        let (panel, cookie) = (&panel, &cookie);
+        async move {
+            let (status, body) = call(panel, cookie, "servers_list", form).await;
+            assert_eq!(status, 200, "{body}");
+            let rows = body["rows"].as_array().expect("rows");
+            let names: Vec<String> = rows
+                .iter()
+                .map(|r| r["name"].as_str().expect("name").to_string())
+                .collect();
+            (names, body["matched"].as_u64(), body["total"].as_u64())
+        }
+    };
+    // A filter travels as a (key, value) pair of the query's list.
+    assert_eq!(
+        list(&[
+            ("query[q]", ""),
+            ("query[filters][0][0]", "region"),
+            ("query[filters][0][1]", "it-mi2"),
+            ("query[sort]", "plan"),
+            ("query[desc]", "true"),
+            ("query[page]", "1"),
+        ])
+        .await,
+        (vec!["ec200405".into(), "ec200403".into()], Some(2), Some(7))
+    );
+    // With no filter the list is left out of the body altogether.
+    assert_eq!(
+        list(&[
+            ("query[q]", "db"),
+            ("query[desc]", "false"),
+            ("query[page]", "1")
+        ])
+        .await,
+        (vec!["ec200402".into()], Some(1), Some(7))
+    );
+}
+
+#[tokio::test]
 async fn the_detail_page_and_an_unknown_server() {
     let (panel, cookie) = signed_in().await;
     let html = page(&panel, "/servers/ec200402", &cookie).await;

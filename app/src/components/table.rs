@@ -170,7 +170,7 @@ pub fn SortHeader(
 /// "← Previous · Page 2 of 5 · Next →" for a table kept in the URL.
 #[component]
 pub fn Pager(base: &'static str, query: TableQuery, pages: usize) -> impl IntoView {
-    let page = query.page.min(pages);
+    let page = query.page_in(pages);
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Pages">

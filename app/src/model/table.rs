@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Search, filters, sort and page of one table; empty strings mean "any" / "the default sort".
+/// A missing field is its default: a URL-encoded server-function body leaves an empty list out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TableQuery {
     pub q: String,
     /// The page's own filters (`("region", "it-fr2")`), in the page's key order.
@@ -50,6 +52,24 @@ impl TableQuery {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
+    }
+
+    /// Whether a search or a filter narrows the rows.
+    pub fn is_filtered(&self) -> bool {
+        !self.q.is_empty() || !self.filters.is_empty()
+    }
+
+    /// The same query with its sort kept only when it is one of `keys` and not `default` (the
+    /// order with no sort named): an unknown or spelled-out default sort reads, and links, as none.
+    pub fn known_sort(self, keys: &[&str], default: &str) -> Self {
+        if keys.contains(&self.sort.as_str()) && self.sort != default {
+            self
+        } else {
+            TableQuery {
+                sort: String::new(),
+                ..self
+            }
+        }
     }
 
     /// Whether the search matches any of `fields` (case-insensitive substring; empty matches all).
@@ -104,16 +124,32 @@ impl TableQuery {
         }
     }
 
+    /// This query's page among `pages`: a page past the end is the last one.
+    pub fn page_in(&self, pages: usize) -> usize {
+        self.page.clamp(1, pages.max(1))
+    }
+
     /// The rows of this query's page, and how many pages there are (at least 1).
     pub fn paged<T>(&self, rows: Vec<T>, page_size: usize) -> (Vec<T>, usize) {
         let pages = rows.len().div_ceil(page_size.max(1)).max(1);
-        let page = self.page.min(pages);
+        let page = self.page_in(pages);
         let rows = rows
             .into_iter()
             .skip((page - 1) * page_size)
             .take(page_size)
             .collect();
         (rows, pages)
+    }
+}
+
+/// "7 servers", or "1 of 7 servers match" while a search or filter is on: how every table says
+/// what it shows. `noun` is (one, many), chosen by the total.
+pub fn count_text(shown: usize, total: usize, filtered: bool, noun: (&str, &str)) -> String {
+    let noun = if total == 1 { noun.0 } else { noun.1 };
+    if filtered {
+        format!("{shown} of {total} {noun} match")
+    } else {
+        format!("{total} {noun}")
     }
 }
 
@@ -196,6 +232,41 @@ mod tests {
         let (rows, pages) = t.paged((1..=12).collect::<Vec<_>>(), 5);
         assert_eq!((rows, pages), (vec![11, 12], 3));
         assert_eq!(q(&[]).paged(Vec::<u8>::new(), 5), (vec![], 1));
+        assert_eq!(
+            TableQuery::default().page_in(3),
+            1,
+            "page 0 (never sent) is the first"
+        );
+    }
+
+    #[test]
+    fn an_unknown_or_default_sort_reads_as_none() {
+        let keys = ["name", "plan"];
+        assert_eq!(
+            q(&[("sort", "plan")]).known_sort(&keys, "name").sort,
+            "plan"
+        );
+        assert_eq!(q(&[("sort", "name")]).known_sort(&keys, "name").sort, "");
+        assert_eq!(q(&[("sort", "evil")]).known_sort(&keys, "name").sort, "");
+        assert!(
+            q(&[("sort", "evil"), ("dir", "desc")])
+                .known_sort(&keys, "name")
+                .desc
+        );
+    }
+
+    #[test]
+    fn one_way_to_count() {
+        assert_eq!(count_text(7, 7, false, ("server", "servers")), "7 servers");
+        assert_eq!(
+            count_text(1, 7, true, ("server", "servers")),
+            "1 of 7 servers match"
+        );
+        assert_eq!(count_text(1, 1, false, ("key", "keys")), "1 key");
+        assert_eq!(count_text(0, 1, true, ("key", "keys")), "0 of 1 key match");
+        assert!(q(&[("q", "web")]).is_filtered());
+        assert!(q(&[("region", "it-fr2")]).is_filtered());
+        assert!(!q(&[("sort", "name"), ("page", "2")]).is_filtered());
     }
 
     #[test]

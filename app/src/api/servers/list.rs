@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::server_list::{ListPage, ListQuery};
+use crate::model::server_list::ListPage;
+use crate::model::table::TableQuery;
 
 /// How many `/status` calls run at once for one page.
 #[cfg(feature = "ssr")]
 const STATUS_CONCURRENCY: usize = 8;
 
 #[server(endpoint = "servers_list")]
-pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
+pub async fn list_servers(query: TableQuery) -> Result<ListPage, AppError> {
     use crate::ecs::convert::server::{booted_health, facets, server_row};
     use crate::model::server_list::select;
     use crate::state::{checked, upstream};
@@ -29,11 +30,11 @@ pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
         .map(|s| server_row(s, None, &groups, now))
         .collect();
     let facets = facets(&rows, &groups);
-    let total = rows.len();
-    let (mut rows, matched, page) = select(rows, &query);
+    let mut page = select(rows, &query, facets);
 
     // Only booted servers have a power state worth asking for.
-    let asks: Vec<(usize, String)> = rows
+    let asks: Vec<(usize, String)> = page
+        .rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.health == crate::model::server::Health::Booted)
@@ -49,7 +50,7 @@ pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
         .await;
     for (i, answer) in answers {
         match answer {
-            Ok(status) => rows[i].health = booted_health(&status),
+            Ok(status) => page.rows[i].health = booted_health(&status),
             // A 401 here means the whole session is gone.
             Err(crate::ecs::EcsError::Unauthorized) => {
                 return Err(crate::state::upstream_error(
@@ -62,14 +63,5 @@ pub async fn list_servers(query: ListQuery) -> Result<ListPage, AppError> {
         }
     }
 
-    Ok(ListPage {
-        rows,
-        total,
-        matched,
-        page,
-        pages: matched
-            .div_ceil(crate::model::server_list::PAGE_SIZE)
-            .max(1),
-        facets,
-    })
+    Ok(page)
 }

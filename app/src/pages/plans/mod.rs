@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::plans::load_catalogue;
+use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
 use crate::components::table::use_table_query;
 use crate::model::plans::{select, Catalogue, FILTER_KEYS};
-use crate::model::table::TableQuery;
+use crate::model::table::{count_text, TableQuery};
 
 const BASE: &str = "/plans";
 
@@ -62,19 +63,11 @@ fn Loaded(cat: Catalogue, query: Memo<TableQuery>) -> impl IntoView {
             <filters::PlanFilters cat query />
             {move || {
                 let rows = rows.get();
-                let filtered = query.with(|q| !q.q.is_empty() || !q.filters.is_empty());
-                let count = if filtered {
-                    format!("{} of {} plans match", rows.len(), total)
-                } else {
-                    format!("{total} plans")
-                };
+                let filtered = query.with(TableQuery::is_filtered);
+                let count = count_text(rows.len(), total, filtered, ("plan", "plans"));
                 if rows.is_empty() {
                     view! {
-                        <section class="card empty" data-testid="plans-no-match">
-                            <h2>"No plans match"</h2>
-                            <p class="muted">"Try another family or region, or a higher price."</p>
-                            <a class="btn" href=BASE>"Clear filters"</a>
-                        </section>
+                        <EmptyCard testid="plans-no-match" title="No plans match" text="Try another family or region, or a higher price." href=BASE action="Clear filters" />
                     }
                     .into_any()
                 } else {

@@ -8,7 +8,7 @@ use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::empty::EmptyCard;
 use crate::components::table::{Pager, SortHeader};
 use crate::model::script::{shown, ScriptRow};
-use crate::model::table::TableQuery;
+use crate::model::table::{count_text, TableQuery};
 
 /// Scripts per page: the limit is 20, so one page unless others' public scripts add up.
 const PAGE_SIZE: usize = 50;
@@ -39,10 +39,10 @@ pub fn ScriptTable(
         }
         .into_any();
     }
-    let count = (!query.q.trim().is_empty()).then(|| {
-        let scripts = if total == 1 { "script" } else { "scripts" };
-        format!("{} of {total} {scripts} match", matched.len())
-    });
+    // Unfiltered, the header's "3 of 20 scripts" already says how many there are.
+    let count = query
+        .is_filtered()
+        .then(|| count_text(matched.len(), total, true, ("script", "scripts")));
     let (page, pages) = query.paged(matched, PAGE_SIZE);
     view! {
         {count.map(|c| view! { <p class="result-count muted" data-testid="result-count">{c}</p> })}

@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 
 use crate::components::table::{submit_on_change, SearchForm};
-use crate::model::server_list::{Facets, ListQuery};
+use crate::model::server_list::{Facets, FILTER_KEYS};
+use crate::model::table::TableQuery;
 
 #[component]
-pub fn Filters(facets: RwSignal<Facets>, query: Memo<ListQuery>) -> impl IntoView {
+pub fn Filters(facets: RwSignal<Facets>, query: Memo<TableQuery>) -> impl IntoView {
     let select = move |name: &'static str,
                        label: &'static str,
                        any: &'static str,
-                       current: fn(&ListQuery) -> &String,
                        options: fn(&Facets) -> Vec<(String, String)>| {
         view! {
             <label class="filter">
@@ -22,7 +22,7 @@ pub fn Filters(facets: RwSignal<Facets>, query: Memo<ListQuery>) -> impl IntoVie
                     on:change=submit_on_change
                 >
                     {move || {
-                        let now = current(&query.get()).clone();
+                        let now = query.with(|q| q.filter(name).to_string());
                         let mut opts = facets.with(options);
                         // A bookmarked value the account no longer has still shows as chosen.
                         if !now.is_empty() && !opts.iter().any(|(v, _)| *v == now) {
@@ -46,18 +46,18 @@ pub fn Filters(facets: RwSignal<Facets>, query: Memo<ListQuery>) -> impl IntoVie
     view! {
         <SearchForm
             base="/servers"
-            query=Signal::derive(move || query.get().as_table())
+            query
             placeholder="Name, display name or IP"
-            filter_keys=&["region", "status", "group", "family"]
+            filter_keys=&FILTER_KEYS
         >
-            {select("region", "Region", "All regions", |q| &q.region, |f| f.regions.clone())}
-            {select("status", "Status", "Any status", |q| &q.status, |f| pairs(&f.statuses))}
-            {select("group", "Group", "Any group", |q| &q.group, |f| {
+            {select("region", "Region", "All regions", |f| f.regions.clone())}
+            {select("status", "Status", "Any status", |f| pairs(&f.statuses))}
+            {select("group", "Group", "Any group", |f| {
                 let mut g: Vec<_> = f.groups.iter().map(|g| (g.id.clone(), g.label.clone())).collect();
                 g.push(("none".into(), "No group".into()));
                 g
             })}
-            {select("family", "Plan", "Any plan", |q| &q.family, |f| pairs(&f.families))}
+            {select("family", "Plan", "Any plan", |f| pairs(&f.families))}
         </SearchForm>
     }
 }

@@ -3,36 +3,28 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use super::bulk::BulkBar;
 use super::filters::Filters;
 use super::table::ServerTable;
 use crate::api::servers::list::list_servers;
+use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
-use crate::components::live::use_live;
-use crate::model::server_list::{Facets, ListPage, ListQuery};
+use crate::components::live::{reload_on_activity, use_live};
+use crate::components::table::{use_table_query, Pager};
+use crate::model::server_list::{Facets, ListPage, DEFAULT_SORT, FILTER_KEYS, SORT_KEYS};
+use crate::model::table::{count_text, TableQuery};
 
-/// The URL keys the list reads.
-const KEYS: [&str; 8] = [
-    "q", "region", "status", "group", "family", "sort", "dir", "page",
-];
+const BASE: &str = "/servers";
 
 #[component]
 pub fn ServersPage() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|m| {
-            let pairs: Vec<(&str, String)> = KEYS
-                .iter()
-                .filter_map(|k| m.get(k).map(|v| (*k, v)))
-                .collect();
-            ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        })
-    });
+    let url = use_table_query(&FILTER_KEYS);
+    // An unknown sort, or one naming the default order, reads (and links) as none.
+    let query = Memo::new(move |_| url.get().known_sort(&SORT_KEYS, DEFAULT_SORT));
     let data = Resource::new(move || query.get(), list_servers);
     let live = use_live();
-    super::reload_on_activity(live, move || data.refetch());
+    reload_on_activity(live, move || data.refetch());
     // Names selected for a bulk action; kept across refreshes and pages.
     let selected = RwSignal::new(Vec::<String>::new());
     // The filters sit outside the refreshing part, so typing is never interrupted; their choices
@@ -60,7 +52,7 @@ pub fn ServersPage() -> impl IntoView {
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your servers…"</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(page) => view! { <Loaded page query=query.get_untracked() selected /> }.into_any(),
+                    Ok(page) => view! { <Loaded page query selected /> }.into_any(),
                     Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
                 }
             })}
@@ -69,66 +61,39 @@ pub fn ServersPage() -> impl IntoView {
 }
 
 #[component]
-fn Loaded(page: ListPage, query: ListQuery, selected: RwSignal<Vec<String>>) -> impl IntoView {
+fn Loaded(
+    page: ListPage,
+    query: Memo<TableQuery>,
+    selected: RwSignal<Vec<String>>,
+) -> impl IntoView {
     if page.total == 0 {
         return view! {
-            <section class="card empty" data-testid="servers-empty">
-                <h2>"No servers yet"</h2>
-                <p class="muted">"Create your first cloud server: pick a plan, a region and an image, and it boots in a minute."</p>
-                <a class="btn btn-primary" href="/servers/new">"Create server"</a>
-            </section>
+            <EmptyCard testid="servers-empty" title="No servers yet" text="Create your first cloud server: pick a plan, a region and an image, and it boots in a minute." href="/servers/new" action="Create server" primary=true />
         }
         .into_any();
     }
     let shown = page.rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+    let q = query.get_untracked();
+    let count = count_text(
+        page.matched,
+        page.total,
+        q.is_filtered(),
+        ("server", "servers"),
+    );
     view! {
-        <p class="result-count muted" data-testid="result-count">
-            {summary(&page, &query)}
-        </p>
+        <p class="result-count muted" data-testid="result-count">{count}</p>
         {if page.matched == 0 {
             view! {
-                <section class="card empty" data-testid="servers-no-match">
-                    <h2>"No servers match"</h2>
-                    <p class="muted">"Try another search or clear the filters."</p>
-                    <a class="btn" href="/servers">"Clear filters"</a>
-                </section>
+                <EmptyCard testid="servers-no-match" title="No servers match" text="Try another search or clear the filters." href=BASE action="Clear filters" />
             }
             .into_any()
         } else {
             view! {
-                <ServerTable rows=page.rows.clone() query=query.clone() selected shown />
-                <Pager page=page.page pages=page.pages query />
+                <ServerTable rows=page.rows.clone() query selected shown />
+                <Pager base=BASE query=q pages=page.pages />
             }
             .into_any()
         }}
     }
     .into_any()
-}
-
-fn summary(page: &ListPage, query: &ListQuery) -> String {
-    let plural = |n: usize| if n == 1 { "server" } else { "servers" };
-    if query.is_filtered() {
-        format!(
-            "{} of {} {} match",
-            page.matched,
-            page.total,
-            plural(page.total)
-        )
-    } else {
-        format!("{} {}", page.total, plural(page.total))
-    }
-}
-
-#[component]
-fn Pager(page: usize, pages: usize, query: ListQuery) -> impl IntoView {
-    (pages > 1).then(|| {
-        let link = move |p: usize| format!("/servers{}", query.at_page(p).to_query());
-        view! {
-            <nav class="pager" aria-label="Pages">
-                {(page > 1).then(|| view! { <a class="btn btn-sm" href=link(page - 1) rel="prev">"← Previous"</a> })}
-                <span class="muted">{format!("Page {page} of {pages}")}</span>
-                {(page < pages).then(|| view! { <a class="btn btn-sm" href=link(page + 1) rel="next">"Next →"</a> })}
-            </nav>
-        }
-    })
 }

@@ -6,13 +6,16 @@ use leptos::prelude::*;
 use crate::components::copy::CopyButton;
 use crate::components::live::use_live;
 use crate::components::status::StatusBadge;
+use crate::components::table::SortHeader;
 use crate::model::server::ServerRow;
-use crate::model::server_list::{ListQuery, SortKey};
+use crate::model::table::TableQuery;
+
+const BASE: &str = "/servers";
 
 #[component]
 pub fn ServerTable(
     rows: Vec<ServerRow>,
-    query: ListQuery,
+    query: Memo<TableQuery>,
     selected: RwSignal<Vec<String>>,
     /// The names on this page, for "select all".
     shown: Vec<String>,
@@ -37,27 +40,6 @@ pub fn ServerTable(
             }
         });
     };
-    let header = move |key: SortKey, label: &'static str| {
-        let active = query.sort == key;
-        let sort = if !active {
-            "none"
-        } else if query.desc {
-            "descending"
-        } else {
-            "ascending"
-        };
-        let arrow = match sort {
-            "ascending" => "▲",
-            "descending" => "▼",
-            _ => "",
-        };
-        let href = format!("/servers{}", query.sorted_by(key).to_query());
-        view! {
-            <th scope="col" aria-sort=sort>
-                <a class="sort" href=href>{label}<span class="sort-arrow" aria-hidden="true">{arrow}</span></a>
-            </th>
-        }
-    };
     view! {
         <div class="table-wrap card">
             <table class="table servers" data-testid="servers-table">
@@ -71,13 +53,13 @@ pub fn ServerTable(
                                 on:change=toggle_all
                             />
                         </th>
-                        {header(SortKey::Name, "Server")}
-                        {header(SortKey::Status, "Status")}
-                        {header(SortKey::Plan, "Plan")}
-                        {header(SortKey::Region, "Region")}
+                        <SortHeader base=BASE query key="name" label="Server" default=true />
+                        <SortHeader base=BASE query key="status" label="Status" />
+                        <SortHeader base=BASE query key="plan" label="Plan" />
+                        <SortHeader base=BASE query key="region" label="Region" />
                         <th scope="col">"Addresses"</th>
                         <th scope="col">"Group"</th>
-                        {header(SortKey::Created, "Created")}
+                        <SortHeader base=BASE query key="created" label="Created" />
                     </tr>
                 </thead>
                 <tbody>

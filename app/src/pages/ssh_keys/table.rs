@@ -11,7 +11,7 @@ use crate::components::field::FieldError;
 use crate::components::table::{Pager, SortHeader};
 use crate::error::AppError;
 use crate::model::ssh_key_list::{label_problem, shown, SshKeyRow, NOT_A_KEY};
-use crate::model::table::TableQuery;
+use crate::model::table::{count_text, TableQuery};
 
 /// Keys per page (accounts rarely have more).
 const PAGE_SIZE: usize = 50;
@@ -40,12 +40,7 @@ pub fn KeyList(
         }
         .into_any();
     }
-    let keys = if total == 1 { "key" } else { "keys" };
-    let count = if query.q.trim().is_empty() {
-        format!("{total} {keys}")
-    } else {
-        format!("{} of {total} {keys} match", matched.len())
-    };
+    let count = count_text(matched.len(), total, query.is_filtered(), ("key", "keys"));
     let (page, pages) = query.paged(matched, PAGE_SIZE);
     view! {
         <p class="result-count muted" data-testid="result-count">{count}</p>

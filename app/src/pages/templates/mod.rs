@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::templates::{list_templates, CreateTemplate, DeleteTemplate, UpdateTemplate};
+use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
 use crate::components::live::{reload_on_activity, use_live};
 use crate::components::table::{use_table_query, Pager, SearchForm};
-use crate::model::table::TableQuery;
+use crate::model::table::{count_text, TableQuery};
 use crate::model::template::{select, ServerChoice, TemplateRow, TemplatesView};
 
 pub const BASE: &str = "/templates";
@@ -138,20 +139,12 @@ fn Loaded(view: TemplatesView, query: Memo<TableQuery>) -> impl IntoView {
                 let q = query.get();
                 let total = rows.with_value(Vec::len);
                 let (page, matched, pages) = rows.with_value(|r| select(r, &q));
-                let count = if q.q.is_empty() {
-                    plural(total)
-                } else {
-                    format!("{matched} of {}", plural(total))
-                };
+                let count = count_text(matched, total, q.is_filtered(), ("template", "templates"));
                 view! {
                     <p class="result-count muted" data-testid="result-count">{count}</p>
                     {if matched == 0 {
                         view! {
-                            <section class="card empty" data-testid="templates-no-match">
-                                <h2>"No templates match"</h2>
-                                <p class="muted">"Search looks in the name, the description and the notes."</p>
-                                <a class="btn" href=BASE>"Clear the search"</a>
-                            </section>
+                            <EmptyCard testid="templates-no-match" title="No templates match" text="Search looks in the name, the description and the notes." href=BASE action="Clear the search" />
                         }
                         .into_any()
                     } else {
@@ -166,12 +159,4 @@ fn Loaded(view: TemplatesView, query: Memo<TableQuery>) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 template".into()
-    } else {
-        format!("{n} templates")
-    }
 }
