@@ -1,5 +1,6 @@
 //! Reusable UI pieces.
 
+pub mod address;
 pub mod breadcrumbs;
 pub mod chart;
 pub mod code_editor;

@@ -1,11 +1,12 @@
-//! The detail page's settings: display name and group here; support and reserved period in
+//! The detail page's settings tab: display name and group here; support and reserved period in
 //! `support_reserved`. What is typed lives in the page's context, so a refresh never loses it.
 
 use leptos::prelude::*;
 
-use super::detail::DetailCtx;
 use super::support_reserved::{ReservedCard, SupportCard};
+use super::DetailCtx;
 use crate::api::servers::settings::{MoveServer, RenameServer};
+use crate::components::error_view::report;
 use crate::components::field::FieldError;
 use crate::model::server::{display_name, ServerDetail, NOTES_MAX};
 
@@ -110,9 +111,8 @@ fn GroupCard(detail: ServerDetail) -> impl IntoView {
     }
 }
 
-/// Toasts and reloads when a settings change answers.
-pub fn follow_settings(ctx: DetailCtx) {
-    use super::report;
+/// A toast, and the page's data again, when a rename or a move answers.
+pub fn follow_answers(ctx: DetailCtx) {
     Effect::new(move |_| {
         if let Some(r) = ctx.rename.value().get() {
             report(&r, |_| "Display name saved".into());
@@ -126,28 +126,6 @@ pub fn follow_settings(ctx: DetailCtx) {
         if let Some(r) = ctx.regroup.value().get() {
             report(&r, |_| "Group changed".into());
             if r.is_ok() {
-                ctx.reload.run(());
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = ctx.support.value().get() {
-            report(&r, |s| match s {
-                Some(s) => format!("Support plan is now {}", s.title),
-                None => "Support plan removed: the server is unmanaged".into(),
-            });
-            if r.is_ok() {
-                ctx.reload.run(());
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = ctx.reserve.value().get() {
-            report(&r, |v| {
-                format!("Reserved for {} months", v.months.unwrap_or_default())
-            });
-            if let Ok(v) = r {
-                ctx.reserved.set(Some(v));
                 ctx.reload.run(());
             }
         }

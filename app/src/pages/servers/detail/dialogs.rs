@@ -1,99 +1,19 @@
-//! The detail page's header (name, status, power, console, delete), its three dialogs, and what
-//! happens when each of its actions answers.
+//! The detail page's power, console and delete dialogs (above the refreshing part of the page),
+//! and what happens when a power change or a deletion answers.
 
 use leptos::prelude::*;
 
-use super::detail::DetailCtx;
-use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
+use super::DetailCtx;
+use crate::api::servers::lifecycle::{DeleteServer, PowerServer};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::report_failure;
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
-use crate::components::status::StatusBadge;
 use crate::components::toast::use_toasts;
-use crate::model::server::{confirms_delete, ServerDetail};
+use crate::model::server::confirms_delete;
 
-#[component]
-pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
-    let ctx = expect_context::<DetailCtx>();
-    let live = use_live();
-    let row = detail.row.clone();
-    let running = Signal::derive({
-        let name = row.name.clone();
-        move || live.on(&name)
-    });
-    let busy = move || running.get().is_some() || ctx.power.pending().get();
-    let powered_on = detail.powered_on;
-    let deletable = !detail.is_reserved && !row.health.eq(&crate::model::server::Health::Deleting);
-    view! {
-        <header class="detail-head card">
-            <div class="detail-title">
-                <h1 data-testid="server-title">{row.title().to_string()}</h1>
-                <p class="detail-sub">
-                    <span class="mono">{row.name.clone()}</span>
-                    <CopyButton text=row.name.clone() what="server name" />
-                    <StatusBadge health=row.health progress=row.progress running />
-                </p>
-            </div>
-            <div class="detail-actions">
-                {match powered_on {
-                    Some(on) => view! {
-                        <button
-                            class=if on { "btn" } else { "btn btn-primary" }
-                            type="button"
-                            data-testid="power-button"
-                            disabled=busy
-                            on:click=move |_| ctx.power_open.set(true)
-                        >
-                            {if on { "Power off" } else { "Power on" }}
-                        </button>
-                    }.into_any(),
-                    None => view! {
-                        <button class="btn" type="button" disabled=true title="The power state is not known right now">"Power"</button>
-                    }.into_any(),
-                }}
-                <button
-                    class="btn"
-                    type="button"
-                    data-testid="console-button"
-                    disabled=move || detail.legacy_v1 || ctx.console.pending().get()
-                    title=if detail.legacy_v1 { "v1 servers have no remote console" } else { "Get a one-time console key" }
-                    on:click=move |_| {
-                        ctx.console.dispatch(ConsoleKey { name: ctx.name.get_untracked() });
-                    }
-                >
-                    {move || if ctx.console.pending().get() { "Requesting…" } else { "Console" }}
-                </button>
-                <button
-                    class="btn btn-danger"
-                    type="button"
-                    data-testid="delete-button"
-                    disabled=!deletable
-                    title=if detail.is_reserved { "Reserved servers cannot be deleted before the period ends" } else { "Delete this server" }
-                    on:click=move |_| ctx.delete_open.set(true)
-                >
-                    "Delete"
-                </button>
-            </div>
-            {(row.health == crate::model::server::Health::Failed).then(|| view! {
-                <p class="notice notice-error detail-note" data-testid="failed-note">
-                    "ECS could not build this server, most often because the plan has no capacity left in that region. "
-                    "Create it again with another region or plan, then delete this one."
-                </p>
-            })}
-            {detail.is_reserved.then(|| view! {
-                <p class="notice notice-info detail-note" data-testid="reserved-note">
-                    "This server is on a reserved plan"
-                    {row.reserved_until.clone().map(|r| format!(" until {}", r.exact))}
-                    ": it cannot be deleted before the reserved period ends."
-                </p>
-            })}
-        </header>
-    }
-}
-
-/// The power, console and delete dialogs; above the refreshing part of the page.
+/// The power, console and delete dialogs.
 #[component]
 pub fn DetailDialogs() -> impl IntoView {
     let ctx = expect_context::<DetailCtx>();
@@ -185,8 +105,9 @@ pub fn DetailDialogs() -> impl IntoView {
     }
 }
 
-/// Toasts, followed actions and page changes when the header's actions answer.
-pub fn follow_outcomes(ctx: DetailCtx) {
+/// Toasts, followed actions and the way back to the list when a power change or a deletion
+/// answers.
+pub fn follow_answers(ctx: DetailCtx) {
     let live = use_live();
     let toasts = use_toasts();
     let navigate = leptos_router::hooks::use_navigate();
@@ -217,14 +138,6 @@ pub fn follow_outcomes(ctx: DetailCtx) {
                     };
                     live.watch(id, done, failed);
                 }
-                Err(e) => report_failure(&e),
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = ctx.console.value().get() {
-            match result {
-                Ok(_) => ctx.console_open.set(true),
                 Err(e) => report_failure(&e),
             }
         }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::table::Address;
+use crate::components::address::Address;
 use crate::model::server::ServerDetail;
 
 #[component]

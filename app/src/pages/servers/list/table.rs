@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::copy::CopyButton;
+use crate::components::address::Address;
 use crate::components::live::use_live;
 use crate::components::status::StatusBadge;
 use crate::components::table::SortHeader;
@@ -146,19 +146,5 @@ fn Row(row: ServerRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
                 })}
             </td>
         </tr>
-    }
-}
-
-#[component]
-pub fn Address(ip: Option<String>, what: &'static str) -> impl IntoView {
-    match ip {
-        Some(ip) => view! {
-            <span class="ip">
-                <span class="mono">{ip.clone()}</span>
-                <CopyButton text=ip what />
-            </span>
-        }
-        .into_any(),
-        None => view! { <span class="ip muted">"pending"</span> }.into_any(),
     }
 }

@@ -1,12 +1,13 @@
 //! `/servers`: search, filters and sort live in the URL; the table refreshes itself from the live
 //! feed without a reload; several servers can be selected for a bulk action.
 
+mod bulk;
+mod filters;
+mod table;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::bulk::BulkBar;
-use super::filters::Filters;
-use super::table::ServerTable;
 use crate::api::servers::list::list_servers;
 use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
@@ -14,6 +15,9 @@ use crate::components::live::{reload_on_activity, use_live};
 use crate::components::table::{use_table_query, Pager};
 use crate::model::server_list::{Facets, ListPage, DEFAULT_SORT, FILTER_KEYS, SORT_KEYS};
 use crate::model::table::{count_text, TableQuery};
+use bulk::BulkBar;
+use filters::Filters;
+use table::ServerTable;
 
 const BASE: &str = "/servers";
 

@@ -1,22 +1,31 @@
 //! `/servers/{name}`: header with power, console and delete; tabs for the overview, the actions
 //! and the settings (tab and actions page in the URL). Everything that holds what a person typed
-//! or opened (forms, dialogs, pending actions) lives here, above the part that refreshes.
+//! or opened (forms, dialogs, pending actions) lives in the page's [`DetailCtx`], above the part
+//! that refreshes; each part handles the answers of the actions it sends (`follow_answers`).
+
+mod actions;
+mod dialogs;
+mod head;
+mod overview;
+mod settings;
+mod support_reserved;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::actions_tab::ActionsTab;
-use super::detail_head::{DetailDialogs, DetailHead};
-use super::overview_tab::OverviewTab;
-use super::settings_tab::SettingsTab;
 use crate::api::servers::detail::load_server;
 use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
 use crate::api::servers::settings::{MoveServer, RenameServer, ReserveServer, SetSupport};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::error_view::MissingOr;
-use crate::components::live::use_live;
+use crate::components::live::{reload_on_activity, use_live};
 use crate::model::server::{ReservationView, ServerDetail};
+use actions::ActionsTab;
+use dialogs::DetailDialogs;
+use head::DetailHead;
+use overview::OverviewTab;
+use settings::SettingsTab;
 
 /// State shared by the header, the tabs and the dialogs of one detail page.
 #[derive(Clone, Copy)]
@@ -59,7 +68,7 @@ pub fn ServerDetailPage() -> impl IntoView {
     // Blocking: the response waits for it, so an unknown server can still answer 404.
     let data = Resource::new_blocking(move || (name.get(), page.get()), |(n, p)| load_server(n, p));
     let live = use_live();
-    super::reload_on_activity(live, move || data.refetch());
+    reload_on_activity(live, move || data.refetch());
     let current = RwSignal::new(None);
     Effect::new(move |_| {
         if let Some(Ok(d)) = data.get() {
@@ -85,8 +94,11 @@ pub fn ServerDetailPage() -> impl IntoView {
         reload: Callback::new(move |_| data.refetch()),
     };
     provide_context(ctx);
-    super::detail_head::follow_outcomes(ctx);
-    super::settings_tab::follow_settings(ctx);
+    // Here, above the refreshing part, so an answer is handled once however often it re-renders.
+    head::follow_answers(ctx);
+    dialogs::follow_answers(ctx);
+    settings::follow_answers(ctx);
+    support_reserved::follow_answers(ctx);
 
     view! {
         <Title text=move || name.get() />

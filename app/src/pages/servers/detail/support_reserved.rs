@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::detail::DetailCtx;
+use super::DetailCtx;
 use crate::api::servers::settings::{ReserveServer, SetSupport};
+use crate::components::error_view::report;
 use crate::components::field::FieldError;
 use crate::model::server::{reserved_formula, ServerDetail, RESERVE_MONTHS};
 
@@ -147,4 +148,30 @@ fn refusal(error: Option<crate::error::AppError>) -> Option<impl IntoView> {
             view! { <p class="notice notice-error" role="alert" data-testid="refusal">{e.to_string()}</p> },
         ),
     }
+}
+
+/// A toast, and the page's data again, when a support plan or a reserved period answers.
+pub fn follow_answers(ctx: DetailCtx) {
+    Effect::new(move |_| {
+        if let Some(r) = ctx.support.value().get() {
+            report(&r, |s| match s {
+                Some(s) => format!("Support plan is now {}", s.title),
+                None => "Support plan removed: the server is unmanaged".into(),
+            });
+            if r.is_ok() {
+                ctx.reload.run(());
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.reserve.value().get() {
+            report(&r, |v| {
+                format!("Reserved for {} months", v.months.unwrap_or_default())
+            });
+            if let Ok(v) = r {
+                ctx.reserved.set(Some(v));
+                ctx.reload.run(());
+            }
+        }
+    });
 }
