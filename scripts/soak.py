@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """`make soak`: 32 simulated users for 5 minutes against the release panel in demo mode.
 
-Each user loops: sign in (API token), the servers list, a server's page, its metrics, create a
-server, follow it (the activity feed, every second) until it is ready, delete it (typed-name
-confirmation), sign out. Prints requests, errors by status,
+Each user loops: sign in (API token), every data page (overview, servers list, a server's page,
+its metrics, actions, plans, templates, groups, SSH keys, scripts), create a server, follow it
+(the activity feed, every second) until it is ready, delete it (typed-name confirmation), sign
+out. A response that never completes (no answer within 30 s) counts as a failure, as a 5xx does. Prints requests, errors by status,
 latency percentiles per step, and the panel's RSS every 30 s with its trend over the second half
 (a leak shows as a steady climb). Passes only with zero 5xx answers from the panel.
 
@@ -75,9 +76,12 @@ class User:
         while time.time() < until:
             self.cookie = ""
             self.call("sign in", "/api/login_token", {"token": DEMO_TOKEN})
+            self.call("overview", "/")
             self.call("servers list", "/servers")
             self.call("server page", "/servers/ec200401")
             self.call("metrics", "/servers/ec200401/metrics?range=24h")
+            for page in ["/actions", "/plans", "/templates", "/groups", "/ssh-keys", "/scripts"]:
+                self.call("library pages", page)
             status, body = self.call("create", "/api/servers_create", {
                 "form[plan]": "eCS1", "form[region]": "it-fr2", "form[image]": "ubuntu-2404",
                 "form[notes]": "soak", "form[form_token]": uuid.uuid4().hex,
@@ -146,6 +150,7 @@ def main():
 
     total = sum(len(s["times"]) for s in stats.values())
     fives = sum(n for s in stats.values() for c, n in s["codes"].items() if c >= 500 or c == 0)
+    never = sum(s["codes"].get(0, 0) for s in stats.values())
     print(f"\n  {'step':<14} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8}  statuses")
     for step, s in stats.items():
         print(f"  {step:<14} {len(s['times']):>8} {pct(s['times'], .5):>8.1f} {pct(s['times'], .99):>8.1f}  {dict(sorted(s['codes'].items()))}")
@@ -154,7 +159,7 @@ def main():
         xs, ys = [r[0] / 60 for r in half], [r[1] for r in half]
         slope = statistics.linear_regression(xs, ys).slope
         print(f"\n  RSS {rss[0][1]:.1f} → {rss[-1][1]:.1f} MB; second-half trend {slope:+.2f} MB/min")
-    print(f"  {total} requests, {fives} 5xx or failed connections   (target 0)")
+    print(f"  {total} requests, {fives} 5xx or failed connections, {never} never completed   (target 0)")
     sys.exit(1 if fives else 0)
 
 

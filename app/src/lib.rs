@@ -14,6 +14,8 @@ pub mod error;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod shared_state;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;

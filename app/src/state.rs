@@ -12,8 +12,14 @@ pub struct PanelState {
     pub client: EcsClient,
     /// Demo mode: the embedded simulator stands in for Seeweb; the sign-in page says so.
     pub demo: Option<DemoAccount>,
-    /// Failed sign-ins, per peer and per username (shared by every request).
-    pub throttle: std::sync::Arc<crate::auth::throttle::Throttle>,
+    /// Failed sign-ins, per peer and per username, in the shared store.
+    pub throttle: crate::auth::throttle::Throttle,
+    /// What must hold across requests and replicas (form tokens…): the session store's backend
+    /// when it is shared, this process's memory otherwise.
+    pub shared: std::sync::Arc<dyn crate::shared_state::SharedState>,
+    /// How long a session signed in with an API token lasts at most (API tokens never expire
+    /// upstream, so the panel sets the bound).
+    pub api_token_session: std::time::Duration,
 }
 
 /// The simulator's documented demo credentials, shown on the sign-in page in demo mode only.
@@ -49,6 +55,7 @@ pub async fn upstream() -> Result<(EcsClient, Credential, Session), AppError> {
         session::sign_out(&session).await;
         return Err(AppError::SessionExpired);
     }
+    session::renew(&session).await;
     Ok((state.client, user.credential(), session))
 }
 

@@ -43,6 +43,30 @@ pub struct Config {
     #[arg(long, env = "ECS_PANEL_IDLE_TIMEOUT", default_value = "8h", value_parser = humantime::parse_duration)]
     pub idle_timeout: Duration,
 
+    /// A session signed in with an API token ends after this long at most (API tokens never
+    /// expire upstream).
+    #[arg(long, env = "ECS_PANEL_API_TOKEN_LIFETIME", default_value = "12h", value_parser = humantime::parse_duration)]
+    pub api_token_lifetime: Duration,
+
+    /// Proxies whose `X-Forwarded-For` is believed, as a comma-separated CIDR list
+    /// (`10.0.0.0/8,::1`). From them, the right-most address not in the list is the client's.
+    /// Default: none (the TCP peer is the client).
+    #[arg(long, env = "ECS_PANEL_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+
+    /// A client must send a request's headers within this long (slow-header attacks).
+    #[arg(long, env = "ECS_PANEL_HEADER_TIMEOUT", default_value = "10s", value_parser = humantime::parse_duration)]
+    pub header_timeout: Duration,
+
+    /// A whole response, body included, must be done within this long; longer renders end with
+    /// an error page and a log line. Above the worst upstream path (15 s + a retry + 15 s).
+    #[arg(long, env = "ECS_PANEL_RESPONSE_TIMEOUT", default_value = "45s", value_parser = humantime::parse_duration)]
+    pub response_timeout: Duration,
+
+    /// Requests served at once; more wait their turn.
+    #[arg(long, env = "ECS_PANEL_MAX_CONCURRENT", default_value_t = 512)]
+    pub max_concurrent: usize,
+
     /// Time allowed to connect to the ECS API.
     #[arg(long, env = "ECS_PANEL_CONNECT_TIMEOUT", default_value = "3s", value_parser = humantime::parse_duration)]
     pub connect_timeout: Duration,
@@ -107,9 +131,18 @@ impl Config {
             }
         }
         self.session_store_kind()?;
-        if self.request_timeout.is_zero() || self.connect_timeout.is_zero() {
-            return Err("timeouts must be greater than zero".into());
+        if self.request_timeout.is_zero()
+            || self.connect_timeout.is_zero()
+            || self.header_timeout.is_zero()
+            || self.response_timeout.is_zero()
+            || self.api_token_lifetime.is_zero()
+        {
+            return Err("timeouts and lifetimes must be greater than zero".into());
         }
+        if self.max_concurrent == 0 {
+            return Err("ECS_PANEL_MAX_CONCURRENT must be at least 1".into());
+        }
+        self.trusted_proxies()?;
         Ok(())
     }
 
@@ -129,6 +162,10 @@ impl Config {
                 "ECS_PANEL_SESSION_STORE must be memory, sqlite://<file> or redis://<host>, got {s:?}"
             ))
         }
+    }
+
+    pub fn trusted_proxies(&self) -> Result<crate::client_addr::TrustedProxies, String> {
+        crate::client_addr::TrustedProxies::parse(&self.trusted_proxies)
     }
 
     /// The origin (`scheme://host[:port]`) of the public URL, if one is configured.
@@ -165,6 +202,8 @@ mod tests {
         );
         assert_eq!(c.idle_timeout, Duration::from_secs(8 * 3600));
         assert!(!c.cookie_secure());
+        assert_eq!(c.api_token_lifetime, Duration::from_secs(12 * 3600));
+        assert!(c.trusted_proxies().unwrap().0.is_empty());
         assert!(c.validate().is_ok());
     }
 
@@ -196,5 +235,9 @@ mod tests {
         let bad_api = parse(&["--api-url", "ftp://x"]).validate().unwrap_err();
         assert!(bad_api.contains("ECS_API_URL"), "{bad_api}");
         assert!(Config::try_parse_from(["ecs-panel", "--idle-timeout", "soon"]).is_err());
+        let bad_proxies = parse(&["--trusted-proxies", "10.0.0.0/8,x"])
+            .validate()
+            .unwrap_err();
+        assert!(bad_proxies.contains("TRUSTED_PROXIES"), "{bad_proxies}");
     }
 }

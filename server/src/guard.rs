@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use app::auth::{
     login_url,
-    session::{sign_out, signed_in},
+    session::{renew, sign_out, signed_in},
     CurrentUser,
 };
 
@@ -25,6 +25,23 @@ fn is_public(path: &str) -> bool {
         || path.starts_with("/api/")
 }
 
+/// Static files and the health check, which never need the session.
+fn is_static(path: &str) -> bool {
+    path == "/healthz"
+        || path == "/favicon.svg"
+        || path == "/favicon.ico"
+        || path.starts_with("/pkg/")
+}
+
+/// Runs outside the session layer: static files and the health check lose their `Cookie`
+/// header, so they never read (or write) the session store, whatever cookie they carry.
+pub async fn no_session_for_static(mut req: Request, next: Next) -> Response {
+    if is_static(req.uri().path()) {
+        req.headers_mut().remove(http::header::COOKIE);
+    }
+    next.run(req).await
+}
+
 pub async fn require_session(session: Session, mut req: Request, next: Next) -> Response {
     if is_public(req.uri().path()) {
         return next.run(req).await;
@@ -36,6 +53,7 @@ pub async fn require_session(session: Session, mut req: Request, next: Next) -> 
         .unwrap_or_else(|| "/".into());
     match signed_in(&session).await {
         Some(user) if !user.is_expired(chrono::Utc::now().timestamp()) => {
+            renew(&session).await;
             req.extensions_mut().insert(CurrentUser(user.username));
             next.run(req).await
         }

@@ -7,7 +7,6 @@ use axum::{
     body::Body,
     middleware::{from_fn, from_fn_with_state},
     routing::get,
-    serve::ListenerExt,
     Json, Router,
 };
 use http::{Request, Response};
@@ -18,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::SessionManagerLayer;
 use tracing::{info_span, Span};
 
-use crate::{fn_status, guard, security, session::AnyStore};
+use crate::{client_addr, deadline, fn_status, guard, security, session::AnyStore};
 
 /// Everything the panel's router is made of.
 pub struct Panel {
@@ -28,6 +27,25 @@ pub struct Panel {
     pub allowed_origin: security::AllowedOrigin,
     /// Send Strict-Transport-Security (the public URL is https).
     pub hsts: bool,
+    pub trusted_proxies: client_addr::TrustedProxies,
+    pub limits: Limits,
+}
+
+/// The server's own limits (see `Config`).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub header_timeout: Duration,
+    pub response_timeout: Duration,
+    pub max_concurrent: usize,
+}
+
+/// The app's routes, generated once per process. Generating them renders the app in a special
+/// mode that, while it lasts, parks any Resource polled in the same process (leptos issue
+/// #4773): generating them for every router left a concurrent render hanging now and then.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// The whole panel: health check, server functions, SSR routes, static files and the 404 page,
@@ -39,8 +57,10 @@ pub fn panel_router(panel: Panel) -> Router {
         sessions,
         allowed_origin,
         hsts,
+        trusted_proxies,
+        limits,
     } = panel;
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let router = Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&options, routes, move || provide_context(state.clone()), {
@@ -53,11 +73,22 @@ pub fn panel_router(panel: Panel) -> Router {
         // server functions' errors their status.
         .layer(from_fn(fn_status::error_status))
         .layer(from_fn(guard::require_session))
-        .layer(from_fn(security::peer_address))
+        .layer(from_fn_with_state(
+            trusted_proxies,
+            client_addr::client_address,
+        ))
         .layer(sessions)
+        .layer(from_fn(guard::no_session_for_static))
         .layer(from_fn_with_state(
             allowed_origin,
             security::same_origin_only,
+        ))
+        .layer(from_fn_with_state(
+            limits.response_timeout,
+            deadline::response_deadline,
+        ))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            limits.max_concurrent,
         ));
     security::with_security_headers(router, hsts).layer(
             TraceLayer::new_for_http()
@@ -67,14 +98,20 @@ pub fn panel_router(panel: Panel) -> Router {
                 })
                 .on_request(())
                 // A server function's expected error (wrong password, 422) needs no ERROR line
-                // of its own: the status line below says enough.
+                // of its own: the status line below says enough. A body that fails or is cut is
+                // logged by the deadline layer.
                 .on_failure(())
                 .on_response(|res: &Response<Body>, latency: Duration, _: &Span| {
-                    tracing::info!(
+                    tracing::debug!(
                         status = res.status().as_u16(),
                         latency_ms = latency.as_secs_f64() * 1e3,
-                        "served"
+                        "headers sent"
                     );
+                })
+                // "served" only once the whole body went out: a render that hangs after its
+                // headers never logs it.
+                .on_eos(|_: Option<&http::HeaderMap>, latency: Duration, _: &Span| {
+                    tracing::info!(latency_ms = latency.as_secs_f64() * 1e3, "served");
                 }),
         )
 }
@@ -83,19 +120,56 @@ async fn healthz() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok", "version": app::VERSION }))
 }
 
-/// Serves `router` on `listener` until the process ends.
+/// How long a client may take to send a request's headers when none is configured.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `router` on `listener` until the process ends (see [`serve_with`]).
+pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
+    serve_with(listener, router, DEFAULT_HEADER_TIMEOUT).await
+}
+
+/// Serves `router` with a header-read timeout, so half-sent requests (slowloris) are dropped
+/// instead of held open: `axum::serve` installs no timer, so this is hyper-util's builder with one.
 ///
 /// TCP_NODELAY on every accepted socket: without it a streamed SSR page waits ~40 ms on Nagle's
-/// algorithm (measured; see shared/ECOSYSTEM.md).
-pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
-    let listener = listener.tap_io(|tcp| {
+/// algorithm (measured).
+pub async fn serve_with(
+    listener: TcpListener,
+    router: Router,
+    header_timeout: Duration,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use hyper_util::service::TowerToHyperService;
+    use tower::Service;
+
+    let mut make = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    loop {
+        let (tcp, peer) = match listener.accept().await {
+            Ok(conn) => conn,
+            Err(err) => {
+                // Out of file descriptors and the like: wait, then accept again.
+                tracing::warn!(%err, "could not accept a connection");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
         if let Err(err) = tcp.set_nodelay(true) {
             tracing::warn!(%err, "could not set TCP_NODELAY");
         }
-    });
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .await
+        let Ok(service) = make.call(peer).await;
+        tokio::spawn(async move {
+            let mut builder = Builder::new(TokioExecutor::new());
+            builder
+                .http1()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout);
+            let served = builder
+                .serve_connection_with_upgrades(TokioIo::new(tcp), TowerToHyperService::new(service))
+                .await;
+            if let Err(err) = served {
+                tracing::debug!(%err, "connection ended with an error");
+            }
+        });
+    }
 }

@@ -1,12 +1,15 @@
 //! The `ecs-panel` server: configuration, the HTTP stack around the Leptos app, and (in demo mode)
 //! the embedded ECS simulator.
 
+pub mod client_addr;
 pub mod config;
+pub mod deadline;
 pub mod fn_status;
 pub mod guard;
 pub mod http_stack;
 pub mod security;
 pub mod session;
+pub mod shared_store;
 pub mod simulator;
 pub mod startup;
 

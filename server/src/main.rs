@@ -55,7 +55,7 @@ async fn run_panel(config: Config) -> Result<(), String> {
         "upstream"
     };
     tracing::info!("ECS Panel listening on http://{addr} in {mode}");
-    server::serve(listener, server::panel_router(panel))
+    server::http_stack::serve_with(listener, server::panel_router(panel), config.header_timeout)
         .await
         .map_err(|e| format!("server stopped: {e}"))
 }

@@ -62,20 +62,6 @@ fn verdict(allowed: &AllowedOrigin, headers: &http::HeaderMap) -> Result<(), &'s
     }
 }
 
-/// Puts the TCP peer's address into the request for the sign-in throttle. Deliberately not
-/// `X-Forwarded-For`: any client can write that header.
-pub async fn peer_address(mut req: Request, next: Next) -> Response {
-    if let Some(axum::extract::ConnectInfo(addr)) = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .copied()
-    {
-        req.extensions_mut()
-            .insert(app::auth::throttle::Peer(addr.ip()));
-    }
-    next.run(req).await
-}
-
 /// Adds the headers every response carries. Pages send their own nonce-based CSP (app::csp);
 /// anything else (server functions, static files, redirects) gets a policy that allows nothing.
 /// `hsts`: the panel is served over https (its public URL says so).

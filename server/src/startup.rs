@@ -6,7 +6,9 @@ use app::state::{DemoAccount, PanelState};
 use leptos::prelude::LeptosOptions;
 
 use crate::config::Config;
-use crate::http_stack::Panel;
+use app::auth::throttle::Throttle;
+
+use crate::http_stack::{Limits, Panel};
 use crate::security::AllowedOrigin;
 use crate::session::{session_layer, AnyStore};
 use crate::simulator::{self, SimHandle};
@@ -40,13 +42,21 @@ pub async fn build_panel(
         },
     )
     .map_err(|e| format!("ECS_API_URL: {e}"))?;
-    let store = AnyStore::open(&config.session_store_kind()?).await?;
+    let (store, shared) = AnyStore::open(&config.session_store_kind()?).await?;
     let panel = Panel {
         options,
         state: PanelState {
             client,
             demo,
-            throttle: Default::default(),
+            throttle: Throttle::new(shared.clone()),
+            shared,
+            api_token_session: config.api_token_lifetime,
+        },
+        trusted_proxies: config.trusted_proxies()?,
+        limits: Limits {
+            header_timeout: config.header_timeout,
+            response_timeout: config.response_timeout,
+            max_concurrent: config.max_concurrent,
         },
         sessions: session_layer(store, config.cookie_secure(), config.idle_timeout),
         hsts: config

@@ -125,3 +125,71 @@ async fn the_server_checks_again_and_puts_refusals_at_their_field() {
     assert_eq!(body["Invalid"]["field"], "env", "{body}");
     assert!(!body.to_string().contains("hunter2-secret"));
 }
+
+/// POSTs to the simulator that created a server.
+fn creates(rig: &Rig) -> usize {
+    rig.upstream()
+        .into_iter()
+        .filter(|r| r["method"] == "POST" && r["path"] == "/ecs/v2/servers")
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_whose_answer_is_lost_is_never_sent_again() {
+    let rig = Rig::start(&[]).await;
+    // ECS creates the server, but its answer arrives cut in half: the outcome is unknown to the
+    // panel. The display name is unique, so the panel finds the server it made.
+    rig.faults(serde_json::json!({"malformed_json": true, "path_prefix": "/servers", "method": "POST", "remaining": 1}));
+    rig.forget();
+    let form = with(&[("form_token", "lost-1"), ("notes", "lost answer")]);
+    let (status, found) = create(&rig.panel, &rig.cookie, &form).await;
+    assert_eq!(status, 200, "{found}");
+    assert!(found["name"].as_str().is_some_and(|n| n.starts_with("ec")), "{found}");
+    let (_, again) = create(&rig.panel, &rig.cookie, &form).await;
+    assert_eq!(again["name"], found["name"], "the repeat answers the same server");
+    assert_eq!(creates(&rig), 1, "sent once");
+
+    // A lost answer for a server that cannot be found: the user is told, and the form is never
+    // sent again, however often it is submitted.
+    rig.faults(serde_json::json!({"hang_ms": 3000, "path_prefix": "/servers", "method": "POST"}));
+    rig.forget();
+    let form = with(&[("form_token", "lost-2"), ("notes", "no answer")]);
+    let (status, said) = create(&rig.panel, &rig.cookie, &form).await;
+    assert!(status >= 400, "{status}");
+    let words = said.to_string();
+    assert!(words.contains("servers list"), "{words}");
+    rig.faults(serde_json::json!({}));
+    let (_, repeat) = create(&rig.panel, &rig.cookie, &form).await;
+    assert_eq!(repeat, said, "the same words, no second create");
+    assert_eq!(creates(&rig), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_double_submit_split_across_two_replicas_creates_one_server() {
+    let redis = support::Redis::start();
+    let config = server::simulator::SimConfig {
+        request_log_size: 10_000,
+        ..server::simulator::SimConfig::for_tests()
+    };
+    let sim = server::simulator::spawn(config).await.expect("simulator");
+    let (store, api) = (redis.url(), sim.base_url());
+    let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
+    let (a, b) = (Panel::start(&args).await, Panel::start(&args).await);
+    let cookie = a.sign_in("demo", "demo", None).await;
+    *sim.store.faults() = serde_json::from_value(serde_json::json!({
+        "latency_ms": 500, "path_prefix": "/servers", "method": "POST"
+    }))
+    .expect("faults");
+    let form = with(&[("form_token", "split-form"), ("notes", "split")]);
+    let ((s1, x), (s2, y)) = tokio::join!(create(&a, &cookie, &form), create(&b, &cookie, &form));
+    assert_eq!((s1, s2), (200, 200), "{x} {y}");
+    assert_eq!(x["name"], y["name"]);
+    let posts = sim
+        .store
+        .requests()
+        .recent(usize::MAX)
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == "/ecs/v2/servers")
+        .count();
+    assert_eq!(posts, 1, "one server for the two replicas");
+}

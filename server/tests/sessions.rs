@@ -2,10 +2,11 @@
 
 mod support;
 
-use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
+use futures_util::StreamExt;
 use reqwest::{header, StatusCode};
-use support::{is_signed_in, session_cookie, set_cookie_header, Panel};
+use support::{is_signed_in, session_cookie, set_cookie_header, sqlite_records, Panel, Redis};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guard_sends_visitors_to_sign_in_with_the_page_kept() {
@@ -78,7 +79,13 @@ async fn secure_cookie_when_configured() {
             &[("username", "demo"), ("password", "demo")],
         )
         .await;
-    assert!(set_cookie_header(&res).contains("Secure"));
+    let set_cookie = set_cookie_header(&res);
+    assert!(set_cookie.contains("Secure"), "{set_cookie}");
+    // `__Host-`: the browser keeps it only if Secure, for `/` and with no Domain, so a sibling
+    // subdomain cannot plant or shadow it.
+    assert!(set_cookie.starts_with("__Host-ecs_panel_session="), "{set_cookie}");
+    assert!(set_cookie.contains("Path=/"), "{set_cookie}");
+    assert!(!set_cookie.to_ascii_lowercase().contains("domain="), "{set_cookie}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -151,55 +158,13 @@ async fn sqlite_sessions_survive_a_restart() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A real `redis-server` on a free port, stopped when dropped.
-struct Redis(Child, u16);
-
-impl Redis {
-    fn start() -> Redis {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("port")
-            .port();
-        let child = Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("redis-server is installed (make test installs Debian's redis-server)");
-        // Owned by the guard from here on, so it is killed and reaped whatever happens next.
-        let redis = Redis(child, port);
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return redis;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        panic!("redis-server did not start");
-    }
-}
-
-impl Drop for Redis {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_sharing_redis_share_sessions() {
     let redis = Redis::start();
     let sim = server::simulator::spawn(server::simulator::SimConfig::default())
         .await
         .expect("sim");
-    let store = format!("redis://127.0.0.1:{}", redis.1);
+    let store = redis.url();
     let api = sim.base_url();
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
     let a = Panel::start(&args).await;
@@ -216,4 +181,110 @@ async fn two_replicas_sharing_redis_share_sessions() {
         !is_signed_in(&a, &cookie).await,
         "signing out on one replica ends it on both"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn made_up_cookies_store_nothing() {
+    let (store, dir) = support::sqlite_store("flood");
+    let panel = Panel::start(&["--session-store", store.as_str()]).await;
+    let signed_in = panel.sign_in("demo", "demo", None).await;
+    let before = sqlite_records(&store).await;
+    assert_eq!(before, 1);
+    let paths = ["/healthz", "/favicon.svg", "/login", "/pkg/ecs-panel.css", "/servers"];
+    let client = support::client();
+    futures_util::stream::iter(0..10_000usize)
+        .for_each_concurrent(16, |i| {
+            let client = client.clone();
+            let url = panel.url(paths[i % paths.len()]);
+            async move {
+                let id = tower_sessions::session::Id::default();
+                let res = client
+                    .get(url)
+                    .header(header::COOKIE, format!("ecs_panel_session={id}"))
+                    .send()
+                    .await
+                    .expect("GET");
+                assert!(!res.status().is_server_error(), "{}", res.status());
+            }
+        })
+        .await;
+    assert_eq!(sqlite_records(&store).await, before, "no record for a made-up cookie");
+    assert!(is_signed_in(&panel, &signed_in).await);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A page whose upstream calls are slow loads the session before sign-out and finishes after it:
+/// it must not write the deleted record back.
+async fn sign_out_during_a_slow_page(store: &str) {
+    let sim = server::simulator::spawn(server::simulator::SimConfig::default())
+        .await
+        .expect("sim");
+    let api = sim.base_url();
+    let panel = Panel::start(&["--session-store", store, "--api-url", api.as_str()]).await;
+    let cookie = panel.sign_in("demo", "demo", None).await;
+    *sim.store.faults() = serde_json::from_value(serde_json::json!({
+        "latency_ms": 1500, "path_prefix": "/servers", "method": "GET"
+    }))
+    .expect("faults");
+    let slow = {
+        let (url, cookie) = (panel.url("/servers"), cookie.clone());
+        tokio::spawn(async move {
+            support::client()
+                .get(url)
+                .header(header::COOKIE, cookie)
+                .send()
+                .await
+                .expect("GET /servers")
+                .text()
+                .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let res = panel.post_form("/api/logout", Some(&cookie), &[]).await;
+    assert!(res.status().is_redirection() || res.status() == StatusCode::OK);
+    let _ = slow.await.expect("the slow page ends");
+    *sim.store.faults() = Default::default();
+    assert!(
+        !is_signed_in(&panel, &cookie).await,
+        "{store}: a request in flight brought the session back"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_in_flight_cannot_undo_sign_out() {
+    sign_out_during_a_slow_page("memory").await;
+    let (store, dir) = support::sqlite_store("signout-race");
+    sign_out_during_a_slow_page(&store).await;
+    assert_eq!(sqlite_records(&store).await, 0);
+    let _ = std::fs::remove_dir_all(&dir);
+    let redis = Redis::start();
+    sign_out_during_a_slow_page(&redis.url()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_token_sessions_end_after_their_lifetime() {
+    let panel = Panel::start(&["--session-store", "memory", "--api-token-lifetime", "2s"]).await;
+    let res = panel
+        .post_form(
+            "/api/login_token",
+            None,
+            &[("token", server::simulator::DEMO_API_TOKEN)],
+        )
+        .await;
+    let cookie = session_cookie(&res).expect("signed in with the token");
+    assert!(is_signed_in(&panel, &cookie).await);
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    assert!(!is_signed_in(&panel, &cookie).await, "ended after 2 s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (store, dir) = support::sqlite_store("mode");
+    let panel = Panel::start(&["--session-store", store.as_str()]).await;
+    panel.sign_in("demo", "demo", None).await;
+    let path = store.strip_prefix("sqlite://").expect("path");
+    let mode = std::fs::metadata(path).expect("the file").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

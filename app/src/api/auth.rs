@@ -13,38 +13,39 @@ pub async fn login(
 ) -> Result<String, AppError> {
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
     use crate::auth::throttle;
-    use std::time::Instant;
 
     let username = username.trim().to_string();
     if username.is_empty() {
         return Err(AppError::invalid("username", "Enter your username."));
     }
+    if username.len() > throttle::MAX_USERNAME_BYTES {
+        return Err(AppError::invalid("username", "That username is too long."));
+    }
     if password.is_empty() {
         return Err(AppError::invalid("password", "Enter your password."));
     }
     let state = crate::state::panel_state()?;
-    let peer = throttle::request_peer();
-    if let Some(wait) = state.throttle.wait(peer, &username, Instant::now()) {
-        return Err(AppError::invalid(
-            "password",
-            throttle::try_again_words(wait),
-        ));
-    }
+    let attempt = state
+        .throttle
+        .begin(throttle::request_peer(), &username)
+        .await
+        .map_err(|wait| throttled("password", wait))?;
     let password = secrecy::SecretString::from(password);
-    let grant =
-        state
-            .client
-            .login(&username, &password)
-            .await
-            .map_err(|err| match sign_in_failure(err) {
-                None => {
-                    state.throttle.failed(peer, &username, Instant::now());
-                    tracing::warn!("a sign-in was refused");
-                    AppError::invalid("password", "Wrong username or password.")
-                }
-                Some(outage) => outage,
-            })?;
-    state.throttle.succeeded(peer, &username);
+    let grant = match state.client.login(&username, &password).await {
+        Ok(grant) => grant,
+        Err(err) => match sign_in_failure(err) {
+            None => {
+                attempt.failed();
+                tracing::warn!("a sign-in was refused");
+                return Err(AppError::invalid("password", "Wrong username or password."));
+            }
+            Some(outage) => {
+                attempt.not_judged().await;
+                return Err(outage);
+            }
+        },
+    };
+    attempt.succeeded().await;
     let session = crate::state::request_session().await?;
     let token = secrecy::ExposeSecret::expose_secret(&grant.token).to_string();
     let user = SignedIn::new(username, token, TokenKind::Jwt, Some(grant.expire));
@@ -62,7 +63,6 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
     use crate::auth::session::{sign_in, SignedIn, TokenKind};
     use crate::auth::throttle;
     use crate::ecs::Credential;
-    use std::time::Instant;
 
     let token = token.trim().to_string();
     if token.is_empty() {
@@ -76,31 +76,50 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
     }
     let state = crate::state::panel_state()?;
     // A token names no user: only the peer address is counted.
-    let peer = throttle::request_peer();
-    if let Some(wait) = state.throttle.wait(peer, "", Instant::now()) {
-        return Err(AppError::invalid("token", throttle::try_again_words(wait)));
-    }
-    let account = state
+    let attempt = state
+        .throttle
+        .begin(throttle::request_peer(), "")
+        .await
+        .map_err(|wait| throttled("token", wait))?;
+    let account = match state
         .client
         .account(&Credential::ApiToken(token.clone().into()))
         .await
-        .map_err(|err| match sign_in_failure(err) {
+    {
+        Ok(account) => account,
+        Err(err) => match sign_in_failure(err) {
             None => {
-                state.throttle.failed(peer, "", Instant::now());
+                attempt.failed();
                 tracing::warn!("an API token was refused");
-                AppError::invalid("token", "This API token was not accepted. Check it, or make a new one in Seeweb's panel.")
+                return Err(AppError::invalid("token", "This API token was not accepted. Check it, or make a new one in Seeweb's panel."));
             }
-            Some(outage) => outage,
-        })?;
-    state.throttle.succeeded(peer, "");
+            Some(outage) => {
+                attempt.not_judged().await;
+                return Err(outage);
+            }
+        },
+    };
+    attempt.succeeded().await;
     let session = crate::state::request_session().await?;
-    let user = SignedIn::new(account.username, token, TokenKind::ApiToken, None);
+    // API tokens never expire upstream: the session gets an absolute end of its own.
+    let ends = chrono::Utc::now().timestamp()
+        + i64::try_from(state.api_token_session.as_secs()).unwrap_or(i64::MAX / 2);
+    let user = SignedIn::new(account.username, token, TokenKind::ApiToken, Some(ends));
     sign_in(&session, user).await.map_err(|err| {
         tracing::error!(%err, "could not store the session");
         AppError::Internal
     })?;
     tracing::info!("signed in with an API token");
     Ok(crate::auth::safe_next(next.as_deref()))
+}
+
+/// The answer to an attempt the throttle holds back (`None`: its store cannot be reached).
+#[cfg(feature = "ssr")]
+fn throttled(field: &str, wait: Option<std::time::Duration>) -> AppError {
+    match wait {
+        Some(wait) => AppError::invalid(field, crate::auth::throttle::try_again_words(wait)),
+        None => AppError::Internal,
+    }
 }
 
 /// What a failed upstream sign-in means. `None`: ECS refused the credentials (401, or a 403), a

@@ -6,6 +6,8 @@ use tower_sessions::Session;
 use crate::ecs::Credential;
 
 const KEY: &str = "signed_in";
+/// The minute a signed-in session was last renewed.
+const RENEWED: &str = "renewed_minute";
 
 /// How the user proved who they are; decides which header carries the token upstream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,17 @@ pub async fn sign_in(
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
     session.insert(KEY, user).await
+}
+
+/// Moves a signed-in session's idle expiry on (the route guard and every server function call
+/// this). At most one write a minute: the record is saved only when something in it changed.
+pub async fn renew(session: &Session) {
+    let minute = chrono::Utc::now().timestamp() / 60;
+    if session.get::<i64>(RENEWED).await.ok().flatten() != Some(minute) {
+        if let Err(err) = session.insert(RENEWED, minute).await {
+            tracing::warn!(%err, "could not renew the session");
+        }
+    }
 }
 
 /// Ends the session: the record is deleted from the store, the cookie cleared.

@@ -334,6 +334,8 @@ fn read_retry_delay(e: &EcsError) -> Option<Duration> {
             retry_after: None, ..
         } => Some(Duration::from_millis(100)),
         EcsError::Rejected { status, .. } if *status >= 500 => Some(Duration::from_millis(100)),
+        // A read is safe to send again after a broken connection.
+        EcsError::Interrupted => Some(Duration::from_millis(100)),
         _ => None,
     }
 }
@@ -385,10 +387,13 @@ fn transport_error(endpoint: &'static str, e: &reqwest::Error) -> EcsError {
         "builder" => EcsError::Malformed {
             detail: format!("{endpoint}: the request could not be built"),
         },
-        _ => EcsError::Unavailable {
+        // Nothing reached ECS.
+        "connect" => EcsError::Unavailable {
             status: None,
             retry_after: None,
         },
+        // Sent (at least in part), then the connection broke: ECS may have acted on it.
+        _ => EcsError::Interrupted,
     }
 }
 

@@ -30,6 +30,10 @@ pub enum EcsError {
     /// The connect or total timeout elapsed.
     #[error("the ECS API did not answer in time")]
     Timeout,
+    /// The connection broke after the request went out, before a whole answer came back: whether
+    /// ECS acted on it is unknown.
+    #[error("the connection to the ECS API broke before it answered")]
+    Interrupted,
     /// The answer was not what the endpoint returns: not JSON, HTML, the wrong shape, too big.
     #[error("unexpected answer from the ECS API: {detail}")]
     Malformed { detail: String },
@@ -86,6 +90,11 @@ impl EcsError {
                 "The ECS API cannot be reached right now. {}",
                 retry_hint(*retry_after)
             ),
+            Self::Interrupted => {
+                "The ECS API cannot be reached right now (the connection broke before it \
+                 answered). Try again in a moment."
+                    .to_string()
+            }
             Self::Timeout => {
                 "The ECS API did not answer in time. Try again in a moment.".to_string()
             }
@@ -98,7 +107,26 @@ impl EcsError {
 
     /// Whether trying the same request again later may succeed.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Unavailable { .. } | Self::Timeout)
+        matches!(
+            self,
+            Self::Unavailable { .. } | Self::Timeout | Self::Interrupted
+        )
+    }
+
+    /// For a write: whether ECS may have carried it out although the panel got no usable answer
+    /// (no answer in time, a connection broken mid-call, an unreadable success, or a gateway's
+    /// 502/504 from between the panel and ECS). Sending it again could do it twice.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            Self::Timeout
+                | Self::Interrupted
+                | Self::Malformed { .. }
+                | Self::Unavailable {
+                    status: Some(502 | 504),
+                    ..
+                }
+        )
     }
 
     /// ECS's own words when it refused the request: what `crate::model`'s `explain` functions

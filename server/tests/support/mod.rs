@@ -31,7 +31,11 @@ impl Panel {
             .expect("panel starts");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let task = tokio::spawn(server::serve(listener, server::panel_router(panel)));
+        let task = tokio::spawn(server::http_stack::serve_with(
+            listener,
+            server::panel_router(panel),
+            config.header_timeout,
+        ));
         Panel {
             base,
             task,
@@ -114,13 +118,18 @@ pub fn client() -> Client {
         .expect("client")
 }
 
+/// The panel's session cookie, under either of its names (`__Host-` when Secure).
+fn is_session_cookie(set_cookie: &str) -> bool {
+    set_cookie.starts_with("ecs_panel_session=") || set_cookie.starts_with("__Host-ecs_panel_session=")
+}
+
 /// `ecs_panel_session=<id>` from a response's Set-Cookie, if it sets one.
 pub fn session_cookie(res: &reqwest::Response) -> Option<String> {
     res.headers()
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("ecs_panel_session="))
+        .find(|v| is_session_cookie(v))
         .and_then(|v| v.split(';').next())
         .map(str::to_string)
 }
@@ -130,7 +139,7 @@ pub fn set_cookie_header(res: &reqwest::Response) -> String {
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("ecs_panel_session="))
+        .find(|v| is_session_cookie(v))
         .unwrap_or_default()
         .to_string()
 }
@@ -270,4 +279,67 @@ pub fn sqlite_store(tag: &str) -> (String, std::path::PathBuf) {
         format!("sqlite://{}", dir.join("sessions.db").display()),
         dir,
     )
+}
+
+/// A real `redis-server` on a free port, stopped when dropped.
+pub struct Redis(std::process::Child, pub u16);
+
+impl Redis {
+    pub fn start() -> Redis {
+        use std::process::{Command, Stdio};
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("port")
+            .port();
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("redis-server is installed (make test installs Debian's redis-server)");
+        // Owned by the guard from here on, so it is killed and reaped whatever happens next.
+        let redis = Redis(child, port);
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return redis;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("redis-server did not start");
+    }
+
+    /// Its `--session-store` value.
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.1)
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Session records in a SQLite session store (`sqlite://<file>`).
+pub async fn sqlite_records(store: &str) -> i64 {
+    use tower_sessions_sqlx_store::sqlx;
+    let path = store.strip_prefix("sqlite://").expect("a sqlite:// store");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{path}"))
+        .await
+        .expect("open the session file");
+    let n = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions")
+        .fetch_one(&pool)
+        .await
+        .expect("count sessions");
+    pool.close().await;
+    n
 }

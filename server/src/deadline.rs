@@ -1,0 +1,133 @@
+//! The whole-response time budget (`--response-timeout`). A page that has not started within it
+//! gets a readable 503 page; one whose streamed body is still going at the deadline is ended with
+//! a readable note (HTML) or cut (anything else); both are logged, as is a client that goes away
+//! mid-body. Written here because tower-http's timeouts answer 408 before the headers and abort
+//! the connection after them: neither is something a person can read, and neither is logged.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+use http::{header, StatusCode};
+use http_body::{Body as HttpBody, Frame, SizeHint};
+use tokio::time::{sleep_until, Instant, Sleep};
+
+/// What a person sees when a page takes longer than the budget before it started.
+const TOO_SLOW_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Too slow - ECS Panel</title></head><body><main><h1>This page took too long</h1>\
+<p>The panel could not finish this page in time. Seeweb's API may be slow right now: \
+<a href=\"\">try again</a> in a moment.</p></main></body></html>";
+
+/// Appended to an HTML page cut at the deadline (the page's own markup is already sent).
+const CUT_NOTE: &[u8] = b"<p role=\"alert\" class=\"deadline-note\">This page took too long to \
+finish, so it is incomplete. Reload it to try again.</p>";
+
+pub async fn response_deadline(
+    State(budget): State<Duration>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path().to_string();
+    let deadline = Instant::now() + budget;
+    let Ok(res) = tokio::time::timeout_at(deadline, next.run(req)).await else {
+        tracing::warn!(%path, budget_ms = budget.as_millis() as u64, "no response within the time budget");
+        return (StatusCode::SERVICE_UNAVAILABLE, Html(TOO_SLOW_PAGE)).into_response();
+    };
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    let (parts, body) = res.into_parts();
+    let body = DeadlineBody {
+        // A body of known length cannot take a note: it is cut instead.
+        note: html && body.size_hint().exact().is_none(),
+        inner: body,
+        sleep: Box::pin(sleep_until(deadline)),
+        path,
+        state: BodyState::Streaming,
+    };
+    Response::from_parts(parts, Body::new(body))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyState {
+    Streaming,
+    /// The inner body ended, or failed, or was cut: nothing more is sent.
+    Over,
+}
+
+struct DeadlineBody {
+    inner: Body,
+    sleep: Pin<Box<Sleep>>,
+    note: bool,
+    path: String,
+    state: BodyState,
+}
+
+impl HttpBody for DeadlineBody {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = self.get_mut();
+        if this.state == BodyState::Over {
+            return Poll::Ready(None);
+        }
+        match Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(None) => {
+                this.state = BodyState::Over;
+                Poll::Ready(None)
+            }
+            Poll::Ready(Some(Err(err))) => {
+                tracing::warn!(path = %this.path, %err, "response body failed");
+                this.state = BodyState::Over;
+                Poll::Ready(Some(Err(err)))
+            }
+            Poll::Ready(Some(Ok(frame))) => Poll::Ready(Some(Ok(frame))),
+            Poll::Pending => {
+                if this.sleep.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                tracing::warn!(path = %this.path, "response body cut at the time budget");
+                this.state = BodyState::Over;
+                if this.note {
+                    Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(CUT_NOTE)))))
+                } else {
+                    Poll::Ready(Some(Err(axum::Error::new("the response time budget ran out"))))
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.state == BodyState::Over || self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        if self.note {
+            // The note may be added: no exact length can be promised.
+            SizeHint::default()
+        } else {
+            self.inner.size_hint()
+        }
+    }
+}
+
+impl Drop for DeadlineBody {
+    fn drop(&mut self) {
+        if self.state == BodyState::Streaming && !self.inner.is_end_stream() {
+            tracing::info!(path = %self.path, "the client went away before the response ended");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The server's own limits: a header-read timeout against half-sent requests, a whole-response
+//! time budget that ends a slow page readably, and a cap on requests served at once.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use support::{Panel, Rig};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_sent_requests_are_dropped_and_hold_up_no_one() {
+    let panel = Panel::start(&["--session-store", "memory", "--header-timeout", "1s"]).await;
+    let addr = panel.base.trim_start_matches("http://").to_string();
+    let mut slow = Vec::new();
+    for _ in 0..500 {
+        let mut tcp = TcpStream::connect(&addr).await.expect("connect");
+        tcp.write_all(b"GET /login HTTP/1.1\r\nHost: panel\r\nX-Slow: ")
+            .await
+            .expect("half a request");
+        slow.push(tcp);
+    }
+    // A person's page loads meanwhile.
+    let res = panel.get("/login", None).await;
+    assert_eq!(res.status(), 200);
+    // Past the header timeout the server has closed every half-sent connection (a 408 and EOF,
+    // or a reset): none is held open for ever.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    for (i, mut tcp) in slow.into_iter().enumerate() {
+        let mut rest = Vec::new();
+        let closed = tokio::time::timeout(Duration::from_secs(3), tcp.read_to_end(&mut rest)).await;
+        assert!(closed.is_ok(), "connection {i} is still held open");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_slower_than_the_budget_ends_readably() {
+    let rig = Rig::start(&["--response-timeout", "1s", "--request-timeout", "20s"]).await;
+    rig.faults(serde_json::json!({"latency_ms": 5000, "path_prefix": "/servers", "method": "GET"}));
+    let started = Instant::now();
+    let (status, body) = rig.page("/servers").await;
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(4), "ended at the budget, not the upstream: {took:?}");
+    let readable = (status == 503 && body.contains("This page took too long"))
+        || body.contains("This page took too long to finish");
+    assert!(readable, "{status}: {}", &body[body.len().saturating_sub(400)..]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_beyond_the_cap_wait_their_turn() {
+    let rig = Rig::start(&["--max-concurrent", "1"]).await;
+    rig.faults(serde_json::json!({"latency_ms": 800, "path_prefix": "/servers", "method": "GET"}));
+    let slow = rig.page("/servers");
+    let quick = async {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let started = Instant::now();
+        let res = rig.panel.get("/healthz", None).await;
+        (res.status().as_u16(), started.elapsed())
+    };
+    let ((page, _), (health, waited)) = tokio::join!(slow, quick);
+    assert_eq!((page, health), (200, 200));
+    assert!(
+        waited >= Duration::from_millis(400),
+        "the second request waited for the first: {waited:?}"
+    );
+}
