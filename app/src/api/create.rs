@@ -70,26 +70,25 @@ pub async fn create_server(form: CreateForm) -> Result<Created, AppError> {
         .await
         .map(|u| u.username)
         .unwrap_or_default();
-    // A second submission of the same form (a double click, a retry) waits for the first and gets
-    // its answer instead of creating another server.
-    let slot = ssr::slot(&user, &token);
-    let mut done = slot.lock().await;
-    if let Some(created) = done.as_ref() {
-        return Ok(created.clone());
-    }
-    // Only a success is remembered: after an error the same form may be sent again.
-    let created = ssr::create(&client, &cred, &session, &form).await?;
-    *done = Some(created.clone());
-    Ok(created)
+    let state = crate::state::panel_state()?;
+    // A second submission of the same form (a double click, a retry, another replica) waits for
+    // the first and gets its answer instead of creating another server; an outcome that is not
+    // known is never sent again (see shared_state::once).
+    let key = format!("create-form:{user}:{token}");
+    crate::shared_state::once(
+        &*state.shared,
+        &key,
+        ssr::KEEP,
+        ssr::WAIT,
+        ssr::create(&client, &cred, &session, &form),
+    )
+    .await
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use std::collections::HashMap;
-    use std::sync::{Arc, LazyLock, Mutex};
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
-    use tokio::sync::Mutex as AsyncMutex;
     use tower_sessions::Session;
 
     use crate::ecs::convert;
@@ -97,24 +96,14 @@ mod ssr {
     use crate::error::AppError;
     use crate::model::create::{CreateForm, Created};
     use crate::model::create_check::body;
+    use crate::shared_state::Ran;
 
-    /// What one form token created; the lock makes a concurrent repeat wait for the first.
-    type Slot = Arc<AsyncMutex<Option<Created>>>;
-
-    /// Form tokens seen in the last ten minutes, per user.
-    /// (user, form token) → when first seen, and its slot.
-    type Seen = HashMap<(String, String), (Instant, Slot)>;
-    static SEEN: LazyLock<Mutex<Seen>> = LazyLock::new(Default::default);
-    const KEEP: Duration = Duration::from_secs(600);
-
-    pub fn slot(user: &str, token: &str) -> Slot {
-        let mut seen = SEEN.lock().unwrap_or_else(|p| p.into_inner());
-        seen.retain(|_, (at, _)| at.elapsed() < KEEP);
-        seen.entry((user.to_string(), token.to_string()))
-            .or_insert_with(|| (Instant::now(), Arc::new(AsyncMutex::new(None))))
-            .1
-            .clone()
-    }
+    /// How long a form token's outcome is kept.
+    pub const KEEP: Duration = Duration::from_secs(600);
+    /// How long a repeat waits for the first submission: above the whole upstream budget.
+    pub const WAIT: Duration = Duration::from_secs(45);
+    /// How recent a server must be to count as the one a lost answer created.
+    const RECENT_SECS: i64 = 15 * 60;
 
     /// A unique, unguessable-enough token for one form (it only deduplicates submissions).
     pub fn new_token() -> String {
@@ -132,15 +121,56 @@ mod ssr {
         cred: &Credential,
         session: &Session,
         form: &CreateForm,
-    ) -> Result<Created, AppError> {
+    ) -> Ran<Created> {
         let today = chrono::Utc::now().format("%Y%m%d").to_string();
         let b = body(form, &today);
         let notes = b.notes.clone();
         let answer = client
             .create_server(cred, &convert::create::request(b))
             .await;
-        let answer = crate::state::explained(answer, session, refused).await?;
-        Ok(convert::create::created(&answer, notes))
+        match answer {
+            Ok(answer) => Ran::Done(convert::create::created(&answer, notes)),
+            Err(err) if err.outcome_unknown() => lost_answer(client, cred, err, notes).await,
+            Err(err) => Ran::Failed(match refused(&err) {
+                Some(at_field) => at_field,
+                None => crate::state::upstream_error(err, session).await,
+            }),
+        }
+    }
+
+    /// ECS may have created the server although its answer was lost. The display name is the
+    /// form's own: one recent server by that name is the one this form made; otherwise the user is
+    /// told what happened and sent to the servers list, and the form is never sent again.
+    async fn lost_answer(
+        client: &EcsClient,
+        cred: &Credential,
+        err: EcsError,
+        notes: String,
+    ) -> Ran<Created> {
+        tracing::warn!(%err, "the answer to a create was lost; looking for the server");
+        let since = chrono::Utc::now().timestamp() - RECENT_SECS;
+        let found: Vec<String> = match client.list_servers(cred).await {
+            Ok(servers) => servers
+                .into_iter()
+                .filter(|s| s.notes.as_deref() == Some(notes.as_str()))
+                .filter(|s| s.creation_date.is_none_or(|d| d.timestamp() >= since))
+                .map(|s| s.name)
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        if let [name] = found.as_slice() {
+            return Ran::Done(Created {
+                name: name.clone(),
+                notes,
+                action: None,
+            });
+        }
+        Ran::Unknown(AppError::Upstream(format!(
+            "ECS did not confirm whether it created the server \"{notes}\" ({}). It may exist \
+             already: look for it in the servers list before creating another. This form will \
+             not send it again.",
+            err.user_message().trim_end_matches('.')
+        )))
     }
 
     /// The documented refusals of `POST /servers` (a 404 among them: an unknown group or key)
