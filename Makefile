@@ -40,13 +40,13 @@ audit:
 
 lint:
 	cargo fmt --all --check
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p ecs-simulator -p server --all-targets --features app/ssr -- -D warnings
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p frontend --all-targets --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 
 # One test at a time: concurrent SSR renders in one process can hit a Leptos 0.8 Suspense race
 # that leaves a response hanging (measured: ~1 in 40 runs in parallel, 0 in 100 serially).
 unit:
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p server --features app/ssr -- --test-threads=1
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p ecs-simulator -p server --features app/ssr -- --test-threads=1
 
 # The panel runs in demo mode with an in-memory session store; the journeys reach the embedded
 # simulator's control API (/__sim) at a fixed loopback address. Its log of the whole run is kept

@@ -22,11 +22,11 @@
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+use ecs_simulator::{SimHandle, DEMO_API_TOKEN};
 use leptos::prelude::LeptosOptions;
 use reqwest::header::{self, HeaderName};
 use reqwest::{redirect::Policy, Client, StatusCode};
 use server::config::Config;
-use server::simulator::{SimHandle, DEMO_API_TOKEN};
 use tokio::net::TcpListener;
 
 #[derive(Debug, Parser)]

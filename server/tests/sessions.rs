@@ -131,7 +131,7 @@ async fn cross_site_posts_are_refused_in_both_encodings() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_sessions_survive_a_restart() {
-    let sim = server::simulator::spawn(server::simulator::SimConfig::default())
+    let sim = ecs_simulator::spawn(ecs_simulator::SimConfig::default())
         .await
         .expect("sim");
     let (store, dir) = support::sqlite_store("test");
@@ -196,7 +196,7 @@ impl Drop for Redis {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_sharing_redis_share_sessions() {
     let redis = Redis::start();
-    let sim = server::simulator::spawn(server::simulator::SimConfig::default())
+    let sim = ecs_simulator::spawn(ecs_simulator::SimConfig::default())
         .await
         .expect("sim");
     let store = format!("redis://127.0.0.1:{}", redis.1);

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use axum::extract::ConnectInfo;
 use common::Sim;
+use ecs_simulator::{FaultConfig, SimConfig};
 use reqwest::Method;
 use serde_json::{json, Value};
-use server::simulator::{self, FaultConfig, SimConfig};
 use tower::ServiceExt;
 
 async fn set_faults(sim: &Sim, faults: Value) {
@@ -305,7 +305,7 @@ async fn reset_restores_the_seeded_world_and_the_clock_moves_on_request() {
 
 #[tokio::test]
 async fn the_control_api_refuses_non_loopback_peers() {
-    let store = simulator::Store::new(SimConfig::for_tests(), simulator::Clock::manual());
+    let store = ecs_simulator::Store::new(SimConfig::for_tests(), ecs_simulator::Clock::manual());
     let request = |peer: Option<SocketAddr>| {
         let mut req = http::Request::get("/__sim/faults")
             .body(axum::body::Body::empty())
@@ -315,17 +315,17 @@ async fn the_control_api_refuses_non_loopback_peers() {
         }
         req
     };
-    let remote = simulator::router(store.clone())
+    let remote = ecs_simulator::router(store.clone())
         .oneshot(request(Some(SocketAddr::from(([10, 1, 2, 3], 5555)))))
         .await
         .unwrap();
     assert_eq!(remote.status(), 403);
-    let unknown = simulator::router(store.clone())
+    let unknown = ecs_simulator::router(store.clone())
         .oneshot(request(None))
         .await
         .unwrap();
     assert_eq!(unknown.status(), 403, "fail closed without a peer address");
-    let local = simulator::router(store)
+    let local = ecs_simulator::router(store)
         .oneshot(request(Some(SocketAddr::from(([127, 0, 0, 1], 5555)))))
         .await
         .unwrap();

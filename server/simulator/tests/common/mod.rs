@@ -3,12 +3,12 @@
 
 #![allow(dead_code)]
 
+use ecs_simulator::{SimConfig, SimHandle};
 use reqwest::Method;
 use serde_json::Value;
-use server::simulator::{self, SimConfig, SimHandle};
 
 #[allow(unused_imports)]
-pub use server::simulator::{ALICE_API_TOKEN as ALICE, DEMO_API_TOKEN as DEMO};
+pub use ecs_simulator::{ALICE_API_TOKEN as ALICE, DEMO_API_TOKEN as DEMO};
 
 pub struct Sim {
     pub handle: SimHandle,
@@ -66,7 +66,9 @@ impl Sim {
     }
 
     pub async fn start_with(config: SimConfig) -> Self {
-        let handle = simulator::spawn(config).await.expect("simulator starts");
+        let handle = ecs_simulator::spawn(config)
+            .await
+            .expect("simulator starts");
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(std::time::Duration::from_secs(10))

@@ -6,8 +6,8 @@ mod common;
 use std::collections::HashSet;
 
 use common::Sim;
+use ecs_simulator::SimConfig;
 use serde_json::json;
-use server::simulator::SimConfig;
 
 async fn big() -> Sim {
     Sim::start_with(SimConfig {

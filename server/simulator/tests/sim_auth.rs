@@ -4,9 +4,9 @@
 mod common;
 
 use common::{base64url_decode, Sim, ALICE, DEMO};
+use ecs_simulator::SimConfig;
 use reqwest::Method;
 use serde_json::{json, Value};
-use server::simulator::SimConfig;
 
 #[tokio::test]
 async fn json_login_issues_an_hs256_jwt_with_the_documented_claims() {
