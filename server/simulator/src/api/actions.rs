@@ -1,0 +1,48 @@
+//! `/actions`: every asynchronous operation and how far it got.
+
+use axum::extract::{Path, Query, State};
+use axum::{Extension, Json};
+use serde_json::{json, Value};
+
+use crate::api::auth::Caller;
+use crate::api::listing::PageQuery;
+use crate::api::wire;
+use crate::store::Store;
+use crate::world::actions::Action;
+use crate::world::error::SimResult;
+use crate::world::records::{parse_id, Records};
+
+/// `GET /actions`: newest first; the resource filter applies before paging (as documented).
+pub async fn list(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+    Query(query): Query<PageQuery>,
+) -> SimResult<Json<Value>> {
+    let legacy = store.legacy();
+    let (world, now) = store.lock();
+    let account = world.account(&caller.username)?;
+    let page = query.page(&account.actions, |a| &a.resource)?;
+    let actions: Vec<Value> = page
+        .items
+        .iter()
+        .map(|a| wire::action(a, now, legacy))
+        .collect();
+    Ok(Json(
+        json!({ "status": "ok", "actions": actions, "total_actions": page.total }),
+    ))
+}
+
+/// `GET /actions/{id}`.
+pub async fn get(
+    State(store): State<Store>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> SimResult<Json<Value>> {
+    let id = parse_id::<Action>(&id)?;
+    let legacy = store.legacy();
+    let (world, now) = store.lock();
+    let action = world.account(&caller.username)?.actions.by_id(id)?;
+    Ok(Json(
+        json!({ "status": "ok", "action": wire::action(action, now, legacy) }),
+    ))
+}
