@@ -1,24 +1,20 @@
 //! `/account` (profile, password) and `/keys` (API tokens, which never expire until deleted).
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{opt_str, req_str, JsonBody};
-use crate::store::Store;
 use crate::util::{plain, random_token};
 use crate::world::account::ApiKey;
 use crate::world::error::SimResult;
 use crate::world::records::{parse_id, Records};
 
 /// `GET /account`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     Ok(Json(json!({
         "username": account.username,
         "email": account.email,
@@ -32,31 +28,21 @@ pub async fn get(
 
 /// `POST /account {password}`: changes the password (existing tokens stay valid).
 pub async fn change_password(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let password = req_str(&body, "password")?;
     let (mut world, now) = store.lock();
-    world.account_mut(&caller.username)?.password = password;
-    world.log(
-        &caller.username,
-        now,
-        "Change password",
-        &caller.username,
-        None,
-    );
+    world.account_mut(&user)?.password = password;
+    world.log(&user, now, "Change password", &user, None);
     Ok(Json(json!({ "status": "ok" })))
 }
 
 /// `GET /keys`: a bare array, as documented (the token itself is never shown again).
-pub async fn list_keys(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list_keys(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
     let keys: Vec<Value> = world
-        .account(&caller.username)?
+        .account(&user)?
         .api_keys
         .iter()
         .map(|k| json!({ "id": k.id, "notes": k.notes, "created_at": plain(&k.created_at) }))
@@ -66,8 +52,7 @@ pub async fn list_keys(
 
 /// `POST /keys {notes}` → `{status, token}`: the only time the token is shown.
 pub async fn create_key(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let notes = opt_str(&body, "notes")?.unwrap_or_default();
@@ -75,54 +60,40 @@ pub async fn create_key(
     world.next.key += 1;
     let id = world.next.key;
     let token = random_token(128);
-    world.account_mut(&caller.username)?.api_keys.push(ApiKey {
+    world.account_mut(&user)?.api_keys.push(ApiKey {
         id,
         notes,
         token: token.clone(),
         created_at: now,
         revoked: false,
     });
-    world.log(
-        &caller.username,
-        now,
-        "Create API token",
-        &caller.username,
-        None,
-    );
+    world.log(&user, now, "Create API token", &user, None);
     Ok(Json(json!({ "status": "ok", "token": token })))
 }
 
 /// `PUT /keys/{id} {notes}`.
 pub async fn rename_key(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let id = parse_id::<ApiKey>(&id)?;
     let notes = req_str(&body, "notes")?;
     let (mut world, _) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     account.api_keys.by_id_mut(id)?.notes = notes;
     Ok(Json(json!({ "status": "ok" })))
 }
 
 /// `DELETE /keys/{id}`: the token stops working at once.
 pub async fn delete_key(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(id): Path<String>,
 ) -> SimResult<Json<Value>> {
     let id = parse_id::<ApiKey>(&id)?;
     let (mut world, now) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     account.api_keys.remove_by_id(id)?;
-    world.log(
-        &caller.username,
-        now,
-        "Delete API token",
-        &caller.username,
-        None,
-    );
+    world.log(&user, now, "Delete API token", &user, None);
     Ok(Json(json!({ "status": "ok" })))
 }

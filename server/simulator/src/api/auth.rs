@@ -6,11 +6,12 @@
 
 use std::collections::HashSet;
 
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Duration;
+use http::request::Parts;
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -21,8 +22,30 @@ use crate::world::error::{SimError, SimResult};
 
 /// The authenticated account, put in the request's extensions by `require_auth`.
 #[derive(Debug, Clone)]
-pub struct Caller {
-    pub username: String,
+struct Caller {
+    username: String,
+}
+
+/// What an authenticated handler works with: the store, and the account calling.
+pub struct Call {
+    pub store: Store,
+    pub user: String,
+}
+
+impl FromRequestParts<Store> for Call {
+    type Rejection = SimError;
+
+    async fn from_request_parts(parts: &mut Parts, store: &Store) -> SimResult<Self> {
+        // Only routes behind `require_auth` take a `Call`, so the caller is always there.
+        let caller = parts
+            .extensions
+            .get::<Caller>()
+            .ok_or_else(|| SimError::Unauthorized("Missing authentication token".into()))?;
+        Ok(Self {
+            store: store.clone(),
+            user: caller.username.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -1,15 +1,14 @@
 //! `GET /billing/{servers|templates|snapshots}/{year}/{month}?type=json|csv`: the month's rows
 //! (`world/billing.rs`) as JSON or as CSV.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::{Months, NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::api::auth::Caller;
-use crate::store::Store;
+use crate::api::auth::Call;
 use crate::world::billing::rows;
 use crate::world::error::{SimError, SimResult};
 
@@ -87,8 +86,7 @@ fn to_csv(keys: &[&str], rows: &[Value]) -> String {
 }
 
 pub async fn billing(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((kind, year, month)): Path<(String, String, String)>,
     Query(query): Query<BillingQuery>,
 ) -> SimResult<Response> {
@@ -110,7 +108,7 @@ pub async fn billing(
     let (world, now) = store.lock();
     let to = next.min(now);
     let data = rows(
-        world.account(&caller.username)?,
+        world.account(&user)?,
         &kind,
         year,
         month,

@@ -3,10 +3,10 @@
 //! change as servers are created and deleted.
 
 use axum::extract::State;
-use axum::{Extension, Json};
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{req_str, JsonBody};
 use crate::api::wire;
 use crate::store::Store;
@@ -125,13 +125,10 @@ fn host_servers(account: &Account, host: &str, legacy: bool) -> Vec<Value> {
 
 /// `GET /plans/availables`: what can be created now, where, on which hosts, and which of the
 /// caller's servers already sit on each host (what isolation needs to know).
-pub async fn plans_available(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn plans_available(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, _) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let mut items = Vec::new();
     for plan in PLANS {
         let regions: Vec<Value> = REGIONS

@@ -1,14 +1,13 @@
 //! Server groups (`/groups`): labels that organise servers. The `password` field is deprecated but
 //! still required by the live API, so it is required here too (and never stored).
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{req_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::world::error::{SimError, SimResult};
 use crate::world::library::Group;
 
@@ -18,8 +17,7 @@ fn group_json(group: &Group) -> Value {
 
 /// `POST /groups {notes, password}` → `{status, group}`.
 pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let notes = req_str(&body, "notes")?;
@@ -37,40 +35,29 @@ pub async fn create(
     };
     let answer = group_json(&group);
     let name = group.name.clone();
-    world.account_mut(&caller.username)?.groups.push(group);
-    world.log(&caller.username, now, "Create group", &name, None);
+    world.account_mut(&user)?.groups.push(group);
+    world.log(&user, now, "Create group", &name, None);
     Ok(Json(json!({ "status": "ok", "group": answer })))
 }
 
 /// `GET /groups`.
-pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let groups = &world.account(&caller.username)?.groups;
+    let groups = &world.account(&user)?.groups;
     Ok(Json(wire::list_of("groups", groups, group_json)))
 }
 
 /// `GET /groups/{id}`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(key): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(key): Path<String>) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let group = world.account(&caller.username)?.group(&key)?;
+    let group = world.account(&user)?.group(&key)?;
     Ok(Json(json!({ "status": "ok", "group": group_json(group) })))
 }
 
 /// `DELETE /groups/{id}`: its servers simply leave the group.
-pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(key): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn delete(Call { store, user }: Call, Path(key): Path<String>) -> SimResult<Json<Value>> {
     let (mut world, now) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let name = account.group(&key)?.name.clone();
     account.groups.retain(|g| g.name != name);
     for server in account
@@ -80,6 +67,6 @@ pub async fn delete(
     {
         server.group = None;
     }
-    world.log(&caller.username, now, "Delete group", &name, None);
+    world.log(&user, now, "Delete group", &name, None);
     Ok(Json(json!({ "status": "ok" })))
 }

@@ -1,12 +1,11 @@
 //! `/logs`, the audit log: who did what, from where.
 
-use axum::extract::{Path, Query, State};
-use axum::{Extension, Json};
+use axum::extract::{Path, Query};
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::listing::PageQuery;
-use crate::store::Store;
 use crate::util::iso_z;
 use crate::world::error::SimResult;
 use crate::world::logs::{LogEntry, Severity};
@@ -59,25 +58,20 @@ fn entry_json(entry: &LogEntry) -> Value {
 
 /// `GET /logs`: newest first, with the same paging and resource filter as `/actions`.
 pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Query(query): Query<PageQuery>,
 ) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let page = query.page(&account.logs, |l| &l.target)?;
     let logs: Vec<Value> = page.items.iter().map(|l| entry_json(l)).collect();
     Ok(Json(json!({ "total_logs": page.total, "logs": logs })))
 }
 
 /// `GET /logs/{id}`: the bare entry, as documented.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(id): Path<String>) -> SimResult<Json<Value>> {
     let id = parse_id::<LogEntry>(&id)?;
     let (world, _) = store.lock();
-    let entry = world.account(&caller.username)?.logs.by_id(id)?;
+    let entry = world.account(&user)?.logs.by_id(id)?;
     Ok(Json(entry_json(entry)))
 }

@@ -1,14 +1,13 @@
 //! `GET /servers/{name}/metrics`: the series of `world/metrics.rs` over the asked range, in the
 //! live form (`{t, y}` points) or the legacy one (`[ts, "y"]`).
 
-use axum::extract::{Path, Query, State};
-use axum::{Extension, Json};
+use axum::extract::{Path, Query};
+use axum::Json;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
-use crate::store::Store;
+use crate::api::auth::Call;
 use crate::util::{hash_str, plain};
 use crate::world::error::{SimError, SimResult};
 use crate::world::metrics::{value, Series, MAX_RANGE_DAYS, STEP_SECS};
@@ -50,8 +49,7 @@ fn param(raw: &Option<String>, name: &str) -> SimResult<Option<DateTime<Utc>>> {
 
 /// `GET /servers/{name}/metrics?start&end` (default: the last 24 hours, at most 90 days).
 pub async fn metrics(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
     Query(query): Query<MetricsQuery>,
 ) -> SimResult<Json<Value>> {
@@ -59,7 +57,7 @@ pub async fn metrics(
     let end = param(&query.end, "end")?;
     let legacy = store.legacy();
     let (world, now) = store.lock();
-    let server = world.account(&caller.username)?.server(&name)?.clone();
+    let server = world.account(&user)?.server(&name)?.clone();
     drop(world);
     // As documented in Seeweb's panel guide: no metrics for v1 servers nor for ECS1GPU8.
     if server.api_version == 1 || server.plan.eq_ignore_ascii_case("ECS1GPU8") {

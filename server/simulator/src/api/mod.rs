@@ -25,9 +25,10 @@ mod templates;
 mod vlans;
 mod wire;
 
+use axum::handler::Handler;
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
-use axum::routing::{get, patch, post, put};
+use axum::routing::{get, patch, post, put, MethodRouter};
 use axum::Router;
 
 use crate::store::Store;
@@ -48,10 +49,7 @@ pub fn router(store: Store) -> Router<Store> {
         .route("/servers", get(servers::list).post(server_create::create))
         .route(
             "/servers/{name}",
-            get(servers::get)
-                .put(servers::update)
-                .patch(servers::update)
-                .delete(servers::delete),
+            item(servers::get, servers::update, servers::delete),
         )
         .route("/servers/{name}/status", get(servers::status))
         .route("/servers/{name}/actions", post(server_actions::run))
@@ -68,10 +66,7 @@ pub fn router(store: Store) -> Router<Store> {
         )
         .route(
             "/servers/{name}/snapshots/{id}",
-            get(snapshots::get)
-                .patch(snapshots::update)
-                .put(snapshots::update)
-                .delete(snapshots::delete),
+            item(snapshots::get, snapshots::update, snapshots::delete),
         )
         .route("/servers/{name}/crons", post(snapshots::create_cron))
         .route(
@@ -107,26 +102,17 @@ pub fn router(store: Store) -> Router<Store> {
         .route("/templates", get(templates::list).post(templates::create))
         .route(
             "/templates/{key}",
-            get(templates::get)
-                .put(templates::update)
-                .patch(templates::update)
-                .delete(templates::delete),
+            item(templates::get, templates::update, templates::delete),
         )
         .route("/scripts", get(scripts::list).post(scripts::create))
         .route(
             "/scripts/{id}",
-            get(scripts::get)
-                .put(scripts::update)
-                .patch(scripts::update)
-                .delete(scripts::delete),
+            item(scripts::get, scripts::update, scripts::delete),
         )
         .route("/sshkeys", get(sshkeys::list).post(sshkeys::create))
         .route(
             "/sshkeys/{id}",
-            get(sshkeys::get)
-                .put(sshkeys::rename)
-                .patch(sshkeys::rename)
-                .delete(sshkeys::delete),
+            item(sshkeys::get, sshkeys::rename, sshkeys::delete),
         )
         .route("/groups", get(groups::list).post(groups::create))
         .route("/groups/{id}", get(groups::get).delete(groups::delete))
@@ -135,4 +121,17 @@ pub fn router(store: Store) -> Router<Store> {
         .route("/login", post(auth::login))
         .merge(authed)
         .fallback(|| async { SimError::not_found("Not found").into_response() })
+}
+
+/// One record's routes: GET, an update under both PUT (the docs) and PATCH (the SDK), DELETE.
+fn item<G, U, D, TG, TU, TD>(read: G, update: U, delete: D) -> MethodRouter<Store>
+where
+    G: Handler<TG, Store>,
+    U: Handler<TU, Store>,
+    D: Handler<TD, Store>,
+    TG: 'static,
+    TU: 'static,
+    TD: 'static,
+{
+    get(read).put(update.clone()).patch(update).delete(delete)
 }

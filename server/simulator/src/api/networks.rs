@@ -1,13 +1,12 @@
 //! Private networks (`/networks`): made and listed here, connected to servers by VLANs
 //! (`vlans.rs`), and refused deletion while a VLAN still uses them.
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::wire;
-use crate::store::Store;
 use crate::util::{iso_z, iso_z_opt};
 use crate::world::error::{SimError, SimResult};
 use crate::world::networks::Network;
@@ -25,10 +24,7 @@ fn network_json(n: &Network, user: &str) -> Value {
 }
 
 /// `POST /networks` (no body) → `{status: "created", network}`.
-pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn create(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (mut world, now) = store.lock();
     world.next.network += 1;
     let n = world.next.network;
@@ -38,52 +34,38 @@ pub async fn create(
         name: format!("net{n:06}"),
         created_at: now,
     };
-    let answer = network_json(&network, &caller.username);
-    world.account_mut(&caller.username)?.networks.push(network);
-    world.log(
-        &caller.username,
-        now,
-        "Create network",
-        &format!("net{n:06}"),
-        None,
-    );
+    let answer = network_json(&network, &user);
+    world.account_mut(&user)?.networks.push(network);
+    world.log(&user, now, "Create network", &format!("net{n:06}"), None);
     Ok(Json(json!({ "status": "created", "network": answer })))
 }
 
 /// `GET /networks`.
-pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let networks = &world.account(&caller.username)?.networks;
-    let user = &caller.username;
+    let networks = &world.account(&user)?.networks;
+    let user = &user;
     Ok(Json(wire::list_of("networks", networks, |n| {
         network_json(n, user)
     })))
 }
 
 /// `GET /networks/{name}`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(name): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(name): Path<String>) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let n = world.account(&caller.username)?.network(&name)?;
+    let n = world.account(&user)?.network(&name)?;
     Ok(Json(
-        json!({ "status": "ok", "network": network_json(n, &caller.username) }),
+        json!({ "status": "ok", "network": network_json(n, &user) }),
     ))
 }
 
 /// `DELETE /networks/{name}`: refused while VLANs still connect servers to it.
 pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
 ) -> SimResult<Json<Value>> {
     let (mut world, now) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     account.network(&name)?;
     if account.vlans.iter().any(|v| v.network == name) {
         return Err(SimError::bad(
@@ -91,6 +73,6 @@ pub async fn delete(
         ));
     }
     account.networks.retain(|n| n.name != name);
-    world.log(&caller.username, now, "Delete network", &name, None);
+    world.log(&user, now, "Delete network", &name, None);
     Ok(Json(json!({ "status": "no_content" })))
 }

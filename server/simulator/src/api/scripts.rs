@@ -1,13 +1,12 @@
 //! The cloud-script library (`/scripts`, at most 20 per user).
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{opt_bool, opt_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::world::error::{SimError, SimResult};
 use crate::world::records::{parse_id, Records};
 use crate::world::scripts::{Script, MAX_SCRIPTS};
@@ -25,24 +24,17 @@ fn script_json(script: &Script) -> Value {
 }
 
 /// `GET /scripts`.
-pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let scripts = &world.account(&caller.username)?.scripts;
+    let scripts = &world.account(&user)?.scripts;
     Ok(Json(wire::list_of("scripts", scripts, script_json)))
 }
 
 /// `GET /scripts/{id}`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(id): Path<String>) -> SimResult<Json<Value>> {
     let id = parse_id::<Script>(&id)?;
     let (world, _) = store.lock();
-    let script = world.account(&caller.username)?.scripts.by_id(id)?;
+    let script = world.account(&user)?.scripts.by_id(id)?;
     Ok(Json(
         json!({ "status": "ok", "script": script_json(script) }),
     ))
@@ -50,8 +42,7 @@ pub async fn get(
 
 /// `POST /scripts {title, content, windows}`.
 pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let title = opt_str(&body, "title")?.filter(|t| !t.trim().is_empty());
@@ -60,7 +51,7 @@ pub async fn create(
     let content = content.ok_or_else(|| SimError::bad("Error content cant be null"))?;
     let windows = opt_bool(&body, "windows")?.unwrap_or(false);
     let (mut world, now) = store.lock();
-    if world.account(&caller.username)?.scripts.len() >= MAX_SCRIPTS {
+    if world.account(&user)?.scripts.len() >= MAX_SCRIPTS {
         return Err(SimError::bad(
             "Error can't have more then 20 scripts remove a script before try to create another",
         ));
@@ -68,7 +59,7 @@ pub async fn create(
     world.next.script += 1;
     let script = Script {
         id: world.next.script,
-        user: caller.username.clone(),
+        user: user.clone(),
         title,
         content,
         windows,
@@ -76,21 +67,14 @@ pub async fn create(
         category: None,
     };
     let answer = script_json(&script);
-    world.account_mut(&caller.username)?.scripts.push(script);
-    world.log(
-        &caller.username,
-        now,
-        "Create script",
-        &caller.username,
-        None,
-    );
+    world.account_mut(&user)?.scripts.push(script);
+    world.log(&user, now, "Create script", &user, None);
     Ok(Json(json!({ "status": "ok", "script": answer })))
 }
 
 /// `PUT|PATCH /scripts/{id}`: every field optional.
 pub async fn update(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -105,7 +89,7 @@ pub async fn update(
         return Err(SimError::bad("Error content cant be null"));
     }
     let (mut world, _) = store.lock();
-    let script = world.account_mut(&caller.username)?.scripts.by_id_mut(id)?;
+    let script = world.account_mut(&user)?.scripts.by_id_mut(id)?;
     if let Some(title) = title {
         script.title = title;
     }
@@ -121,16 +105,9 @@ pub async fn update(
 }
 
 /// `DELETE /scripts/{id}`.
-pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn delete(Call { store, user }: Call, Path(id): Path<String>) -> SimResult<Json<Value>> {
     let id = parse_id::<Script>(&id)?;
     let (mut world, _) = store.lock();
-    world
-        .account_mut(&caller.username)?
-        .scripts
-        .remove_by_id(id)?;
+    world.account_mut(&user)?.scripts.remove_by_id(id)?;
     Ok(Json(json!({ "status": "ok" })))
 }

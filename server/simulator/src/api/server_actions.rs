@@ -1,14 +1,13 @@
 //! `POST /servers/{name}/actions`: power_on, power_off, console and rollback. The live service
 //! answers with the bare action; the older docs wrap it as `{action}`.
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{opt_int, opt_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::util::random_uuid;
 use crate::world::actions::{Effect, NewAction};
 use crate::world::error::{SimError, SimResult};
@@ -17,8 +16,7 @@ use crate::world::servers::ServerStatus;
 
 /// `POST /servers/{name}/actions {type, snapshot?}`.
 pub async fn run(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -27,7 +25,7 @@ pub async fn run(
     let legacy = store.legacy();
     let (mut world, now) = store.lock();
     let timing = world.timing;
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let server = account.server(&name)?;
     let (kind, duration, effect): (&'static str, f64, Effect) = match kind.trim() {
         "power_on" => {
@@ -95,18 +93,12 @@ pub async fn run(
         effect,
         fail: None,
     };
-    let id = world.start_action(&caller.username, new, now)?;
+    let id = world.start_action(&user, new, now)?;
     if kind != "console" {
-        world.account_mut(&caller.username)?.server_mut(&name)?.busy = Some(id);
+        world.account_mut(&user)?.server_mut(&name)?.busy = Some(id);
     }
-    world.log(
-        &caller.username,
-        now,
-        &format!("Server action {kind}"),
-        &name,
-        None,
-    );
-    let action = wire::action_of(world.account(&caller.username)?, id, now, legacy);
+    world.log(&user, now, &format!("Server action {kind}"), &name, None);
+    let action = wire::action_of(world.account(&user)?, id, now, legacy);
     let console_key = (kind == "console").then(random_uuid);
     if legacy {
         let mut wrapped = json!({ "action": action });

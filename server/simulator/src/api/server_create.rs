@@ -3,17 +3,15 @@
 //! capacity, isolation impossible, image not installable on the plan) is accepted like the live
 //! service does, and its create action fails a little later.
 
-use axum::extract::State;
-use axum::{Extension, Json};
+use axum::Json;
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{as_int, opt_str, req_str, JsonBody};
 use crate::api::support::reservation;
 use crate::api::vlans::parse_vlan_specs;
 use crate::api::wire;
-use crate::store::Store;
 use crate::world::account::Account;
 use crate::world::actions::{Effect, NewAction};
 use crate::world::catalogue::{self, Plan};
@@ -154,8 +152,7 @@ fn networks(account: &Account, body: &Map<String, Value>) -> SimResult<NetworkSp
 
 /// `POST /servers`.
 pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let plan_name = req_str(&body, "plan")?;
@@ -165,7 +162,7 @@ pub async fn create(
     catalogue::region(&location).ok_or_else(|| SimError::bad("location not found"))?;
     let legacy = store.legacy();
     let (mut world, now) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let source = resolve_image(account, &image, plan)?;
     let group = match opt_str(&body, "group")?.filter(|g| !g.is_empty() && g != "nogroup") {
         None => None,
@@ -236,10 +233,10 @@ pub async fn create(
         )
     };
     world
-        .account_mut(&caller.username)?
+        .account_mut(&user)?
         .servers
         .insert(name.clone(), server);
-    attach_networks(&mut world, &caller.username, &name, networks, now)?;
+    attach_networks(&mut world, &user, &name, networks, now)?;
     let new = NewAction {
         kind: "create_server",
         resource: name.clone(),
@@ -251,12 +248,12 @@ pub async fn create(
         },
         fail: placement.err(),
     };
-    let action_id = world.start_action(&caller.username, new, now)?;
-    world.account_mut(&caller.username)?.server_mut(&name)?.busy = Some(action_id);
-    world.log(&caller.username, now, "Create server", &name, None);
+    let action_id = world.start_action(&user, new, now)?;
+    world.account_mut(&user)?.server_mut(&name)?.busy = Some(action_id);
+    world.log(&user, now, "Create server", &name, None);
     tracing::debug!(server = %name, plan = plan.name, location = %location, "simulator: create server");
 
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let mut server = wire::server(account.server(&name)?, account, now, legacy);
     if legacy {
         // The older create example names the image `os` and the action id `action`.

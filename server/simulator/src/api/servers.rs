@@ -2,26 +2,22 @@
 //! `server_create.rs`, power and console in `server_actions.rs`, support and reserved periods in
 //! `support.rs`.
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{opt_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::world::actions::{Effect, NewAction};
 use crate::world::error::{SimError, SimResult};
 use crate::world::servers::ServerStatus;
 
 /// `GET /servers` → `{status, count, server: [...]}` (the list key is singular).
-pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, now) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let servers: Vec<Value> = account
         .servers
         .values()
@@ -33,14 +29,10 @@ pub async fn list(
 }
 
 /// `GET /servers/{name}`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(name): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(name): Path<String>) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, now) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let server = account.server(&name)?;
     Ok(Json(
         json!({ "status": "ok", "server": wire::server(server, account, now, legacy) }),
@@ -50,8 +42,7 @@ pub async fn get(
 /// `PUT /servers/{name}`: `note` (docs, Go client) or `notes` (SDK), and/or `group`
 /// (`"nogroup"` removes it).
 pub async fn update(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -64,7 +55,7 @@ pub async fn update(
         return Err(SimError::topic("note"));
     }
     let (mut world, now) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     account.server(&name)?;
     let group = match group.as_deref().map(str::trim) {
         None => None,
@@ -78,20 +69,19 @@ pub async fn update(
     if let Some(group) = group {
         server.group = group;
     }
-    world.log(&caller.username, now, "Update server", &name, None);
+    world.log(&user, now, "Update server", &name, None);
     Ok(Json(json!({ "status": "ok" })))
 }
 
 /// `DELETE /servers/{name}` → `{status, action}`; reserved servers cannot be destroyed.
 pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
 ) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (mut world, now) = store.lock();
     let duration = world.timing.delete;
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let server = account.server_mut(&name)?;
     if let Some(until) = server.reserved_until(now) {
         return Err(SimError::bad(format!(
@@ -118,23 +108,22 @@ pub async fn delete(
         },
         fail: None,
     };
-    let id = world.start_action(&caller.username, new, now)?;
-    let account = world.account_mut(&caller.username)?;
+    let id = world.start_action(&user, new, now)?;
+    let account = world.account_mut(&user)?;
     account.server_mut(&name)?.busy = Some(id);
-    world.log(&caller.username, now, "Delete server", &name, None);
-    let action = wire::action_of(world.account(&caller.username)?, id, now, legacy);
+    world.log(&user, now, "Delete server", &name, None);
+    let action = wire::action_of(world.account(&user)?, id, now, legacy);
     Ok(Json(json!({ "status": "ok", "action": action })))
 }
 
 /// `GET /servers/{name}/status`: the VM state as the libvirt exporter sees it.
 pub async fn status(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
 ) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, _) = store.lock();
-    let server = world.account(&caller.username)?.server(&name)?;
+    let server = world.account(&user)?.server(&name)?;
     // No VM to ask while it is being created, after a failure or during deletion.
     let creating = server.status == ServerStatus::Booting && server.ipv4.is_empty();
     if creating || matches!(server.status, ServerStatus::Fail | ServerStatus::Deleting) {
@@ -155,12 +144,11 @@ pub async fn status(
 
 /// `GET /servers/{name}/isolations`: the servers this one is kept apart from (both directions).
 pub async fn isolations(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
 ) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let server = account.server(&name)?;
     let list: Vec<Value> = account
         .servers

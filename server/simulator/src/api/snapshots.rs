@@ -1,14 +1,13 @@
 //! Snapshots of a server (`/servers/{n}/snapshots`) and its weekly snapshot schedule
 //! (`/servers/{n}/crons`). At most 12 snapshots may be protected.
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{opt_bool, opt_int, opt_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::util::{fake_uuid, iso_z, iso_z_opt};
 use crate::world::account::Account;
 use crate::world::actions::{Effect, NewAction};
@@ -68,8 +67,7 @@ fn find_snapshot<'a>(
 
 /// `POST /servers/{n}/snapshots {description, notes}` → `{status, snapshot, action}`.
 pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(server): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -80,7 +78,7 @@ pub async fn create(
     world.next.snapshot += 1;
     let id = world.next.snapshot;
     let duration = world.timing.task;
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let protected_count = account.snapshots.iter().filter(|s| s.protected).count();
     let host = account.server_mut(&server)?;
     host.ensure_idle()?;
@@ -102,7 +100,7 @@ pub async fn create(
         updated_at: now,
         deleted_at: None,
     };
-    let answer = snapshot_json(&snapshot, &caller.username);
+    let answer = snapshot_json(&snapshot, &user);
     account.snapshots.push(snapshot);
     let new = NewAction {
         kind: "create_snapshot",
@@ -112,9 +110,9 @@ pub async fn create(
         effect: Effect::CreateSnapshot { id },
         fail: None,
     };
-    let action_id = world.start_action(&caller.username, new, now)?;
-    world.log(&caller.username, now, "Create snapshot", &server, None);
-    let action = wire::action_of(world.account(&caller.username)?, action_id, now, legacy);
+    let action_id = world.start_action(&user, new, now)?;
+    world.log(&user, now, "Create snapshot", &server, None);
+    let action = wire::action_of(world.account(&user)?, action_id, now, legacy);
     Ok(Json(
         json!({ "status": "ok", "snapshot": answer, "action": action }),
     ))
@@ -122,39 +120,36 @@ pub async fn create(
 
 /// `GET /servers/{n}/snapshots`.
 pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(server): Path<String>,
 ) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     account.server(&server)?;
     let items = account
         .snapshots
         .iter()
         .filter(|s| s.server == server)
-        .map(|s| snapshot_json(s, &caller.username))
+        .map(|s| snapshot_json(s, &user))
         .collect();
     Ok(Json(wire::list("snapshots", items)))
 }
 
 /// `GET /servers/{n}/snapshots/{id}`.
 pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, id)): Path<(String, String)>,
 ) -> SimResult<Json<Value>> {
     let (mut world, _) = store.lock();
-    let snapshot = find_snapshot(world.account_mut(&caller.username)?, &server, &id)?;
+    let snapshot = find_snapshot(world.account_mut(&user)?, &server, &id)?;
     Ok(Json(
-        json!({ "status": "ok", "snapshot": snapshot_json(snapshot, &caller.username) }),
+        json!({ "status": "ok", "snapshot": snapshot_json(snapshot, &user) }),
     ))
 }
 
 /// `PATCH /servers/{n}/snapshots/{id} {description, notes, protected}`.
 pub async fn update(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -162,7 +157,7 @@ pub async fn update(
     let notes = opt_str(&body, "notes")?;
     let protect = opt_bool(&body, "protected")?;
     let (mut world, now) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let protected_count = account.snapshots.iter().filter(|s| s.protected).count();
     let snapshot = find_snapshot(account, &server, &id)?;
     if protect == Some(true) && !snapshot.protected && protected_count >= MAX_PROTECTED {
@@ -181,20 +176,19 @@ pub async fn update(
     }
     snapshot.updated_at = now;
     Ok(Json(
-        json!({ "status": "ok", "snapshot": snapshot_json(snapshot, &caller.username) }),
+        json!({ "status": "ok", "snapshot": snapshot_json(snapshot, &user) }),
     ))
 }
 
 /// `DELETE /servers/{n}/snapshots/{id}` → `{status, snapshot, action}`.
 pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, id)): Path<(String, String)>,
 ) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (mut world, now) = store.lock();
     let duration = world.timing.task;
-    let snapshot = find_snapshot(world.account_mut(&caller.username)?, &server, &id)?;
+    let snapshot = find_snapshot(world.account_mut(&user)?, &server, &id)?;
     if snapshot.status != ImageStatus::Created || snapshot.restoring {
         return Err(SimError::bad(
             "Snapshot is busy: wait for the action in progress to complete",
@@ -204,7 +198,7 @@ pub async fn delete(
     snapshot.active_flag = false;
     snapshot.deleted_at = Some(now);
     snapshot.updated_at = now;
-    let (snap_id, answer) = (snapshot.id, snapshot_json(snapshot, &caller.username));
+    let (snap_id, answer) = (snapshot.id, snapshot_json(snapshot, &user));
     let new = NewAction {
         kind: "delete_snapshot",
         resource: snap_id.to_string(),
@@ -213,8 +207,8 @@ pub async fn delete(
         effect: Effect::DeleteSnapshot { id: snap_id },
         fail: None,
     };
-    let action_id = world.start_action(&caller.username, new, now)?;
-    let action = wire::action_of(world.account(&caller.username)?, action_id, now, legacy);
+    let action_id = world.start_action(&user, new, now)?;
+    let action = wire::action_of(world.account(&user)?, action_id, now, legacy);
     Ok(Json(
         json!({ "status": "ok", "snapshot": answer, "action": action }),
     ))
@@ -238,8 +232,7 @@ fn schedule_values(config: &Map<String, Value>, current: Option<&Cron>) -> SimRe
 
 /// `POST /servers/{n}/crons {type: snapshot_schedule, config: {typology: weekly, …}}`.
 pub async fn create_cron(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(server): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -258,7 +251,7 @@ pub async fn create_cron(
     }
     let (max_retention, day_of_week) = schedule_values(config, None)?;
     let (mut world, now) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     account.server(&server)?;
     if account.crons.iter().any(|c| c.server == server) {
         return Err(SimError::bad(
@@ -273,13 +266,7 @@ pub async fn create_cron(
     };
     let answer = cron_json(&cron);
     account.crons.push(cron);
-    world.log(
-        &caller.username,
-        now,
-        "Create snapshot schedule",
-        &server,
-        None,
-    );
+    world.log(&user, now, "Create snapshot schedule", &server, None);
     Ok(Json(json!({ "status": "ok", "cron": answer })))
 }
 
@@ -294,12 +281,11 @@ fn cron_index(account: &Account, server: &str, name: &str) -> SimResult<usize> {
 
 /// `GET /servers/{n}/crons/snapshot_schedule_{n}`.
 pub async fn get_cron(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, name)): Path<(String, String)>,
 ) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let account = world.account(&caller.username)?;
+    let account = world.account(&user)?;
     let index = cron_index(account, &server, &name)?;
     Ok(Json(
         json!({ "status": "ok", "cron": cron_json(&account.crons[index]) }),
@@ -308,14 +294,13 @@ pub async fn get_cron(
 
 /// `PATCH /servers/{n}/crons/snapshot_schedule_{n} {enabled, max_retention, day_of_week}`.
 pub async fn update_cron(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, name)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let enabled = opt_bool(&body, "enabled")?;
     let (mut world, _) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let index = cron_index(account, &server, &name)?;
     let (max_retention, day_of_week) = schedule_values(&body, Some(&account.crons[index]))?;
     let cron = &mut account.crons[index];
@@ -329,12 +314,11 @@ pub async fn update_cron(
 
 /// `DELETE /servers/{n}/crons/snapshot_schedule_{n}` → the removed schedule.
 pub async fn delete_cron(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, name)): Path<(String, String)>,
 ) -> SimResult<Json<Value>> {
     let (mut world, _) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let index = cron_index(account, &server, &name)?;
     let cron = account.crons.remove(index);
     Ok(Json(json!({ "status": "ok", "cron": cron_json(&cron) })))

@@ -1,14 +1,13 @@
 //! Public SSH keys (`/sshkeys`). Like the live API, keys are not validated; labels are unique per
 //! account because server creation refers to a key by its label.
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{req_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::util::iso;
 use crate::world::error::{SimError, SimResult};
 use crate::world::library::SshKey;
@@ -20,15 +19,14 @@ fn key_json(key: &SshKey) -> Value {
 
 /// `POST /sshkeys {key, label}` → `{status: ok}` only (list again to learn the id).
 pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let key = req_str(&body, "key")?;
     let label = req_str(&body, "label")?;
     let (mut world, now) = store.lock();
     if world
-        .account(&caller.username)?
+        .account(&user)?
         .sshkeys
         .iter()
         .any(|k| k.label == label)
@@ -37,49 +35,41 @@ pub async fn create(
     }
     world.next.sshkey += 1;
     let id = world.next.sshkey;
-    world.account_mut(&caller.username)?.sshkeys.push(SshKey {
+    world.account_mut(&user)?.sshkeys.push(SshKey {
         id,
         label,
         key,
         created_at: now,
     });
-    world.log(&caller.username, now, "Add SSH key", &caller.username, None);
+    world.log(&user, now, "Add SSH key", &user, None);
     Ok(Json(json!({ "status": "ok" })))
 }
 
 /// `GET /sshkeys` → `{status, pubkeys}`.
-pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    let keys = &world.account(&caller.username)?.sshkeys;
+    let keys = &world.account(&user)?.sshkeys;
     Ok(Json(wire::list_of("pubkeys", keys, key_json)))
 }
 
 /// `GET /sshkeys/{id}` → `{status, pubkey}`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(id): Path<String>) -> SimResult<Json<Value>> {
     let id = parse_id::<SshKey>(&id)?;
     let (world, _) = store.lock();
-    let key = world.account(&caller.username)?.sshkeys.by_id(id)?;
+    let key = world.account(&user)?.sshkeys.by_id(id)?;
     Ok(Json(json!({ "status": "ok", "pubkey": key_json(key) })))
 }
 
 /// `PUT /sshkeys/{id} {label}` → `{status, pubkey}`.
 pub async fn rename(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let id = parse_id::<SshKey>(&id)?;
     let label = req_str(&body, "label")?;
     let (mut world, _) = store.lock();
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     account.sshkeys.by_id(id)?;
     if account
         .sshkeys
@@ -94,16 +84,9 @@ pub async fn rename(
 }
 
 /// `DELETE /sshkeys/{id}`.
-pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn delete(Call { store, user }: Call, Path(id): Path<String>) -> SimResult<Json<Value>> {
     let id = parse_id::<SshKey>(&id)?;
     let (mut world, _) = store.lock();
-    world
-        .account_mut(&caller.username)?
-        .sshkeys
-        .remove_by_id(id)?;
+    world.account_mut(&user)?.sshkeys.remove_by_id(id)?;
     Ok(Json(json!({ "status": "ok" })))
 }

@@ -1,15 +1,14 @@
 //! Support plans (`/servers/{n}/support`) and reserved periods (`/servers/{n}/reserved`), with the
 //! documented errors. Both can also be chosen at creation (see `server_create.rs`).
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use chrono::{DateTime, Months, Utc};
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{as_int, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::world::catalogue::{self, Plan};
 use crate::world::error::{SimError, SimResult};
 use crate::world::support::{Reservation, Support};
@@ -77,8 +76,7 @@ pub fn reservation(
 
 /// `POST /servers/{name}/reserved {reserved_plan}` → the DiscountRecord.
 pub async fn add_reserved(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -86,27 +84,26 @@ pub async fn add_reserved(
     let (mut world, now) = store.lock();
     world.next.reserved += 1;
     let id = world.next.reserved;
-    let account = world.account_mut(&caller.username)?;
+    let account = world.account_mut(&user)?;
     let allowed = account.reserved_available;
     let server = account.server_mut(&name)?;
     let start = server.reserved_until(now).unwrap_or(now);
     let record = reservation(body.get("reserved_plan"), allowed, &server.plan, start, id)?;
     let answer = wire::reservation(&record, &server.name, legacy);
     server.reservations.push(record);
-    world.log(&caller.username, now, "Add reserved plan", &name, None);
+    world.log(&user, now, "Add reserved plan", &name, None);
     Ok(Json(answer))
 }
 
 /// `POST /servers/{name}/support {code}`: add, upgrade or (after the period) downgrade.
 pub async fn set_support(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let code = body.get("code").and_then(Value::as_str).unwrap_or("");
     let (mut world, now) = store.lock();
-    let server = world.account_mut(&caller.username)?.server_mut(&name)?;
+    let server = world.account_mut(&user)?.server_mut(&name)?;
     let wanted = Support::new(code, now)?;
     if let Some(current) = &server.support {
         if current.immutable {
@@ -129,18 +126,17 @@ pub async fn set_support(
         .support
         .as_ref()
         .map(|s| wire::support(s, server, now));
-    world.log(&caller.username, now, "Set support plan", &name, None);
+    world.log(&user, now, "Set support plan", &name, None);
     Ok(Json(json!({ "status": "ok", "support": answer })))
 }
 
 /// `DELETE /servers/{name}/support`: back to unmanaged, once the period is over.
 pub async fn remove_support(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(name): Path<String>,
 ) -> SimResult<Json<Value>> {
     let (mut world, now) = store.lock();
-    let server = world.account_mut(&caller.username)?.server_mut(&name)?;
+    let server = world.account_mut(&user)?.server_mut(&name)?;
     if let Some(current) = &server.support {
         if current.immutable {
             return Err(SimError::bad("You cannot modify an immutable support plan"));
@@ -152,6 +148,6 @@ pub async fn remove_support(
         }
     }
     server.support = None;
-    world.log(&caller.username, now, "Remove support plan", &name, None);
+    world.log(&user, now, "Remove support plan", &name, None);
     Ok(Json(json!({ "status": "ok" })))
 }

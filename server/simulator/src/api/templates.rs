@@ -1,14 +1,13 @@
 //! Private templates (`/templates`): made from a server or a snapshot through an action, found by
 //! id or by name, updated with PUT (docs) or PATCH (SDK).
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{opt_int, opt_str, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::util::{fake_uuid, iso};
 use crate::world::account::Account;
 use crate::world::actions::{Effect, NewAction};
@@ -81,13 +80,12 @@ fn source(
 
 /// `POST /templates {server | snapshot, description, notes}` → `{status, action_id, template}`.
 pub async fn create(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (mut world, now) = store.lock();
-    let (so_base, required_disk, origin) = source(world.account(&caller.username)?, &body)?;
+    let (so_base, required_disk, origin) = source(world.account(&user)?, &body)?;
     world.next.template += 1;
     let id = world.next.template;
     let name = format!("ei{}", 100_000 + id);
@@ -103,10 +101,7 @@ pub async fn create(
         required_disk,
     };
     let answer = template_json(&template, legacy);
-    world
-        .account_mut(&caller.username)?
-        .templates
-        .push(template);
+    world.account_mut(&user)?.templates.push(template);
     let new = NewAction {
         kind: "create_template",
         resource: name.clone(),
@@ -115,9 +110,9 @@ pub async fn create(
         effect: Effect::CreateTemplate { id },
         fail: None,
     };
-    let action_id = world.start_action(&caller.username, new, now)?;
+    let action_id = world.start_action(&user, new, now)?;
     world.log(
-        &caller.username,
+        &user,
         now,
         "Create template",
         &name,
@@ -129,27 +124,20 @@ pub async fn create(
 }
 
 /// `GET /templates`.
-pub async fn list(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-) -> SimResult<Json<Value>> {
+pub async fn list(Call { store, user }: Call) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, _) = store.lock();
-    let templates = &world.account(&caller.username)?.templates;
+    let templates = &world.account(&user)?.templates;
     Ok(Json(wire::list_of("templates", templates, |t| {
         template_json(t, legacy)
     })))
 }
 
 /// `GET /templates/{id or name}`.
-pub async fn get(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(key): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn get(Call { store, user }: Call, Path(key): Path<String>) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (world, _) = store.lock();
-    let template = world.account(&caller.username)?.template(&key)?;
+    let template = world.account(&user)?.template(&key)?;
     Ok(Json(
         json!({ "status": "ok", "template": template_json(template, legacy) }),
     ))
@@ -157,8 +145,7 @@ pub async fn get(
 
 /// `PUT|PATCH /templates/{id or name} {description, notes}`.
 pub async fn update(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path(key): Path<String>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -169,7 +156,7 @@ pub async fn update(
     }
     let legacy = store.legacy();
     let (mut world, _) = store.lock();
-    let template = world.account_mut(&caller.username)?.template_mut(&key)?;
+    let template = world.account_mut(&user)?.template_mut(&key)?;
     if let Some(description) = description {
         template.description = description;
     }
@@ -182,14 +169,10 @@ pub async fn update(
 }
 
 /// `DELETE /templates/{id or name}` → `{status, action}` (`delete_template`).
-pub async fn delete(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
-    Path(key): Path<String>,
-) -> SimResult<Json<Value>> {
+pub async fn delete(Call { store, user }: Call, Path(key): Path<String>) -> SimResult<Json<Value>> {
     let legacy = store.legacy();
     let (mut world, now) = store.lock();
-    let template = world.account_mut(&caller.username)?.template_mut(&key)?;
+    let template = world.account_mut(&user)?.template_mut(&key)?;
     if template.status != ImageStatus::Created {
         return Err(SimError::bad(
             "Template is busy: wait for the action in progress to complete",
@@ -206,8 +189,8 @@ pub async fn delete(
         effect: Effect::DeleteTemplate { id },
         fail: None,
     };
-    let action_id = world.start_action(&caller.username, new, now)?;
-    world.log(&caller.username, now, "Delete template", &name, None);
-    let action = wire::action_of(world.account(&caller.username)?, action_id, now, legacy);
+    let action_id = world.start_action(&user, new, now)?;
+    world.log(&user, now, "Delete template", &name, None);
+    let action = wire::action_of(world.account(&user)?, action_id, now, legacy);
     Ok(Json(json!({ "status": "ok", "action": action })))
 }

@@ -1,15 +1,14 @@
 //! VLANs between a server and a private network (`/servers/{s}/networks/{net}/vlans`). Every change
 //! is an action; a VLAN must be `ok` before it can be changed again.
 
-use axum::extract::{Path, State};
-use axum::{Extension, Json};
+use axum::extract::Path;
+use axum::Json;
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use crate::api::auth::Caller;
+use crate::api::auth::Call;
 use crate::api::input::{as_int, opt_bool, JsonBody};
 use crate::api::wire;
-use crate::store::Store;
 use crate::util::iso_z;
 use crate::world::actions::{Effect, NewAction};
 use crate::world::error::{SimError, SimResult};
@@ -109,8 +108,7 @@ fn vlan_action(
 
 /// `POST /servers/{s}/networks/{net}/vlans {vlan_id, pvid}` or `{vlans: "1-100"}`.
 pub async fn add_vlans(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, network)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
@@ -119,9 +117,9 @@ pub async fn add_vlans(
         return Err(SimError::topic("vlan_id"));
     }
     let (mut world, now) = store.lock();
-    check_pair(&world, &caller.username, &server, &network)?;
+    check_pair(&world, &user, &server, &network)?;
     let existing: Vec<u16> = world
-        .account(&caller.username)?
+        .account(&user)?
         .vlans
         .iter()
         .filter(|v| v.server == server && v.network == network)
@@ -134,7 +132,7 @@ pub async fn add_vlans(
     for (vlan_id, pvid) in specs {
         world.next.vlan += 1;
         let id = world.next.vlan;
-        let account = world.account_mut(&caller.username)?;
+        let account = world.account_mut(&user)?;
         if pvid {
             for v in account
                 .vlans
@@ -151,7 +149,7 @@ pub async fn add_vlans(
     }
     let action = vlan_action(
         &mut world,
-        &caller.username,
+        &user,
         "add_vlan",
         &format!("{server}-{network}"),
         Effect::AddVlans { ids },
@@ -163,34 +161,32 @@ pub async fn add_vlans(
 
 /// `GET /servers/{s}/networks/{net}/vlans`.
 pub async fn list_vlans(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, network)): Path<(String, String)>,
 ) -> SimResult<Json<Value>> {
     let (world, _) = store.lock();
-    check_pair(&world, &caller.username, &server, &network)?;
+    check_pair(&world, &user, &server, &network)?;
     let items = world
-        .account(&caller.username)?
+        .account(&user)?
         .vlans
         .iter()
         .filter(|v| v.server == server && v.network == network)
-        .map(|v| vlan_json(v, &caller.username))
+        .map(|v| vlan_json(v, &user))
         .collect();
     Ok(Json(wire::list("vlans", items)))
 }
 
 /// `PATCH /servers/{s}/networks/{net}/vlans/{vlan_id} {pvid}`.
 pub async fn update_vlan(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, network, vlan)): Path<(String, String, String)>,
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let (wanted, _) = parse_range(&vlan).map_err(|_| SimError::not_found("vlan not found"))?;
     let pvid = opt_bool(&body, "pvid")?.ok_or_else(|| SimError::topic("pvid"))?;
     let (mut world, now) = store.lock();
-    check_pair(&world, &caller.username, &server, &network)?;
-    let account = world.account_mut(&caller.username)?;
+    check_pair(&world, &user, &server, &network)?;
+    let account = world.account_mut(&user)?;
     let on_pair = |v: &Vlan| v.server == server && v.network == network;
     let target = account
         .vlans
@@ -215,10 +211,10 @@ pub async fn update_vlan(
         .vlans
         .iter()
         .find(|v| v.id == id)
-        .map(|v| vlan_json(v, &caller.username));
+        .map(|v| vlan_json(v, &user));
     let action = vlan_action(
         &mut world,
-        &caller.username,
+        &user,
         "update_vlan",
         &format!("{server}-{network}"),
         Effect::UpdateVlan { id },
@@ -232,14 +228,13 @@ pub async fn update_vlan(
 
 /// `DELETE /servers/{s}/networks/{net}/vlans/{vlan_id}` or `…/{start}-{end}`.
 pub async fn delete_vlans(
-    State(store): State<Store>,
-    Extension(caller): Extension<Caller>,
+    Call { store, user }: Call,
     Path((server, network, vlan)): Path<(String, String, String)>,
 ) -> SimResult<Json<Value>> {
     let (a, b) = parse_range(&vlan).map_err(|_| SimError::not_found("vlan not found"))?;
     let (mut world, now) = store.lock();
-    check_pair(&world, &caller.username, &server, &network)?;
-    let account = world.account_mut(&caller.username)?;
+    check_pair(&world, &user, &server, &network)?;
+    let account = world.account_mut(&user)?;
     let selected: Vec<&mut Vlan> = account
         .vlans
         .iter_mut()
@@ -260,7 +255,7 @@ pub async fn delete_vlans(
     }
     let action = vlan_action(
         &mut world,
-        &caller.username,
+        &user,
         "delete_vlan",
         &format!("{server}-{network}"),
         Effect::DeleteVlans { ids },
