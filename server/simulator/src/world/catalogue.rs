@@ -1,6 +1,6 @@
 //! The fixed catalogue: regions, plans, public images and the physical hosts behind them.
-//! Figures come from REFERENCE.md ("Live catalogue facts"); sizes the docs leave out are plausible
-//! guesses, marked as such.
+//! Names, sizes and prices (EUR) are those the live service answers with, where they differ from
+//! the docs (`it-mi2` is "Milano"); sizes the docs leave out are plausible guesses, marked as such.
 
 pub struct Region {
     pub id: u32,
@@ -12,7 +12,7 @@ pub const REGIONS: &[Region] = &[
     Region {
         id: 2,
         location: "it-mi2",
-        description: "Milan",
+        description: "Milano",
     },
     Region {
         id: 3,

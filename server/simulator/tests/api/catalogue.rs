@@ -18,6 +18,11 @@ async fn regions_list_the_four_datacenters() {
         list[1],
         json!({"id": 3, "location": "it-fr2", "description": "Frosinone"})
     );
+    // The live service's name (the docs say "Milan").
+    assert_eq!(
+        list[0],
+        json!({"id": 2, "location": "it-mi2", "description": "Milano"})
+    );
 
     let legacy = Sim::legacy().await;
     let regions = legacy.get("/regions").await;
