@@ -13,7 +13,7 @@
 //!
 //! Times are measured by the client over loopback, from sending the request to the last byte of
 //! the (streamed) body: the panel's work plus its calls to the simulator. A sign of the 40 ms
-//! Nagle stall (see shared/ECOSYSTEM.md) coming back would be a median near 40 ms.
+//! Nagle stall (see the README's Benchmarks section) coming back would be a median near 40 ms.
 //!
 //! ```sh
 //! cargo run -p server --profile server-release --example bench_list -- [PATH] [--query-path P]

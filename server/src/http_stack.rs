@@ -86,7 +86,7 @@ async fn healthz() -> Json<serde_json::Value> {
 /// Serves `router` on `listener` until the process ends.
 ///
 /// TCP_NODELAY on every accepted socket: without it a streamed SSR page waits ~40 ms on Nagle's
-/// algorithm (measured; see shared/ECOSYSTEM.md).
+/// algorithm (measured; see the README's Benchmarks section).
 pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
     let listener = listener.tap_io(|tcp| {
         if let Err(err) = tcp.set_nodelay(true) {
