@@ -40,13 +40,13 @@ audit:
 
 lint:
 	cargo fmt --all --check
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p ecs-simulator -p server --all-targets --features app/ssr -- -D warnings
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app -p frontend --all-targets --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 
 # Tests run in parallel: the route list is generated once per process (http_stack::route_list),
 # which was what parked concurrent SSR renders (leptos issue #4773). `make stress-tests` proves it.
 unit:
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p server --features app/ssr
+	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app -p ecs-simulator -p server --features app/ssr
 
 ## The HTTP test binaries 50 times over, tests in parallel, each run time-limited: hangs and
 ## failures counted (STRESS_ROUNDS=10 for a shorter run).

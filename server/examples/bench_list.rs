@@ -13,7 +13,7 @@
 //!
 //! Times are measured by the client over loopback, from sending the request to the last byte of
 //! the (streamed) body: the panel's work plus its calls to the simulator. A sign of the 40 ms
-//! Nagle stall (see shared/ECOSYSTEM.md) coming back would be a median near 40 ms.
+//! Nagle stall (see the README's Benchmarks section) coming back would be a median near 40 ms.
 //!
 //! ```sh
 //! cargo run -p server --profile server-release --example bench_list -- [PATH] [--query-path P]
@@ -22,11 +22,11 @@
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+use ecs_simulator::{SimHandle, DEMO_API_TOKEN};
 use leptos::prelude::LeptosOptions;
 use reqwest::header::{self, HeaderName};
 use reqwest::{redirect::Policy, Client, StatusCode};
 use server::config::Config;
-use server::simulator::{SimHandle, DEMO_API_TOKEN};
 use tokio::net::TcpListener;
 
 #[derive(Debug, Parser)]

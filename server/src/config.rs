@@ -80,7 +80,7 @@ pub struct Config {
     pub sim_addr: SocketAddr,
 
     #[command(flatten, next_help_heading = "Demo mode: the embedded simulator")]
-    pub simulator: crate::simulator::SimSettings,
+    pub simulator: ecs_simulator::SimSettings,
 
     /// Log filter in tracing's syntax, e.g. `info` or `server=debug,tower_http=info`.
     #[arg(long, env = "ECS_PANEL_LOG", default_value = "info")]
@@ -95,7 +95,7 @@ pub enum Command {
     /// Serve the panel (the default).
     Serve,
     /// Run the ECS API simulator alone (for client tests and demos).
-    Simulate(Box<crate::simulator::SimArgs>),
+    Simulate(Box<ecs_simulator::SimArgs>),
 }
 
 /// Which session store `--session-store` selects.

@@ -132,7 +132,7 @@ pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()>
 /// instead of held open: `axum::serve` installs no timer, so this is hyper-util's builder with one.
 ///
 /// TCP_NODELAY on every accepted socket: without it a streamed SSR page waits ~40 ms on Nagle's
-/// algorithm (measured).
+/// algorithm (measured; see the README's Benchmarks section).
 pub async fn serve_with(
     listener: TcpListener,
     router: Router,

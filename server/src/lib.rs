@@ -1,5 +1,5 @@
 //! The `ecs-panel` server: configuration, the HTTP stack around the Leptos app, and (in demo mode)
-//! the embedded ECS simulator.
+//! the embedded ECS simulator (the `ecs-simulator` crate).
 
 pub mod client_addr;
 pub mod config;
@@ -10,7 +10,6 @@ pub mod http_stack;
 pub mod security;
 pub mod session;
 pub mod shared_store;
-pub mod simulator;
 pub mod startup;
 
 pub use http_stack::{panel_router, serve};

@@ -27,7 +27,7 @@ fn main() {
     let result = runtime.block_on(async {
         match config.command.clone().unwrap_or(Command::Serve) {
             Command::Serve => run_panel(config).await,
-            Command::Simulate(args) => server::simulator::run_standalone(*args).await,
+            Command::Simulate(args) => ecs_simulator::run_standalone(*args).await,
         }
     });
     if let Err(message) = result {

@@ -11,7 +11,7 @@ use app::auth::throttle::Throttle;
 use crate::http_stack::{Limits, Panel};
 use crate::security::AllowedOrigin;
 use crate::session::{session_layer, AnyStore};
-use crate::simulator::{self, SimHandle};
+use ecs_simulator::SimHandle;
 
 /// Builds the panel. In demo mode it first starts the simulator on a loopback port and points the
 /// client at it over real HTTP, exactly as it would talk to Seeweb; the handle keeps it running.
@@ -22,7 +22,7 @@ pub async fn build_panel(
     let (api_url, demo, sim) = match &config.api_url {
         Some(url) => (url.clone(), None, None),
         None => {
-            let sim = simulator::spawn_on(config.sim_addr, config.simulator.to_config())
+            let sim = ecs_simulator::spawn_on(config.sim_addr, config.simulator.to_config())
                 .await
                 .map_err(|e| format!("cannot start the embedded simulator: {e}"))?;
             tracing::info!("embedded ECS simulator on {}", sim.base_url());

@@ -167,11 +167,11 @@ async fn a_create_whose_answer_is_lost_is_never_sent_again() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_submit_split_across_two_replicas_creates_one_server() {
     let redis = support::Redis::start();
-    let config = server::simulator::SimConfig {
+    let config = ecs_simulator::SimConfig {
         request_log_size: 10_000,
-        ..server::simulator::SimConfig::for_tests()
+        ..ecs_simulator::SimConfig::for_tests()
     };
-    let sim = server::simulator::spawn(config).await.expect("simulator");
+    let sim = ecs_simulator::spawn(config).await.expect("simulator");
     let (store, api) = (redis.url(), sim.base_url());
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
     let (a, b) = (Panel::start(&args).await, Panel::start(&args).await);

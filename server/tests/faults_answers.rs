@@ -6,8 +6,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use ecs_simulator::DEMO_API_TOKEN;
 use serde_json::{json, Value};
-use server::simulator::DEMO_API_TOKEN;
 use support::{create_form, create_server, Rig};
 
 /// Every page a signed-in user can open.

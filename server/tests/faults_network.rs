@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use ecs_simulator::SimConfig;
 use serde_json::{json, Value};
-use server::simulator::{self, SimConfig};
 use support::{create_form, create_server, Panel, Rig};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
@@ -142,7 +142,9 @@ impl Proxy {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_connections_read_as_unreachable_until_the_network_is_back() {
-    let sim = simulator::spawn(SimConfig::for_tests()).await.expect("sim");
+    let sim = ecs_simulator::spawn(SimConfig::for_tests())
+        .await
+        .expect("sim");
     let proxy = Proxy::start(sim.addr).await;
     let api = format!("http://{}/ecs/v2", proxy.addr);
     let panel = Panel::start(&["--session-store", "memory", "--api-url", &api]).await;
@@ -196,7 +198,9 @@ async fn follow(panel: &Panel, cookie: &str, id: u64) -> Result<bool, Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_api_restart_mid_poll_is_recovered_from() {
-    let sim = simulator::spawn(SimConfig::for_tests()).await.expect("sim");
+    let sim = ecs_simulator::spawn(SimConfig::for_tests())
+        .await
+        .expect("sim");
     let (addr, store) = (sim.addr, sim.store.clone());
     let api = sim.base_url();
     let panel = Panel::start(&["--session-store", "memory", "--api-url", &api]).await;
@@ -223,7 +227,7 @@ async fn an_api_restart_mid_poll_is_recovered_from() {
         "{down}"
     );
 
-    let sim = simulator::spawn_store_on(addr, store)
+    let sim = ecs_simulator::spawn_store_on(addr, store)
         .await
         .expect("restart");
     sim.advance(60.0);
@@ -232,7 +236,9 @@ async fn an_api_restart_mid_poll_is_recovered_from() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_panel_restart_mid_create_still_follows_it() {
-    let sim = simulator::spawn(SimConfig::for_tests()).await.expect("sim");
+    let sim = ecs_simulator::spawn(SimConfig::for_tests())
+        .await
+        .expect("sim");
     let (store, dir) = support::sqlite_store("restart");
     let api = sim.base_url();
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];

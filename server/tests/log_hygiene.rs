@@ -43,7 +43,7 @@ async fn no_secret_reaches_the_logs() {
 
     let panel = Panel::demo().await;
     let canary_password = "canary-password-7c1e";
-    let token = server::simulator::DEMO_API_TOKEN;
+    let token = ecs_simulator::DEMO_API_TOKEN;
 
     // A wrong password (the canary), a password sign-in, an API-token sign-in, pages that call
     // the API, and a sign-out.

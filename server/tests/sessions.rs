@@ -138,7 +138,7 @@ async fn cross_site_posts_are_refused_in_both_encodings() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_sessions_survive_a_restart() {
-    let sim = server::simulator::spawn(server::simulator::SimConfig::default())
+    let sim = ecs_simulator::spawn(ecs_simulator::SimConfig::default())
         .await
         .expect("sim");
     let (store, dir) = support::sqlite_store("test");
@@ -161,7 +161,7 @@ async fn sqlite_sessions_survive_a_restart() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_sharing_redis_share_sessions() {
     let redis = Redis::start();
-    let sim = server::simulator::spawn(server::simulator::SimConfig::default())
+    let sim = ecs_simulator::spawn(ecs_simulator::SimConfig::default())
         .await
         .expect("sim");
     let store = redis.url();
@@ -216,7 +216,7 @@ async fn made_up_cookies_store_nothing() {
 /// A page whose upstream calls are slow loads the session before sign-out and finishes after it:
 /// it must not write the deleted record back.
 async fn sign_out_during_a_slow_page(store: &str) {
-    let sim = server::simulator::spawn(server::simulator::SimConfig::default())
+    let sim = ecs_simulator::spawn(ecs_simulator::SimConfig::default())
         .await
         .expect("sim");
     let api = sim.base_url();
@@ -268,7 +268,7 @@ async fn api_token_sessions_end_after_their_lifetime() {
         .post_form(
             "/api/login_token",
             None,
-            &[("token", server::simulator::DEMO_API_TOKEN)],
+            &[("token", ecs_simulator::DEMO_API_TOKEN)],
         )
         .await;
     let cookie = session_cookie(&res).expect("signed in with the token");

@@ -172,7 +172,7 @@ async fn a_stored_text_that_is_not_a_key_is_listed_as_such() {
     // ECS stores whatever it is given: put a broken key there directly.
     let res = support::client()
         .post(format!("{}/sshkeys", panel.sim().base_url()))
-        .header("X-APITOKEN", server::simulator::DEMO_API_TOKEN)
+        .header("X-APITOKEN", ecs_simulator::DEMO_API_TOKEN)
         .json(&serde_json::json!({"key": "ssh-rsa AAAA broken", "label": "broken"}))
         .send()
         .await

@@ -158,11 +158,11 @@ async fn a_good_sign_in_does_not_reset_the_address_count() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guesses_split_across_two_replicas_are_counted_once() {
     let redis = support::Redis::start();
-    let config = server::simulator::SimConfig {
+    let config = ecs_simulator::SimConfig {
         request_log_size: 10_000,
-        ..server::simulator::SimConfig::for_tests()
+        ..ecs_simulator::SimConfig::for_tests()
     };
-    let sim = server::simulator::spawn(config).await.expect("simulator");
+    let sim = ecs_simulator::spawn(config).await.expect("simulator");
     let (store, api) = (redis.url(), sim.base_url());
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
     let replicas = [Panel::start(&args).await, Panel::start(&args).await];

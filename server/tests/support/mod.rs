@@ -2,9 +2,10 @@
 #![allow(dead_code)]
 
 use clap::Parser;
+use ecs_simulator::SimHandle;
 use leptos::prelude::LeptosOptions;
 use reqwest::{header, redirect::Policy, Client, StatusCode};
-use server::{config::Config, simulator::SimHandle};
+use server::config::Config;
 use tokio::{net::TcpListener, task::JoinHandle};
 
 pub struct Panel {
@@ -228,11 +229,11 @@ pub struct Rig {
 
 impl Rig {
     pub async fn start(args: &[&str]) -> Rig {
-        let config = server::simulator::SimConfig {
+        let config = ecs_simulator::SimConfig {
             request_log_size: 10_000,
-            ..server::simulator::SimConfig::for_tests()
+            ..ecs_simulator::SimConfig::for_tests()
         };
-        let sim = server::simulator::spawn(config).await.expect("simulator");
+        let sim = ecs_simulator::spawn(config).await.expect("simulator");
         let api = sim.base_url();
         let mut all = vec!["--session-store", "memory", "--api-url", api.as_str()];
         all.extend_from_slice(args);
