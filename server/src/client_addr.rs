@@ -27,7 +27,9 @@ impl TrustedProxies {
             .map(|s| {
                 s.parse::<IpNet>()
                     .or_else(|_| s.parse::<IpAddr>().map(IpNet::from))
-                    .map_err(|_| format!("ECS_PANEL_TRUSTED_PROXIES: {s:?} is not an address or CIDR"))
+                    .map_err(|_| {
+                        format!("ECS_PANEL_TRUSTED_PROXIES: {s:?} is not an address or CIDR")
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self(Arc::new(nets)))
@@ -79,7 +81,8 @@ pub async fn client_address(
             .filter_map(|v| v.to_str().ok())
             .collect();
         let client = trusted.client(addr.ip(), &forwarded);
-        req.extensions_mut().insert(app::auth::throttle::Peer(client));
+        req.extensions_mut()
+            .insert(app::auth::throttle::Peer(client));
     }
     next.run(req).await
 }
@@ -95,7 +98,10 @@ mod tests {
     #[test]
     fn without_trusted_proxies_the_header_is_ignored() {
         let none = TrustedProxies::default();
-        assert_eq!(none.client(ip("203.0.113.9"), &["198.51.100.1"]), ip("203.0.113.9"));
+        assert_eq!(
+            none.client(ip("203.0.113.9"), &["198.51.100.1"]),
+            ip("203.0.113.9")
+        );
     }
 
     #[test]
@@ -103,7 +109,10 @@ mod tests {
         let t = TrustedProxies::parse("10.0.0.0/8, 192.0.2.7").unwrap();
         // The client wrote the first hop itself; the proxy appended the real address.
         let peer = ip("10.1.2.3");
-        assert_eq!(t.client(peer, &["6.6.6.6, 198.51.100.1"]), ip("198.51.100.1"));
+        assert_eq!(
+            t.client(peer, &["6.6.6.6, 198.51.100.1"]),
+            ip("198.51.100.1")
+        );
         // Two proxies in a row, one header each.
         assert_eq!(
             t.client(peer, &["198.51.100.1", "192.0.2.7"]),
@@ -113,9 +122,15 @@ mod tests {
         assert_eq!(t.client(peer, &[]), peer);
         assert_eq!(t.client(peer, &["not-an-ip"]), peer);
         // A peer that is not a trusted proxy is believed about nothing.
-        assert_eq!(t.client(ip("198.51.100.9"), &["6.6.6.6"]), ip("198.51.100.9"));
+        assert_eq!(
+            t.client(ip("198.51.100.9"), &["6.6.6.6"]),
+            ip("198.51.100.9")
+        );
         // IPv4-mapped IPv6 peers are read as IPv4.
-        assert_eq!(t.client(ip("::ffff:10.0.0.1"), &["198.51.100.1"]), ip("198.51.100.1"));
+        assert_eq!(
+            t.client(ip("::ffff:10.0.0.1"), &["198.51.100.1"]),
+            ip("198.51.100.1")
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::SessionManagerLayer;
 use tracing::{info_span, Span};
 
-use crate::{client_addr, deadline, fn_status, guard, security, session::AnyStore};
+use crate::{budget, client_addr, fn_status, guard, security, session::AnyStore};
 
 /// Everything the panel's router is made of.
 pub struct Panel {
@@ -84,11 +84,8 @@ pub fn panel_router(panel: Panel) -> Router {
             security::same_origin_only,
         ))
         .layer(from_fn_with_state(
-            limits.response_timeout,
-            deadline::response_deadline,
-        ))
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
-            limits.max_concurrent,
+            budget::Budget::new(limits.response_timeout, limits.max_concurrent),
+            budget::response_budget,
         ));
     security::with_security_headers(router, hsts).layer(
             TraceLayer::new_for_http()
@@ -99,7 +96,7 @@ pub fn panel_router(panel: Panel) -> Router {
                 .on_request(())
                 // A server function's expected error (wrong password, 422) needs no ERROR line
                 // of its own: the status line below says enough. A body that fails or is cut is
-                // logged by the deadline layer.
+                // logged by the budget layer (budget.rs).
                 .on_failure(())
                 .on_response(|res: &Response<Body>, latency: Duration, _: &Span| {
                     tracing::debug!(
@@ -165,7 +162,10 @@ pub async fn serve_with(
                 .timer(TokioTimer::new())
                 .header_read_timeout(header_timeout);
             let served = builder
-                .serve_connection_with_upgrades(TokioIo::new(tcp), TowerToHyperService::new(service))
+                .serve_connection_with_upgrades(
+                    TokioIo::new(tcp),
+                    TowerToHyperService::new(service),
+                )
                 .await;
             if let Err(err) = served {
                 tracing::debug!(%err, "connection ended with an error");

@@ -1,9 +1,9 @@
 //! The `ecs-panel` server: configuration, the HTTP stack around the Leptos app, and (in demo mode)
 //! the embedded ECS simulator (the `ecs-simulator` crate).
 
+pub mod budget;
 pub mod client_addr;
 pub mod config;
-pub mod deadline;
 pub mod fn_status;
 pub mod guard;
 pub mod http_stack;

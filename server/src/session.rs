@@ -66,11 +66,10 @@ impl AnyStore {
                     .migrate()
                     .await
                     .map_err(|e| format!("cannot prepare the session database {path:?}: {e}"))?;
-                let shared = Arc::new(
-                    SqliteShared::open(pool.clone())
-                        .await
-                        .map_err(|e| format!("cannot prepare the session database {path:?}: {e}"))?,
-                );
+                let shared =
+                    Arc::new(SqliteShared::open(pool.clone()).await.map_err(|e| {
+                        format!("cannot prepare the session database {path:?}: {e}")
+                    })?);
                 tokio::spawn(delete_expired_forever(
                     store.clone(),
                     shared.clone(),
@@ -195,7 +194,11 @@ pub fn session_layer(
 ) -> SessionManagerLayer<AnyStore> {
     let idle = time::Duration::seconds(i64::try_from(idle.as_secs()).unwrap_or(i64::MAX));
     SessionManagerLayer::new(store)
-        .with_name(if secure { SECURE_COOKIE_NAME } else { COOKIE_NAME })
+        .with_name(if secure {
+            SECURE_COOKIE_NAME
+        } else {
+            COOKIE_NAME
+        })
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure)

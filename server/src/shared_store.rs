@@ -171,7 +171,13 @@ impl SharedState for RedisShared {
     async fn put(&self, key: &str, value: &str, ttl: Duration) -> Result<(), SharedError> {
         let _: Option<String> = self
             .pool
-            .set(key, value, Some(Expiration::PX(ms(ttl).max(1))), None, false)
+            .set(
+                key,
+                value,
+                Some(Expiration::PX(ms(ttl).max(1))),
+                None,
+                false,
+            )
             .await
             .map_err(err)?;
         Ok(())
@@ -222,7 +228,8 @@ impl SqliteShared {
         &self,
         step: impl for<'c> FnOnce(
                 &'c mut SqliteConnection,
-            ) -> futures_util::future::BoxFuture<'c, Result<T, sqlx::Error>>
+            )
+                -> futures_util::future::BoxFuture<'c, Result<T, sqlx::Error>>
             + Send,
     ) -> Result<T, SharedError> {
         use sqlx::Connection;

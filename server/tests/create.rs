@@ -144,9 +144,15 @@ async fn a_create_whose_answer_is_lost_is_never_sent_again() {
     let form = with(&[("form_token", "lost-1"), ("notes", "lost answer")]);
     let (status, found) = create(&rig.panel, &rig.cookie, &form).await;
     assert_eq!(status, 200, "{found}");
-    assert!(found["name"].as_str().is_some_and(|n| n.starts_with("ec")), "{found}");
+    assert!(
+        found["name"].as_str().is_some_and(|n| n.starts_with("ec")),
+        "{found}"
+    );
     let (_, again) = create(&rig.panel, &rig.cookie, &form).await;
-    assert_eq!(again["name"], found["name"], "the repeat answers the same server");
+    assert_eq!(
+        again["name"], found["name"],
+        "the repeat answers the same server"
+    );
     assert_eq!(creates(&rig), 1, "sent once");
 
     // A lost answer for a server that cannot be found: the user is told, and the form is never

@@ -41,10 +41,17 @@ async fn a_page_slower_than_the_budget_ends_readably() {
     let started = Instant::now();
     let (status, body) = rig.page("/servers").await;
     let took = started.elapsed();
-    assert!(took < Duration::from_secs(4), "ended at the budget, not the upstream: {took:?}");
+    assert!(
+        took < Duration::from_secs(4),
+        "ended at the budget, not the upstream: {took:?}"
+    );
     let readable = (status == 503 && body.contains("This page took too long"))
         || body.contains("This page took too long to finish");
-    assert!(readable, "{status}: {}", &body[body.len().saturating_sub(400)..]);
+    assert!(
+        readable,
+        "{status}: {}",
+        &body[body.len().saturating_sub(400)..]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

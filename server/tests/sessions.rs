@@ -83,9 +83,15 @@ async fn secure_cookie_when_configured() {
     assert!(set_cookie.contains("Secure"), "{set_cookie}");
     // `__Host-`: the browser keeps it only if Secure, for `/` and with no Domain, so a sibling
     // subdomain cannot plant or shadow it.
-    assert!(set_cookie.starts_with("__Host-ecs_panel_session="), "{set_cookie}");
+    assert!(
+        set_cookie.starts_with("__Host-ecs_panel_session="),
+        "{set_cookie}"
+    );
     assert!(set_cookie.contains("Path=/"), "{set_cookie}");
-    assert!(!set_cookie.to_ascii_lowercase().contains("domain="), "{set_cookie}");
+    assert!(
+        !set_cookie.to_ascii_lowercase().contains("domain="),
+        "{set_cookie}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -190,7 +196,13 @@ async fn made_up_cookies_store_nothing() {
     let signed_in = panel.sign_in("demo", "demo", None).await;
     let before = sqlite_records(&store).await;
     assert_eq!(before, 1);
-    let paths = ["/healthz", "/favicon.svg", "/login", "/pkg/ecs-panel.css", "/servers"];
+    let paths = [
+        "/healthz",
+        "/favicon.svg",
+        "/login",
+        "/pkg/ecs-panel.css",
+        "/servers",
+    ];
     let client = support::client();
     futures_util::stream::iter(0..10_000usize)
         .for_each_concurrent(16, |i| {
@@ -208,7 +220,11 @@ async fn made_up_cookies_store_nothing() {
             }
         })
         .await;
-    assert_eq!(sqlite_records(&store).await, before, "no record for a made-up cookie");
+    assert_eq!(
+        sqlite_records(&store).await,
+        before,
+        "no record for a made-up cookie"
+    );
     assert!(is_signed_in(&panel, &signed_in).await);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -284,7 +300,10 @@ async fn the_session_file_is_readable_by_its_owner_only() {
     let panel = Panel::start(&["--session-store", store.as_str()]).await;
     panel.sign_in("demo", "demo", None).await;
     let path = store.strip_prefix("sqlite://").expect("path");
-    let mode = std::fs::metadata(path).expect("the file").permissions().mode();
+    let mode = std::fs::metadata(path)
+        .expect("the file")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -98,7 +98,10 @@ async fn fifty_guesses_sent_at_once_reach_the_api_at_most_five_times() {
         .iter()
         .filter(|(_, b)| b.contains("Wrong username or password."))
         .count();
-    let held = answers.iter().filter(|(_, b)| b.contains("Try again in")).count();
+    let held = answers
+        .iter()
+        .filter(|(_, b)| b.contains("Try again in"))
+        .count();
     assert_eq!(upstream_logins(&rig), 5, "only the free attempts reach ECS");
     assert_eq!((wrong, held), (5, 45));
 }
@@ -115,7 +118,13 @@ async fn a_username_too_long_is_refused_at_the_field_and_never_sent() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_count() {
-    let panel = Panel::start(&["--session-store", "memory", "--trusted-proxies", "127.0.0.1/32"]).await;
+    let panel = Panel::start(&[
+        "--session-store",
+        "memory",
+        "--trusted-proxies",
+        "127.0.0.1/32",
+    ])
+    .await;
     for i in 0..5 {
         let body = attempt_from(&panel, "198.51.100.1", &format!("guess{i}")).await;
         assert!(body.contains("Wrong username"), "{body}");
@@ -127,7 +136,10 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_count() {
     let body = attempt_from(&panel, "6.6.6.6, 198.51.100.2", "someone").await;
     assert!(body.contains("Wrong username"), "{body}");
     let body = attempt_from(&panel, "198.51.100.2, 198.51.100.1", "someone-else").await;
-    assert!(body.contains("Try again in"), "the right-most hop is the client: {body}");
+    assert!(
+        body.contains("Try again in"),
+        "the right-most hop is the client: {body}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -137,7 +149,10 @@ async fn without_trusted_proxies_a_forwarded_address_changes_nothing() {
         attempt_from(&panel, &format!("198.51.100.{i}"), &format!("guess{i}")).await;
     }
     let body = attempt_from(&panel, "198.51.100.99", "fresh").await;
-    assert!(body.contains("Try again in"), "all five came from one peer: {body}");
+    assert!(
+        body.contains("Try again in"),
+        "all five came from one peer: {body}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

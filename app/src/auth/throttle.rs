@@ -85,7 +85,10 @@ pub fn keys(peer: Option<IpAddr>, username: &str) -> (Option<String>, Option<Str
         IpAddr::V4(v4) => format!("throttle:peer:{v4}"),
         IpAddr::V6(v6) => {
             let s = v6.segments();
-            format!("throttle:peer:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            format!(
+                "throttle:peer:{:x}:{:x}:{:x}:{:x}::/64",
+                s[0], s[1], s[2], s[3]
+            )
         }
     });
     let user = username.trim().to_lowercase();
@@ -209,7 +212,10 @@ mod tests {
         let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
         assert_eq!(keys(Some(a), "").0, keys(Some(b), "").0);
         assert_ne!(keys(Some(a), "").0, keys(Some(c), "").0);
-        assert_eq!(keys(None, " DEMO ").1.as_deref(), Some("throttle:user:demo"));
+        assert_eq!(
+            keys(None, " DEMO ").1.as_deref(),
+            Some("throttle:user:demo")
+        );
     }
 
     #[tokio::test]
@@ -235,7 +241,10 @@ mod tests {
         // A good sign-in from the same address does not reset the address's count…
         t.begin(A, "demo").await.unwrap().succeeded().await;
         t.begin(A, "mallory").await.unwrap().failed();
-        assert!(t.begin(A, "other").await.is_err(), "the fifth failure counts");
+        assert!(
+            t.begin(A, "other").await.is_err(),
+            "the fifth failure counts"
+        );
         // …but that username starts afresh.
         for _ in 0..4 {
             t.begin(B, "demo").await.unwrap().failed();

@@ -169,7 +169,11 @@ mod tests {
             }
             batches.push(started.elapsed());
         }
-        assert_eq!(s.len(), MEMORY_CAP, "200,000 usernames, at most {MEMORY_CAP} kept");
+        assert_eq!(
+            s.len(),
+            MEMORY_CAP,
+            "200,000 usernames, at most {MEMORY_CAP} kept"
+        );
         // Past the cap an attempt costs what it cost before it (no scan of the whole map).
         let (first, last) = (batches[0], batches[19]);
         assert!(

@@ -49,4 +49,3 @@ pub trait SharedState: Send + Sync + 'static {
 
     async fn remove(&self, key: &str) -> Result<(), SharedError>;
 }
-

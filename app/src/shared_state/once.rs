@@ -48,7 +48,10 @@ where
     let pending = encode(&Outcome::<T>::Pending)?;
     let started = Instant::now();
     loop {
-        let held = shared.claim(key, &pending, keep).await.map_err(store_error)?;
+        let held = shared
+            .claim(key, &pending, keep)
+            .await
+            .map_err(store_error)?;
         let Some(held) = held else { break };
         match serde_json::from_str::<Outcome<T>>(&held) {
             Ok(Outcome::Done(value)) => return Ok(value),
@@ -121,7 +124,10 @@ mod tests {
             once(&shared, "k", KEEP, WAIT, work()),
             once(&shared, "k", KEEP, WAIT, work())
         );
-        assert_eq!((a.unwrap(), b.unwrap()), ("ec200999".into(), "ec200999".into()));
+        assert_eq!(
+            (a.unwrap(), b.unwrap()),
+            ("ec200999".into(), "ec200999".into())
+        );
         assert_eq!(runs.load(Ordering::SeqCst), 1);
     }
 
@@ -137,9 +143,15 @@ mod tests {
         assert_eq!(retried.unwrap(), 1, "sent again after a certain failure");
 
         let lost = AppError::Upstream("lost".into());
-        let first = once::<u32, _>(&*shared, "u", KEEP, WAIT, async { Ran::Unknown(lost.clone()) });
+        let first = once::<u32, _>(&*shared, "u", KEEP, WAIT, async {
+            Ran::Unknown(lost.clone())
+        });
         assert_eq!(first.await.unwrap_err(), lost);
         let again = once(&*shared, "u", KEEP, WAIT, async { Ran::Done(2) }).await;
-        assert_eq!(again.unwrap_err(), lost, "never sent twice after an unknown outcome");
+        assert_eq!(
+            again.unwrap_err(),
+            lost,
+            "never sent twice after an unknown outcome"
+        );
     }
 }

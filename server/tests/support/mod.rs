@@ -121,7 +121,8 @@ pub fn client() -> Client {
 
 /// The panel's session cookie, under either of its names (`__Host-` when Secure).
 fn is_session_cookie(set_cookie: &str) -> bool {
-    set_cookie.starts_with("ecs_panel_session=") || set_cookie.starts_with("__Host-ecs_panel_session=")
+    set_cookie.starts_with("ecs_panel_session=")
+        || set_cookie.starts_with("__Host-ecs_panel_session=")
 }
 
 /// `ecs_panel_session=<id>` from a response's Set-Cookie, if it sets one.

@@ -1,11 +1,15 @@
-//! The whole-response time budget (`--response-timeout`). A page that has not started within it
-//! gets a readable 503 page; one whose streamed body is still going at the deadline is ended with
-//! a readable note (HTML) or cut (anything else); both are logged, as is a client that goes away
-//! mid-body. Written here because tower-http's timeouts answer 408 before the headers and abort
-//! the connection after them: neither is something a person can read, and neither is logged.
+//! Each response's budget: a place among the requests served at once (`--max-concurrent`), and a
+//! time limit for the whole response (`--response-timeout`). Both last until the *body* is done:
+//! pages stream, so a limit that ended with the headers would neither count a render in progress
+//! nor stop one that hangs. A page that has not started in time gets a readable 503 page; one
+//! whose streamed body is still going at the deadline is ended with a readable note (HTML) or cut
+//! (anything else); both are logged, as is a client that goes away mid-body.
+//! Written here because tower's concurrency limit and tower-http's timeouts end with the headers,
+//! answer 408 and abort the connection: nothing a person can read, and nothing logged.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -17,6 +21,7 @@ use axum::{
 };
 use http::{header, StatusCode};
 use http_body::{Body as HttpBody, Frame, SizeHint};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::{sleep_until, Instant, Sleep};
 
 /// What a person sees when a page takes longer than the budget before it started.
@@ -29,13 +34,33 @@ const TOO_SLOW_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charse
 const CUT_NOTE: &[u8] = b"<p role=\"alert\" class=\"deadline-note\">This page took too long to \
 finish, so it is incomplete. Reload it to try again.</p>";
 
-pub async fn response_deadline(
-    State(budget): State<Duration>,
-    req: Request,
-    next: Next,
-) -> Response {
+/// The shared budget: the time each response has, and the places to serve in.
+#[derive(Clone)]
+pub struct Budget {
+    pub time: Duration,
+    pub places: Arc<Semaphore>,
+}
+
+impl Budget {
+    pub fn new(time: Duration, max_concurrent: usize) -> Self {
+        Self {
+            time,
+            places: Arc::new(Semaphore::new(max_concurrent)),
+        }
+    }
+}
+
+pub async fn response_budget(State(budget): State<Budget>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
-    let deadline = Instant::now() + budget;
+    // The wait for a place counts against the time, as a person waits through both.
+    let deadline = Instant::now() + budget.time;
+    let Ok(Ok(place)) =
+        tokio::time::timeout_at(deadline, budget.places.clone().acquire_owned()).await
+    else {
+        tracing::warn!(%path, "no place to serve within the time budget");
+        return (StatusCode::SERVICE_UNAVAILABLE, Html(TOO_SLOW_PAGE)).into_response();
+    };
+    let budget = budget.time;
     let Ok(res) = tokio::time::timeout_at(deadline, next.run(req)).await else {
         tracing::warn!(%path, budget_ms = budget.as_millis() as u64, "no response within the time budget");
         return (StatusCode::SERVICE_UNAVAILABLE, Html(TOO_SLOW_PAGE)).into_response();
@@ -53,6 +78,7 @@ pub async fn response_deadline(
         sleep: Box::pin(sleep_until(deadline)),
         path,
         state: BodyState::Streaming,
+        _place: place,
     };
     Response::from_parts(parts, Body::new(body))
 }
@@ -70,6 +96,8 @@ struct DeadlineBody {
     note: bool,
     path: String,
     state: BodyState,
+    /// Given back when the body is done (or dropped).
+    _place: OwnedSemaphorePermit,
 }
 
 impl HttpBody for DeadlineBody {
@@ -104,7 +132,9 @@ impl HttpBody for DeadlineBody {
                 if this.note {
                     Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(CUT_NOTE)))))
                 } else {
-                    Poll::Ready(Some(Err(axum::Error::new("the response time budget ran out"))))
+                    Poll::Ready(Some(Err(axum::Error::new(
+                        "the response time budget ran out",
+                    ))))
                 }
             }
         }
