@@ -2,11 +2,14 @@
 //! API token, any JWT, the session id, and a canary password. Its own test binary, because the
 //! log capture is process-global.
 
-mod support;
+// The same harness as the `http` binary; this one uses a part of it.
+#[allow(dead_code)]
+#[path = "http/harness.rs"]
+mod harness;
 
 use std::sync::{Arc, Mutex};
 
-use support::{session_cookie, Panel};
+use harness::{session_cookie, Panel};
 use tracing_subscriber::fmt::MakeWriter;
 
 #[derive(Clone, Default)]

@@ -1,12 +1,12 @@
 //! Sessions end to end over HTTP: cookie policy, id cycling, sign-out, the guard, the stores.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::harness::{
+    is_signed_in, session_cookie, set_cookie_header, sqlite_records, Panel, Redis,
+};
 use futures_util::StreamExt;
 use reqwest::{header, StatusCode};
-use support::{is_signed_in, session_cookie, set_cookie_header, sqlite_records, Panel, Redis};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guard_sends_visitors_to_sign_in_with_the_page_kept() {
@@ -115,7 +115,7 @@ async fn wrong_password_is_refused_without_a_session() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused_in_both_encodings() {
     let panel = Panel::demo().await;
-    let c = support::client();
+    let c = crate::harness::client();
     let url = panel.url("/api/login");
     let form = [("username", "demo"), ("password", "demo")];
     let cases = [
@@ -147,7 +147,7 @@ async fn sqlite_sessions_survive_a_restart() {
     let sim = ecs_simulator::spawn(ecs_simulator::SimConfig::default())
         .await
         .expect("sim");
-    let (store, dir) = support::sqlite_store("test");
+    let (store, dir) = crate::harness::sqlite_store("test");
     let api = sim.base_url();
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
 
@@ -191,7 +191,7 @@ async fn two_replicas_sharing_redis_share_sessions() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn made_up_cookies_store_nothing() {
-    let (store, dir) = support::sqlite_store("flood");
+    let (store, dir) = crate::harness::sqlite_store("flood");
     let panel = Panel::start(&["--session-store", store.as_str()]).await;
     let signed_in = panel.sign_in("demo", "demo", None).await;
     let before = sqlite_records(&store).await;
@@ -203,7 +203,7 @@ async fn made_up_cookies_store_nothing() {
         "/pkg/ecs-panel.css",
         "/servers",
     ];
-    let client = support::client();
+    let client = crate::harness::client();
     futures_util::stream::iter(0..10_000usize)
         .for_each_concurrent(16, |i| {
             let client = client.clone();
@@ -245,7 +245,7 @@ async fn sign_out_during_a_slow_page(store: &str) {
     let slow = {
         let (url, cookie) = (panel.url("/servers"), cookie.clone());
         tokio::spawn(async move {
-            support::client()
+            crate::harness::client()
                 .get(url)
                 .header(header::COOKIE, cookie)
                 .send()
@@ -269,7 +269,7 @@ async fn sign_out_during_a_slow_page(store: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_in_flight_cannot_undo_sign_out() {
     sign_out_during_a_slow_page("memory").await;
-    let (store, dir) = support::sqlite_store("signout-race");
+    let (store, dir) = crate::harness::sqlite_store("signout-race");
     sign_out_during_a_slow_page(&store).await;
     assert_eq!(sqlite_records(&store).await, 0);
     let _ = std::fs::remove_dir_all(&dir);
@@ -296,7 +296,7 @@ async fn api_token_sessions_end_after_their_lifetime() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_file_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
-    let (store, dir) = support::sqlite_store("mode");
+    let (store, dir) = crate::harness::sqlite_store("mode");
     let panel = Panel::start(&["--session-store", store.as_str()]).await;
     panel.sign_in("demo", "demo", None).await;
     let path = store.strip_prefix("sqlite://").expect("path");

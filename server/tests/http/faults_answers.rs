@@ -2,13 +2,11 @@
 //! (reads retried once, writes never), 429, ids that try to leave their path, and stored text that
 //! tries to become markup.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::harness::{create_form, create_server, Rig};
 use ecs_simulator::DEMO_API_TOKEN;
 use serde_json::{json, Value};
-use support::{create_form, create_server, Rig};
 
 /// Every page a signed-in user can open.
 const PAGES: [&str; 11] = [
@@ -358,7 +356,7 @@ async fn server_function_errors_carry_their_http_meaning() {
         )
         .await;
     assert_eq!(wrong.status(), 422, "a wrong password is the user's to fix");
-    let (status, _) = support::call(&rig.panel, "", "ssh_keys_list", &[]).await;
+    let (status, _) = crate::harness::call(&rig.panel, "", "ssh_keys_list", &[]).await;
     assert_eq!(status, 401, "no session");
     let (status, body) = rig
         .call(

@@ -2,10 +2,8 @@
 //! checked on the server too, the API's documented refusals come back at their field (the
 //! 20-script limit for the whole form), and the pages render the library and the limit.
 
-mod support;
-
+use crate::harness::{call, signed_in, Panel};
 use serde_json::Value;
-use support::{call, signed_in, Panel};
 
 /// `scripts_create` (or `scripts_update` with `id`) with a draft.
 async fn save(

@@ -1,5 +1,6 @@
-//! Starts real panels (the production wiring from `startup::build_panel`) on loopback ports.
-#![allow(dead_code)]
+//! The harness of the panel's HTTP tests: real panels (the production wiring from
+//! `startup::build_panel`) on loopback ports, simulators beside them (`Rig`), a real
+//! `redis-server`, and the requests a browser would send.
 
 use clap::Parser;
 use ecs_simulator::SimHandle;

@@ -1,11 +1,9 @@
 //! The server's own limits: a header-read timeout against half-sent requests, a whole-response
 //! time budget that ends a slow page readably, and a cap on requests served at once.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
-use support::{Panel, Rig};
+use crate::harness::{Panel, Rig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

@@ -1,8 +1,6 @@
 //! The panel's HTTP surface over a real socket: SSR shell, health check, 404, server functions.
 
-mod support;
-
-use support::Panel;
+use crate::harness::Panel;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_ok_and_version() {

@@ -2,10 +2,8 @@
 //! checked and normalised on the server even when the browser's check is bypassed, labels are
 //! unique ignoring case, and the page shows each key's fingerprint (or says it is not a key).
 
-mod support;
-
+use crate::harness::{call, signed_in, Panel};
 use serde_json::Value;
-use support::{call, signed_in, Panel};
 
 /// Made by `ssh-keygen -t ed25519`; `ssh-keygen -lf` printed this fingerprint for it.
 const ED25519: &str =
@@ -20,7 +18,7 @@ async fn keys(panel: &Panel, cookie: &str) -> Vec<Value> {
 
 /// The `POST /sshkeys` requests the simulator received.
 async fn posted(panel: &Panel) -> Vec<Value> {
-    let log: Value = support::client()
+    let log: Value = crate::harness::client()
         .get(format!("{}/requests", panel.sim().admin_url()))
         .send()
         .await
@@ -170,7 +168,7 @@ async fn labels_are_unique_ignoring_case_on_add_and_rename() {
 async fn a_stored_text_that_is_not_a_key_is_listed_as_such() {
     let (panel, cookie) = signed_in().await;
     // ECS stores whatever it is given: put a broken key there directly.
-    let res = support::client()
+    let res = crate::harness::client()
         .post(format!("{}/sshkeys", panel.sim().base_url()))
         .header("X-APITOKEN", ecs_simulator::DEMO_API_TOKEN)
         .json(&serde_json::json!({"key": "ssh-rsa AAAA broken", "label": "broken"}))

@@ -3,16 +3,14 @@
 //! as "cannot be reached"; a restart of the API or of the panel mid-action is recovered from; and
 //! nothing a user sends points the panel at another host.
 
-mod support;
-
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::harness::{create_form, create_server, Panel, Rig};
 use ecs_simulator::SimConfig;
 use serde_json::{json, Value};
-use support::{create_form, create_server, Panel, Rig};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
@@ -76,7 +74,7 @@ async fn a_hung_call_does_not_hold_up_other_users() {
         let cookie = rig.cookie.clone();
         async move {
             let loads = (0..16).map(|_| async {
-                let res = support::client()
+                let res = crate::harness::client()
                     .get(format!("{base}/servers"))
                     .header("cookie", &cookie)
                     .send()
@@ -155,7 +153,7 @@ async fn reset_connections_read_as_unreachable_until_the_network_is_back() {
     assert_eq!(res.status(), 200);
     let body = res.text().await.expect("page");
     assert!(body.contains("cannot be reached right now"), "{body}");
-    let (status, answer) = support::call(
+    let (status, answer) = crate::harness::call(
         &panel,
         &cookie,
         "servers_power",
@@ -187,7 +185,7 @@ async fn reset_connections_read_as_unreachable_until_the_network_is_back() {
 async fn follow(panel: &Panel, cookie: &str, id: u64) -> Result<bool, Value> {
     let watch = id.to_string();
     let (status, answer) =
-        support::call(panel, cookie, "servers_activity", &[("watch[0]", &watch)]).await;
+        crate::harness::call(panel, cookie, "servers_activity", &[("watch[0]", &watch)]).await;
     if status != 200 {
         return Err(answer);
     }
@@ -205,7 +203,7 @@ async fn an_api_restart_mid_poll_is_recovered_from() {
     let api = sim.base_url();
     let panel = Panel::start(&["--session-store", "memory", "--api-url", &api]).await;
     let cookie = panel.sign_in("demo", "demo", None).await;
-    let (status, id) = support::call(
+    let (status, id) = crate::harness::call(
         &panel,
         &cookie,
         "servers_power",
@@ -239,7 +237,7 @@ async fn a_panel_restart_mid_create_still_follows_it() {
     let sim = ecs_simulator::spawn(SimConfig::for_tests())
         .await
         .expect("sim");
-    let (store, dir) = support::sqlite_store("restart");
+    let (store, dir) = crate::harness::sqlite_store("restart");
     let api = sim.base_url();
     let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
 
@@ -253,7 +251,7 @@ async fn a_panel_restart_mid_create_still_follows_it() {
     first.stop();
 
     let second = Panel::start(&args).await;
-    let (status, activity) = support::call(&second, &cookie, "servers_activity", &[]).await;
+    let (status, activity) = crate::harness::call(&second, &cookie, "servers_activity", &[]).await;
     assert_eq!(status, 200, "{activity}");
     assert!(
         activity["running"]
@@ -287,7 +285,7 @@ async fn the_api_host_comes_only_from_configuration() {
         ("forwarded", &format!("host={elsewhere}")),
         ("x-ecs-api-url", there.as_str()),
     ] {
-        let res = support::client()
+        let res = crate::harness::client()
             .get(format!("{}/servers?api_url={there}", rig.panel.base))
             .header("cookie", &rig.cookie)
             .header(name, value)

@@ -2,11 +2,9 @@
 //! simulator: what the pages render, the checks and documented refusals at their fields, and what
 //! actually reaches the API (a group's password).
 
-mod support;
-
+use crate::harness::{call, page, signed_in};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use support::{call, page, signed_in};
 
 /// The `data-name`s of the rows with `testid`, in page order.
 fn listed(html: &str, testid: &str) -> Vec<String> {

@@ -1,9 +1,7 @@
 //! Creating a server through the panel's server function, against the embedded simulator: the
 //! server-side checks, one server per form token, and refusals put back at their field.
 
-mod support;
-
-use support::{create_form as with, create_server as create, Panel, Rig};
+use crate::harness::{create_form as with, create_server as create, Panel, Rig};
 
 #[tokio::test]
 async fn one_form_token_creates_one_server() {
@@ -172,7 +170,7 @@ async fn a_create_whose_answer_is_lost_is_never_sent_again() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_submit_split_across_two_replicas_creates_one_server() {
-    let redis = support::Redis::start();
+    let redis = crate::harness::Redis::start();
     let config = ecs_simulator::SimConfig {
         request_log_size: 10_000,
         ..ecs_simulator::SimConfig::for_tests()

@@ -1,9 +1,7 @@
 //! Security headers: every page has a nonce-based CSP matching the nonce on its scripts; every
 //! other response (server functions, static files, redirects) has a policy that allows nothing.
 
-mod support;
-
-use support::Panel;
+use crate::harness::Panel;
 
 fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
     res.headers()

@@ -2,9 +2,7 @@
 //! simulator: what a URL renders, the resource filter's check, and the catalogue's answers
 //! (including when "what can be created now" is unavailable upstream).
 
-mod support;
-
-use support::{call, page, signed_in_with};
+use crate::harness::{call, page, signed_in_with};
 
 /// `data-<attr>` values of the rows marked `data-testid="<testid>"`, in page order.
 fn rows(html: &str, testid: &str, attr: &str) -> Vec<String> {

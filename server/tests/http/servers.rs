@@ -1,10 +1,8 @@
 //! The servers pages and their server functions over HTTP, against the embedded simulator: what
 //! the list renders for a query, the detail page, and the mutations' checks and answers.
 
-mod support;
-
+use crate::harness::{call, page, signed_in};
 use serde_json::Value;
-use support::{call, page, signed_in};
 
 /// The servers' names in the order the table lists them.
 fn listed(html: &str) -> Vec<String> {
