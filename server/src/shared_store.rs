@@ -286,14 +286,14 @@ impl SharedState for SqliteShared {
         let keys = keys.to_vec();
         self.write(move |conn| {
             Box::pin(async move {
-                let mut counted = Vec::with_capacity(keys.len());
+                let mut records = Vec::with_capacity(keys.len());
                 for key in &keys {
-                    let record = read(conn, key).await?.as_deref().and_then(decode);
-                    match throttle::attempt(record, now_ms) {
-                        Ok(next) => counted.push(next),
-                        Err(wait) => return Ok(Some(wait)),
-                    }
+                    records.push(read(conn, key).await?.as_deref().and_then(decode));
                 }
+                let counted = match throttle::attempt_all(&records, now_ms) {
+                    Ok(counted) => counted,
+                    Err(wait) => return Ok(Some(wait)),
+                };
                 for (key, next) in keys.iter().zip(&counted) {
                     upsert(conn, key, &encode(next), throttle::FORGET_AFTER).await?;
                 }

@@ -58,6 +58,12 @@ pub fn attempt(record: Option<Record>, now_ms: i64) -> Result<Record, Duration> 
     })
 }
 
+/// [`attempt`] on every key of one sign-in at once: the wait any key still owes (nothing counted),
+/// or each key's record counting this attempt. What every backend runs inside its atomic step.
+pub fn attempt_all(records: &[Option<Record>], now_ms: i64) -> Result<Vec<Record>, Duration> {
+    records.iter().map(|r| attempt(*r, now_ms)).collect()
+}
+
 /// Takes one counted attempt back (it was no failure); `None` when nothing is left.
 pub fn refund(record: Option<Record>) -> Option<Record> {
     let r = record?;

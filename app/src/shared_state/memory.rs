@@ -70,13 +70,11 @@ impl SharedState for MemoryState {
         now_ms: i64,
     ) -> Result<Option<Duration>, SharedError> {
         let mut map = self.map();
-        let mut counted = Vec::with_capacity(keys.len());
-        for key in keys {
-            match throttle::attempt(record(&mut map, key), now_ms) {
-                Ok(next) => counted.push(next),
-                Err(wait) => return Ok(Some(wait)),
-            }
-        }
+        let records: Vec<Option<Record>> = keys.iter().map(|k| record(&mut map, k)).collect();
+        let counted = match throttle::attempt_all(&records, now_ms) {
+            Ok(counted) => counted,
+            Err(wait) => return Ok(Some(wait)),
+        };
         for (key, next) in keys.iter().zip(counted) {
             map.insert(key.clone(), Value::Throttle(next));
         }

@@ -170,30 +170,17 @@ async fn a_create_whose_answer_is_lost_is_never_sent_again() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_submit_split_across_two_replicas_creates_one_server() {
-    let redis = crate::harness::Redis::start();
-    let config = ecs_simulator::SimConfig {
-        request_log_size: 10_000,
-        ..ecs_simulator::SimConfig::for_tests()
-    };
-    let sim = ecs_simulator::spawn(config).await.expect("simulator");
-    let (store, api) = (redis.url(), sim.base_url());
-    let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
-    let (a, b) = (Panel::start(&args).await, Panel::start(&args).await);
+    let replicas = crate::harness::Replicas::start().await;
+    let [a, b] = &replicas.panels;
     let cookie = a.sign_in("demo", "demo", None).await;
-    *sim.store.faults() = serde_json::from_value(serde_json::json!({
+    *replicas.sim.store.faults() = serde_json::from_value(serde_json::json!({
         "latency_ms": 500, "path_prefix": "/servers", "method": "POST"
     }))
     .expect("faults");
     let form = with(&[("form_token", "split-form"), ("notes", "split")]);
-    let ((s1, x), (s2, y)) = tokio::join!(create(&a, &cookie, &form), create(&b, &cookie, &form));
+    let ((s1, x), (s2, y)) = tokio::join!(create(a, &cookie, &form), create(b, &cookie, &form));
     assert_eq!((s1, s2), (200, 200), "{x} {y}");
     assert_eq!(x["name"], y["name"]);
-    let posts = sim
-        .store
-        .requests()
-        .recent(usize::MAX)
-        .iter()
-        .filter(|r| r.method == "POST" && r.path == "/ecs/v2/servers")
-        .count();
+    let posts = replicas.upstream_count("POST", "/ecs/v2/servers");
     assert_eq!(posts, 1, "one server for the two replicas");
 }

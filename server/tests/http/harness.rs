@@ -229,13 +229,51 @@ pub struct Rig {
     pub cookie: String,
 }
 
+/// A simulator on a manual clock that keeps its last 10,000 requests (for counting them).
+pub async fn logging_sim() -> SimHandle {
+    let config = ecs_simulator::SimConfig {
+        request_log_size: 10_000,
+        ..ecs_simulator::SimConfig::for_tests()
+    };
+    ecs_simulator::spawn(config).await.expect("simulator")
+}
+
+/// Two panels sharing a real `redis-server` and one simulator: replicas behind a balancer.
+pub struct Replicas {
+    pub sim: SimHandle,
+    pub panels: [Panel; 2],
+    _redis: Redis,
+}
+
+impl Replicas {
+    pub async fn start() -> Replicas {
+        let redis = Redis::start();
+        let sim = logging_sim().await;
+        let (store, api) = (redis.url(), sim.base_url());
+        let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
+        let panels = [Panel::start(&args).await, Panel::start(&args).await];
+        Replicas {
+            sim,
+            panels,
+            _redis: redis,
+        }
+    }
+
+    /// How many requests the simulator saw with this method and a path ending so.
+    pub fn upstream_count(&self, method: &str, path_end: &str) -> usize {
+        self.sim
+            .store
+            .requests()
+            .recent(usize::MAX)
+            .iter()
+            .filter(|r| r.method == method && r.path.ends_with(path_end))
+            .count()
+    }
+}
+
 impl Rig {
     pub async fn start(args: &[&str]) -> Rig {
-        let config = ecs_simulator::SimConfig {
-            request_log_size: 10_000,
-            ..ecs_simulator::SimConfig::for_tests()
-        };
-        let sim = ecs_simulator::spawn(config).await.expect("simulator");
+        let sim = logging_sim().await;
         let api = sim.base_url();
         let mut all = vec!["--session-store", "memory", "--api-url", api.as_str()];
         all.extend_from_slice(args);

@@ -171,27 +171,13 @@ async fn a_good_sign_in_does_not_reset_the_address_count() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guesses_split_across_two_replicas_are_counted_once() {
-    let redis = crate::harness::Redis::start();
-    let config = ecs_simulator::SimConfig {
-        request_log_size: 10_000,
-        ..ecs_simulator::SimConfig::for_tests()
-    };
-    let sim = ecs_simulator::spawn(config).await.expect("simulator");
-    let (store, api) = (redis.url(), sim.base_url());
-    let args = ["--session-store", store.as_str(), "--api-url", api.as_str()];
-    let replicas = [Panel::start(&args).await, Panel::start(&args).await];
+    let replicas = crate::harness::Replicas::start().await;
     let mut held = 0;
     for i in 0..12 {
-        let (_, body) = attempt(&replicas[i % 2], "demo", "wrong").await;
+        let (_, body) = attempt(&replicas.panels[i % 2], "demo", "wrong").await;
         held += usize::from(body.contains("Try again in"));
     }
-    let logins = sim
-        .store
-        .requests()
-        .recent(usize::MAX)
-        .iter()
-        .filter(|r| r.path.ends_with("/login"))
-        .count();
+    let logins = replicas.upstream_count("POST", "/login");
     assert_eq!(logins, 5, "one count for both replicas");
     assert_eq!(held, 7);
 }
