@@ -33,6 +33,7 @@ pub async fn build_panel(
             (sim.base_url(), Some(demo), Some(sim))
         }
     };
+    let (store, shared) = AnyStore::open(&config.session_store_kind()?).await?;
     let client = EcsClient::new(
         &api_url,
         ClientOptions {
@@ -41,8 +42,9 @@ pub async fn build_panel(
             ..ClientOptions::default()
         },
     )
-    .map_err(|e| format!("ECS_API_URL: {e}"))?;
-    let (store, shared) = AnyStore::open(&config.session_store_kind()?).await?;
+    .map_err(|e| format!("ECS_API_URL: {e}"))?
+    // The server list's short-lived copies, kept current across replicas by the shared store.
+    .with_list_cache(shared.clone());
     let panel = Panel {
         options,
         state: PanelState {

@@ -74,6 +74,9 @@ impl Credential {
 pub struct EcsClient {
     http: reqwest::Client,
     base: Arc<Url>,
+    /// The short-lived server-list copies (see [`super::list_cache`]); none in tests that want
+    /// every read to reach the API.
+    pub(super) lists: Option<Arc<super::list_cache::ListCache>>,
 }
 
 impl fmt::Debug for EcsClient {
@@ -132,7 +135,15 @@ impl EcsClient {
         Ok(Self {
             http,
             base: Arc::new(base),
+            lists: None,
         })
+    }
+
+    /// Keeps short-lived copies of each account's server list, current across the replicas that
+    /// share `shared`.
+    pub fn with_list_cache(mut self, shared: Arc<dyn crate::shared_state::SharedState>) -> Self {
+        self.lists = Some(Arc::new(super::list_cache::ListCache::new(shared)));
+        self
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -252,8 +263,24 @@ impl EcsClient {
         success_value(name, answer.status, &answer.body)
     }
 
-    /// Sends one request: a 2xx answer's status and body, or the error any other answer means.
+    /// Sends one request. Anything but a read may have changed the account, whatever the answer
+    /// (a timeout included): its server-list copy goes.
     async fn exchange(&self, call: Call<'_>) -> Result<Answer, EcsError> {
+        let changed = match (&self.lists, call.auth) {
+            (Some(_), Some(cred)) if call.method != Method::GET => {
+                Some(super::list_cache::account_key(cred))
+            }
+            _ => None,
+        };
+        let answer = self.exchange_once(call).await;
+        if let (Some(lists), Some(account)) = (&self.lists, changed) {
+            lists.forget(&account).await;
+        }
+        answer
+    }
+
+    /// Sends one request: a 2xx answer's status and body, or the error any other answer means.
+    async fn exchange_once(&self, call: Call<'_>) -> Result<Answer, EcsError> {
         let url = self.url(call.path, call.query)?;
         let mut req = self
             .http

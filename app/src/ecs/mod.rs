@@ -17,6 +17,7 @@ pub mod dto;
 pub mod error;
 mod fast_list;
 pub mod ids;
+pub mod list_cache;
 
 #[cfg(test)]
 mod tests;

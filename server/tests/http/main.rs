@@ -12,6 +12,7 @@ mod faults_network;
 mod headers;
 mod library_templates_groups;
 mod limits;
+mod list_copy;
 mod scripts;
 mod servers;
 mod sessions;

@@ -37,5 +37,8 @@ pub async fn server_activity(
         };
         finished.extend(action::finished(id, &answer));
     }
-    Ok(action::activity(&page, finished))
+    let activity = action::activity(&page, finished);
+    // An action started or ended: the server list's copy is stale.
+    client.saw_activity(&cred, &activity.mark).await;
+    Ok(activity)
 }

@@ -1,5 +1,6 @@
-//! `/servers`: the whole account fetched once per view, filtered, sorted and paged on the server;
-//! the power state is asked only for the rows on the page.
+//! `/servers`: the account's list (a copy a few seconds old at most, see `ecs::list_cache`)
+//! filtered, sorted and paged on the server; the power state is asked only for the rows on the
+//! page.
 
 use leptos::prelude::*;
 
@@ -19,17 +20,16 @@ pub async fn list_servers(query: TableQuery) -> Result<ListPage, AppError> {
     use futures_util::stream::{self, StreamExt};
 
     let (client, cred, session) = upstream().await?;
-    let (servers, groups) = tokio::join!(client.list_servers(&cred), client.list_groups(&cred));
-    let servers = checked(servers, &session).await?;
-    // The list is still useful without group names: fall back to ids.
-    let groups = groups.unwrap_or_default();
+    let listing = checked(client.listing(&cred).await, &session).await?;
+    let groups = &listing.groups;
     let now = chrono::Utc::now();
 
-    let rows: Vec<_> = servers
+    let rows: Vec<_> = listing
+        .servers
         .iter()
-        .map(|s| server_row(s, None, &groups, now))
+        .map(|s| server_row(s, None, groups, now))
         .collect();
-    let facets = facets(&rows, &groups);
+    let facets = facets(&rows, groups);
     let mut page = select(rows, &query, facets);
 
     // Only booted servers have a power state worth asking for.
@@ -64,4 +64,12 @@ pub async fn list_servers(query: TableQuery) -> Result<ListPage, AppError> {
     }
 
     Ok(page)
+}
+
+/// The list's Refresh button: the next read goes to the API.
+#[server(endpoint = "servers_refresh")]
+pub async fn refresh_servers() -> Result<(), AppError> {
+    let (client, cred, _) = crate::state::upstream().await?;
+    client.forget_listing(&cred).await;
+    Ok(())
 }
