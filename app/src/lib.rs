@@ -12,6 +12,7 @@ pub mod csp;
 pub mod ecs;
 pub mod error;
 pub mod model;
+pub mod page_data;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod shared_state;
@@ -19,10 +20,10 @@ pub mod shared_state;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 use components::layout::Layout;
@@ -56,6 +57,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
+                // The stylesheet's name carries its hash in release builds (cached for good).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -71,27 +74,26 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/ecs-panel.css" />
         <Title formatter=|page: String| {
             if page.is_empty() { "ECS Panel".to_string() } else { format!("{page} · ECS Panel") }
         } />
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("") view={Lazy::<HomePage>::new()} />
                     <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/servers") view=ServersPage />
-                    <Route path=path!("/servers/new") view=CreatePage />
-                    <Route path=path!("/servers/:name") view=ServerDetailPage ssr=SsrMode::PartiallyBlocked />
-                    <Route path=path!("/servers/:name/metrics") view=ServerMetricsPage />
-                    <Route path=path!("/actions") view=ActionsPage />
-                    <Route path=path!("/templates") view=TemplatesPage />
-                    <Route path=path!("/groups") view=GroupsPage />
-                    <Route path=path!("/ssh-keys") view=SshKeysPage />
-                    <Route path=path!("/scripts") view=ScriptsPage />
-                    <Route path=path!("/scripts/new") view=ScriptNewPage />
-                    <Route path=path!("/scripts/:id") view=ScriptEditPage ssr=SsrMode::PartiallyBlocked />
-                    <Route path=path!("/plans") view=PlansPage />
+                    <Route path=path!("/servers") view={Lazy::<ServersPage>::new()} />
+                    <Route path=path!("/servers/new") view={Lazy::<CreatePage>::new()} />
+                    <Route path=path!("/servers/:name") view={Lazy::<ServerDetailPage>::new()} ssr=SsrMode::PartiallyBlocked />
+                    <Route path=path!("/servers/:name/metrics") view={Lazy::<ServerMetricsPage>::new()} />
+                    <Route path=path!("/actions") view={Lazy::<ActionsPage>::new()} />
+                    <Route path=path!("/templates") view={Lazy::<TemplatesPage>::new()} />
+                    <Route path=path!("/groups") view={Lazy::<GroupsPage>::new()} />
+                    <Route path=path!("/ssh-keys") view={Lazy::<SshKeysPage>::new()} />
+                    <Route path=path!("/scripts") view={Lazy::<ScriptsPage>::new()} />
+                    <Route path=path!("/scripts/new") view={Lazy::<ScriptNewPage>::new()} />
+                    <Route path=path!("/scripts/:id") view={Lazy::<ScriptEditPage>::new()} ssr=SsrMode::PartiallyBlocked />
+                    <Route path=path!("/plans") view={Lazy::<PlansPage>::new()} />
                 </Routes>
             </Layout>
         </Router>

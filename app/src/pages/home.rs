@@ -1,14 +1,33 @@
 //! `/`: the overview: your account and your servers at a glance.
 
+use crate::model::overview::AccountOverview;
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::overview::overview;
 use crate::components::{error_view::ErrorNotice, server_time::ServerTime};
 
-#[component]
-pub fn HomePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| overview());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`home_page`]) comes in its own wasm chunk.
+pub struct HomePage {
+    data: PageData<AccountOverview>,
+}
+
+#[lazy_route]
+impl LazyRoute for HomePage {
+    fn data() -> Self {
+        let data = page_data(|| (), |_| overview());
+        Self { data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        home_page(this).into_any()
+    }
+}
+
+fn home_page(HomePage { data }: HomePage) -> impl IntoView {
     view! {
         <Title text="Overview" />
         <div class="page-head">

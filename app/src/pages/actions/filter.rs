@@ -2,12 +2,12 @@
 //! applied after a short pause in typing or when a suggestion is picked. The server checks the
 //! id; a refusal shows under the box, which is never re-rendered under the person's fingers.
 
+use crate::page_data::PageData;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
 use crate::components::table::{follow_url, submit_after_pause};
-use crate::error::AppError;
 use crate::model::actions::{ActionList, Known};
 use crate::model::table::TableQuery;
 
@@ -17,7 +17,7 @@ const TYPING_PAUSE_MS: u32 = 450;
 #[component]
 pub fn ResourceFilter(
     query: Memo<TableQuery>,
-    data: Resource<Result<ActionList, AppError>>,
+    data: PageData<ActionList>,
     known: RwSignal<Vec<Known>>,
 ) -> impl IntoView {
     let input: NodeRef<html::Input> = NodeRef::new();
@@ -67,7 +67,7 @@ pub fn ResourceFilter(
 
 /// The server's refusal of the filter, under the box (also in the server-rendered page).
 #[component]
-fn FieldMessage(data: Resource<Result<ActionList, AppError>>) -> impl IntoView {
+fn FieldMessage(data: PageData<ActionList>) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -5,8 +5,10 @@
 mod filter;
 mod table;
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::actions::list_actions;
 use crate::components::error_view::ErrorNotice;
@@ -19,13 +21,30 @@ const BASE: &str = "/actions";
 /// The URL keys besides `page`.
 const KEYS: &[&str] = &["resource"];
 
-#[component]
-pub fn ActionsPage() -> impl IntoView {
-    let query = use_table_query(KEYS);
-    let data = Resource::new(
-        move || query.with(|q| (q.filter("resource").to_string(), q.page)),
-        |(resource, page)| list_actions(resource, page),
-    );
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`actions_page`]) comes in its own wasm chunk.
+pub struct ActionsPage {
+    query: Memo<TableQuery>,
+    data: PageData<ActionList>,
+}
+
+#[lazy_route]
+impl LazyRoute for ActionsPage {
+    fn data() -> Self {
+        let query = use_table_query(KEYS);
+        let data = page_data(
+            move || query.with(|q| (q.filter("resource").to_string(), q.page)),
+            |(resource, page)| list_actions(resource, page),
+        );
+        Self { query, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        actions_page(this).into_any()
+    }
+}
+
+fn actions_page(ActionsPage { query, data }: ActionsPage) -> impl IntoView {
     reload_on_activity(use_live(), move || data.refetch());
     // What the filter offers (servers and templates), kept outside the refreshing part.
     let known = RwSignal::new(Vec::<Known>::new());

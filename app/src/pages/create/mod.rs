@@ -9,9 +9,11 @@ mod plan;
 mod script;
 mod summary;
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::create::{load_create_options, CreateServer};
 use crate::components::error_view::ErrorNotice;
@@ -60,9 +62,25 @@ impl CreateCtx {
     }
 }
 
-#[component]
-pub fn CreatePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_create_options());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`create_page`]) comes in its own wasm chunk.
+pub struct CreatePage {
+    data: PageData<CreateOptions>,
+}
+
+#[lazy_route]
+impl LazyRoute for CreatePage {
+    fn data() -> Self {
+        let data = page_data(|| (), |_| load_create_options());
+        Self { data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        create_page(this).into_any()
+    }
+}
+
+fn create_page(CreatePage { data }: CreatePage) -> impl IntoView {
     view! {
         <Title text="Create a server" />
         <nav class="crumbs" aria-label="Breadcrumb">

@@ -5,8 +5,10 @@
 mod delete;
 mod new;
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::groups::{list_groups, CreateGroup, DeleteGroup};
 use crate::components::error_view::ErrorNotice;
@@ -26,9 +28,25 @@ pub struct GroupsCtx {
     pub reload: Callback<()>,
 }
 
-#[component]
-pub fn GroupsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| list_groups());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`groups_page`]) comes in its own wasm chunk.
+pub struct GroupsPage {
+    data: PageData<Vec<GroupRow>>,
+}
+
+#[lazy_route]
+impl LazyRoute for GroupsPage {
+    fn data() -> Self {
+        let data = page_data(|| (), |_| list_groups());
+        Self { data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        groups_page(this).into_any()
+    }
+}
+
+fn groups_page(GroupsPage { data }: GroupsPage) -> impl IntoView {
     // A server created or deleted elsewhere changes the counts.
     reload_on_activity(use_live(), move || data.refetch());
     let ctx = GroupsCtx {

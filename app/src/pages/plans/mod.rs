@@ -6,8 +6,10 @@ mod filters;
 mod regions;
 mod table;
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::plans::load_catalogue;
 use crate::components::empty::EmptyCard;
@@ -18,10 +20,27 @@ use crate::model::table::{count_text, TableQuery};
 
 const BASE: &str = "/plans";
 
-#[component]
-pub fn PlansPage() -> impl IntoView {
-    let query = use_table_query(FILTER_KEYS);
-    let data = Resource::new(|| (), |_| load_catalogue());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`plans_page`]) comes in its own wasm chunk.
+pub struct PlansPage {
+    query: Memo<TableQuery>,
+    data: PageData<Catalogue>,
+}
+
+#[lazy_route]
+impl LazyRoute for PlansPage {
+    fn data() -> Self {
+        let query = use_table_query(FILTER_KEYS);
+        let data = page_data(|| (), |_| load_catalogue());
+        Self { query, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        plans_page(this).into_any()
+    }
+}
+
+fn plans_page(PlansPage { query, data }: PlansPage) -> impl IntoView {
     view! {
         <Title text="Plans & regions" />
         <div class="page-head page-head-row">

@@ -1,9 +1,12 @@
 //! `/scripts/new` and `/scripts/{id}`: one script in the editor. A new one is refused (with the
 //! reason) once the account has 20; another user's public script opens read-only.
 
+use crate::model::script::ScriptList;
+use crate::page_data::{page_data, page_data_blocking, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::{lazy_route, LazyRoute};
 
 use super::editor::{forget, keep_in_tab, ScriptForm};
 use super::table::DeleteScriptDialog;
@@ -14,10 +17,26 @@ use crate::components::toast::use_toasts;
 use crate::error::AppError;
 use crate::model::script::{limit_reason, limit_text, ScriptDetail, ScriptDraft, ScriptRow};
 
-#[component]
-pub fn ScriptNewPage() -> impl IntoView {
-    // Only for the limit: the form itself does not wait for it.
-    let list = Resource::new(|| (), |_| list_scripts());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`script_new_page`]) comes in its own wasm chunk.
+pub struct ScriptNewPage {
+    list: PageData<ScriptList>,
+}
+
+#[lazy_route]
+impl LazyRoute for ScriptNewPage {
+    fn data() -> Self {
+        // Only for the limit: the form itself does not wait for it.
+        let list = page_data(|| (), |_| list_scripts());
+        Self { list }
+    }
+
+    fn view(this: Self) -> AnyView {
+        script_new_page(this).into_any()
+    }
+}
+
+fn script_new_page(ScriptNewPage { list }: ScriptNewPage) -> impl IntoView {
     let own = RwSignal::new(None::<usize>);
     Effect::new(move |_| {
         if let Some(Ok(l)) = list.get() {
@@ -79,12 +98,29 @@ pub fn ScriptNewPage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn ScriptEditPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    // Blocking: the response waits for it, so an unknown script can still answer 404.
-    let data = Resource::new_blocking(move || id.get(), get_script);
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`script_edit_page`]) comes in its own wasm chunk.
+pub struct ScriptEditPage {
+    id: Memo<String>,
+    data: PageData<ScriptDetail>,
+}
+
+#[lazy_route]
+impl LazyRoute for ScriptEditPage {
+    fn data() -> Self {
+        let params = use_params_map();
+        let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+        // Blocking: the response waits for it, so an unknown script can still answer 404.
+        let data = page_data_blocking(move || id.get(), get_script);
+        Self { id, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        script_edit_page(this).into_any()
+    }
+}
+
+fn script_edit_page(ScriptEditPage { id, data }: ScriptEditPage) -> impl IntoView {
     let edits = RwSignal::new(None::<ScriptDraft>);
     keep_in_tab(edits, id.into());
     let tried = RwSignal::new(false);

@@ -5,8 +5,11 @@ mod edit;
 mod editor;
 mod table;
 
+use crate::model::table::TableQuery;
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 pub use edit::{ScriptEditPage, ScriptNewPage};
 
@@ -17,10 +20,27 @@ use crate::model::script::{limit_reason, limit_text, ScriptList, ScriptRow, MAX_
 
 pub(super) const BASE: &str = "/scripts";
 
-#[component]
-pub fn ScriptsPage() -> impl IntoView {
-    let query = use_table_query(&[]);
-    let data = Resource::new(|| (), |_| list_scripts());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`scripts_page`]) comes in its own wasm chunk.
+pub struct ScriptsPage {
+    query: Memo<TableQuery>,
+    data: PageData<ScriptList>,
+}
+
+#[lazy_route]
+impl LazyRoute for ScriptsPage {
+    fn data() -> Self {
+        let query = use_table_query(&[]);
+        let data = page_data(|| (), |_| list_scripts());
+        Self { query, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        scripts_page(this).into_any()
+    }
+}
+
+fn scripts_page(ScriptsPage { query, data }: ScriptsPage) -> impl IntoView {
     let delete = ServerAction::<DeleteScript>::new();
     let deleting = RwSignal::new(None::<ScriptRow>);
     let delete_open = RwSignal::new(false);

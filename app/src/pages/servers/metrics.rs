@@ -1,9 +1,11 @@
 //! `/servers/{name}/metrics?range=24h`: CPU, disk and network charts for a range (or a custom
 //! start/end), refreshed every minute while the tab is visible.
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::metrics::load_metrics;
 use crate::components::breadcrumbs::Breadcrumbs;
@@ -14,24 +16,56 @@ use crate::model::metrics_view::{MetricsView, RANGES};
 /// How often the charts reload themselves.
 const REFRESH_MS: u32 = 60_000;
 
-#[component]
-pub fn ServerMetricsPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
-    let range = Memo::new(move |_| query.with(|q| q.get("range").unwrap_or_else(|| "24h".into())));
-    let custom = Memo::new(move |_| {
-        query.with(|q| {
-            (
-                q.get("from").unwrap_or_default(),
-                q.get("to").unwrap_or_default(),
-            )
-        })
-    });
-    let data = Resource::new(
-        move || (name.get(), range.get(), custom.get()),
-        |(n, r, (from, to))| load_metrics(n, r, from, to),
-    );
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`server_metrics_page`]) comes in its own wasm chunk.
+pub struct ServerMetricsPage {
+    name: Memo<String>,
+    range: Memo<String>,
+    custom: Memo<(String, String)>,
+    data: PageData<MetricsView>,
+}
+
+#[lazy_route]
+impl LazyRoute for ServerMetricsPage {
+    fn data() -> Self {
+        let params = use_params_map();
+        let query = use_query_map();
+        let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
+        let range =
+            Memo::new(move |_| query.with(|q| q.get("range").unwrap_or_else(|| "24h".into())));
+        let custom = Memo::new(move |_| {
+            query.with(|q| {
+                (
+                    q.get("from").unwrap_or_default(),
+                    q.get("to").unwrap_or_default(),
+                )
+            })
+        });
+        let data = page_data(
+            move || (name.get(), range.get(), custom.get()),
+            |(n, r, (from, to))| load_metrics(n, r, from, to),
+        );
+        Self {
+            name,
+            range,
+            custom,
+            data,
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        server_metrics_page(this).into_any()
+    }
+}
+
+fn server_metrics_page(
+    ServerMetricsPage {
+        name,
+        range,
+        custom,
+        data,
+    }: ServerMetricsPage,
+) -> impl IntoView {
     // Times in the viewer's zone: set after hydration, so SSR and the first render agree.
     let offset = RwSignal::new(0);
     Effect::new(move |_| offset.set(crate::browser::utc_offset_minutes()));

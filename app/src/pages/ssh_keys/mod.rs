@@ -6,8 +6,11 @@
 mod add;
 mod table;
 
+use crate::model::table::TableQuery;
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::ssh_keys::{list_ssh_keys, AddSshKey, DeleteSshKey, RenameSshKey};
 use crate::components::error_view::{report, ErrorNotice};
@@ -38,10 +41,27 @@ pub struct KeysCtx {
     pub delete_open: RwSignal<bool>,
 }
 
-#[component]
-pub fn SshKeysPage() -> impl IntoView {
-    let query = use_table_query(&[]);
-    let data = Resource::new(|| (), |_| list_ssh_keys());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`ssh_keys_page`]) comes in its own wasm chunk.
+pub struct SshKeysPage {
+    query: Memo<TableQuery>,
+    data: PageData<Vec<SshKeyRow>>,
+}
+
+#[lazy_route]
+impl LazyRoute for SshKeysPage {
+    fn data() -> Self {
+        let query = use_table_query(&[]);
+        let data = page_data(|| (), |_| list_ssh_keys());
+        Self { query, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        ssh_keys_page(this).into_any()
+    }
+}
+
+fn ssh_keys_page(SshKeysPage { query, data }: SshKeysPage) -> impl IntoView {
     let ctx = KeysCtx {
         keys: RwSignal::new(Vec::new()),
         add: ServerAction::new(),

@@ -6,8 +6,10 @@ mod dialogs;
 mod new;
 mod table;
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::templates::{list_templates, CreateTemplate, DeleteTemplate, UpdateTemplate};
 use crate::components::empty::EmptyCard;
@@ -60,10 +62,27 @@ impl TemplatesCtx {
     }
 }
 
-#[component]
-pub fn TemplatesPage() -> impl IntoView {
-    let query = use_table_query(&[]);
-    let data = Resource::new(|| (), |_| list_templates());
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`templates_page`]) comes in its own wasm chunk.
+pub struct TemplatesPage {
+    query: Memo<TableQuery>,
+    data: PageData<TemplatesView>,
+}
+
+#[lazy_route]
+impl LazyRoute for TemplatesPage {
+    fn data() -> Self {
+        let query = use_table_query(&[]);
+        let data = page_data(|| (), |_| list_templates());
+        Self { query, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        templates_page(this).into_any()
+    }
+}
+
+fn templates_page(TemplatesPage { query, data }: TemplatesPage) -> impl IntoView {
     let live = use_live();
     reload_on_activity(live, move || data.refetch());
     let ctx = TemplatesCtx {

@@ -10,9 +10,11 @@ mod overview;
 mod settings;
 mod support_reserved;
 
+use crate::page_data::{page_data_blocking, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::servers::detail::load_server;
 use crate::api::servers::lifecycle::{ConsoleKey, DeleteServer, PowerServer};
@@ -51,22 +53,40 @@ pub struct DetailCtx {
     pub reload: Callback<()>,
 }
 
-#[component]
-pub fn ServerDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
-    let tab = Memo::new(move |_| query.with(|q| q.get("tab").unwrap_or_default()));
-    let page = Memo::new(move |_| {
-        query.with(|q| {
-            q.get("page")
-                .and_then(|p| p.parse::<usize>().ok())
-                .unwrap_or(1)
-                .max(1)
-        })
-    });
-    // Blocking: the response waits for it, so an unknown server can still answer 404.
-    let data = Resource::new_blocking(move || (name.get(), page.get()), |(n, p)| load_server(n, p));
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`server_detail_page`]) comes in its own wasm chunk.
+pub struct ServerDetailPage {
+    name: Memo<String>,
+    tab: Memo<String>,
+    data: PageData<ServerDetail>,
+}
+
+#[lazy_route]
+impl LazyRoute for ServerDetailPage {
+    fn data() -> Self {
+        let params = use_params_map();
+        let query = use_query_map();
+        let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
+        let tab = Memo::new(move |_| query.with(|q| q.get("tab").unwrap_or_default()));
+        let page = Memo::new(move |_| {
+            query.with(|q| {
+                q.get("page")
+                    .and_then(|p| p.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .max(1)
+            })
+        });
+        // Blocking: the response waits for it, so an unknown server can still answer 404.
+        let data = page_data_blocking(move || (name.get(), page.get()), |(n, p)| load_server(n, p));
+        Self { name, tab, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        server_detail_page(this).into_any()
+    }
+}
+
+fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) -> impl IntoView {
     let live = use_live();
     reload_on_activity(live, move || data.refetch());
     let current = RwSignal::new(None);

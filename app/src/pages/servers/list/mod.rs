@@ -5,10 +5,12 @@ mod bulk;
 mod filters;
 mod table;
 
+use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
 
-use crate::api::servers::list::list_servers;
+use crate::api::servers::list::{list_servers, refresh_servers};
 use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
 use crate::components::live::{reload_on_activity, use_live};
@@ -21,16 +23,39 @@ use table::ServerTable;
 
 const BASE: &str = "/servers";
 
-#[component]
-pub fn ServersPage() -> impl IntoView {
-    let url = use_table_query(&FILTER_KEYS);
-    // An unknown sort, or one naming the default order, reads (and links) as none.
-    let query = Memo::new(move |_| url.get().known_sort(&SORT_KEYS, DEFAULT_SORT));
-    let data = Resource::new(move || query.get(), list_servers);
+/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
+/// ([`servers_page`]) comes in its own wasm chunk.
+pub struct ServersPage {
+    query: Memo<TableQuery>,
+    data: PageData<ListPage>,
+}
+
+#[lazy_route]
+impl LazyRoute for ServersPage {
+    fn data() -> Self {
+        let url = use_table_query(&FILTER_KEYS);
+        // An unknown sort, or one naming the default order, reads (and links) as none.
+        let query = Memo::new(move |_| url.get().known_sort(&SORT_KEYS, DEFAULT_SORT));
+        let data = page_data(move || query.get(), list_servers);
+        Self { query, data }
+    }
+
+    fn view(this: Self) -> AnyView {
+        servers_page(this).into_any()
+    }
+}
+
+fn servers_page(ServersPage { query, data }: ServersPage) -> impl IntoView {
     let live = use_live();
     reload_on_activity(live, move || data.refetch());
     // Names selected for a bulk action; kept across refreshes and pages.
     let selected = RwSignal::new(Vec::<String>::new());
+    // The panel answers from a copy of the list a few seconds old at most; this asks the API now.
+    let refresh = Action::new(move |_: &()| async move {
+        // A failure here shows up as the list's own error on the refetch.
+        let _ = refresh_servers().await;
+        data.refetch();
+    });
     // The filters sit outside the refreshing part, so typing is never interrupted; their choices
     // follow the data once it is in the browser.
     let facets = RwSignal::new(Facets::default());
@@ -49,7 +74,13 @@ pub fn ServersPage() -> impl IntoView {
                 <h1>"Servers"</h1>
                 <p class="lead">"Your cloud servers, live."</p>
             </div>
-            <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+            <div class="head-actions">
+                <button class="btn" type="button" data-testid="servers-refresh" title="Read the list from the API now"
+                    disabled=move || refresh.pending().get() on:click=move |_| { refresh.dispatch(()); }>
+                    {move || if refresh.pending().get() { "Refreshing…" } else { "Refresh" }}
+                </button>
+                <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+            </div>
         </div>
         <Filters facets query />
         <BulkBar selected />
