@@ -9,13 +9,34 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # brotli, measured), and server and browser must render alike.
 DEV_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run dev test setup lint audit unit e2e fmt bench bench-metrics bench-load soak fresh-check stress-tests
+# The release build `make run`, `make dist` and the benchmarks use: every page a lazy wasm chunk
+# (--split), files named by their hash (cached for good) and precompressed, all of it inside the
+# binary (embed-site), which then runs from any directory. The hash list goes into the site, so it
+# is embedded with it.
+RELEASE_BUILD := RUSTFLAGS="$(DEV_RUSTFLAGS)" LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=../site/hash.txt \
+	cargo leptos build --release --precompress --split --bin-features embed-site
+
+.PHONY: run dev test setup lint audit unit e2e fmt bench bench-metrics bench-load soak fresh-check stress-tests release dist dist-check
 
 ## Build the release panel and serve it in demo mode on http://127.0.0.1:3000
 run:
 	scripts/setup.sh
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo leptos build --release --precompress
-	LEPTOS_SITE_ROOT=target/site target/server-release/ecs-panel
+	$(RELEASE_BUILD)
+	target/server-release/ecs-panel
+
+release:
+	$(RELEASE_BUILD)
+
+## A Debian package (binary with its site, systemd unit, /etc/ecs-panel/ecs-panel.env) in
+## target/debian/
+dist:
+	scripts/setup.sh dist
+	$(RELEASE_BUILD)
+	cargo deb -p server --profile server-release --no-build --output target/debian/
+
+# Installs the package with dpkg, runs the installed binary, checks it, purges it.
+dist-check:
+	scripts/dist-check.sh
 
 ## Rebuild and reload on every change (debug build)
 dev:
@@ -26,7 +47,7 @@ dev:
 ## tests, end-to-end
 test:
 	scripts/setup.sh test
-	$(MAKE) lint audit unit e2e
+	$(MAKE) lint audit unit e2e dist dist-check
 
 ## The two commands as a new user meets them: a clean clone of HEAD with empty cargo and npm
 ## caches and a cold target; `make test`, then `make run` until it serves. Prints the times.
@@ -64,7 +85,7 @@ e2e: export ECS_PANEL_LOG = info,app=debug,server=debug
 e2e:
 	rm -f end2end/test-results/secret-hits.txt
 	mkdir -p target
-	set -o pipefail; cargo leptos end-to-end 2>&1 | tee target/e2e.log
+	set -o pipefail; cargo leptos end-to-end --split 2>&1 | tee target/e2e.log
 	scripts/secret-sweep.sh target/e2e.log
 
 fmt:

@@ -58,7 +58,6 @@ class Panel:
             ECS_PANEL_SIM_ADDR=SIM,
             ECS_PANEL_LISTEN=PANEL,
             LEPTOS_SITE_ADDR=PANEL,
-            LEPTOS_SITE_ROOT=SITE,
             ECS_PANEL_LOG="warn",
             ECS_SIM_EXTRA_SERVERS=str(extra),
         )
@@ -199,20 +198,25 @@ def ssr_sizes(quick):
 
 
 def bytes_shipped():
-    print("\n4. Bytes shipped for a first load (release build)")
+    print("\n4. The whole app as built (release; every file a first visit could need, by kind)")
     pkg = os.path.join(SITE, "pkg")
-    total = [0, 0, 0]
+    kinds = {}
     for name in sorted(os.listdir(pkg)):
         if name.endswith((".gz", ".br")) or not name.endswith((".wasm", ".js", ".css")):
             continue
         path = os.path.join(pkg, name)
-        raw = os.path.getsize(path)
-        gz = os.path.getsize(path + ".gz") if os.path.exists(path + ".gz") else 0
-        br = os.path.getsize(path + ".br") if os.path.exists(path + ".br") else 0
-        total = [total[0] + raw, total[1] + gz, total[2] + br]
-        print(f"  {name:<28} raw {raw / 1024:8.1f} KB   gzip {gz / 1024:7.1f} KB   brotli {br / 1024:7.1f} KB"
-              + ("   (target wasm ≤ 250 KB brotli)" if name.endswith(".wasm") else ""))
-    print(f"  {'total':<28} raw {total[0] / 1024:8.1f} KB   gzip {total[1] / 1024:7.1f} KB   brotli {total[2] / 1024:7.1f} KB")
+        sizes = [os.path.getsize(p) if os.path.exists(p) else os.path.getsize(path)
+                 for p in (path, path + ".gz", path + ".br")]
+        kind = name.rsplit(".", 1)[1]
+        k = kinds.setdefault(kind, [0, 0, 0, 0])
+        kinds[kind] = [k[0] + 1] + [a + b for a, b in zip(k[1:], sizes)]
+    total = [0, 0, 0, 0]
+    for kind, (n, raw, gz, br) in sorted(kinds.items()):
+        total = [total[0] + n, total[1] + raw, total[2] + gz, total[3] + br]
+        print(f"  {kind:<5} {n:4} files   raw {raw / 1024:8.1f} KB   gzip {gz / 1024:7.1f} KB   brotli {br / 1024:7.1f} KB")
+    n, raw, gz, br = total
+    print(f"  all   {n:4} files   raw {raw / 1024:8.1f} KB   gzip {gz / 1024:7.1f} KB   brotli {br / 1024:7.1f} KB"
+          "   (a first visit loads the shell's wasm and its page's chunks: section 6)")
 
 
 def memory(panel, quick):
@@ -231,10 +235,10 @@ def memory(panel, quick):
 
 
 def browser(cookie, quick):
-    print("\n6./7. In headless Chromium: time to interactive, and a hidden tab")
+    print("\n6./7. In headless Chromium: each route's first visit (bytes, time to interactive), repeat visits, a hidden tab")
     out = subprocess.run(
         ["node", os.path.join(ROOT, "end2end/bench-browser.mjs"), f"http://{PANEL}", f"http://{SIM}",
-         "3" if quick else "10"],
+         "3" if quick else "10", SITE],
         check=True, capture_output=True, text=True, cwd=os.path.join(ROOT, "end2end"),
     ).stdout
     print(out.rstrip())
@@ -246,7 +250,7 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     args = ap.parse_args()
     if not args.no_build:
-        sh('RUSTFLAGS="--cfg erase_components" cargo leptos build --release --precompress')  # as `make run`
+        sh("make release")  # the `make run` build
     print(f"ECS Panel load figures — {os.cpu_count()} cores, release build, demo mode (embedded simulator over HTTP)")
     bytes_shipped()
     panel = Panel(extra=0)

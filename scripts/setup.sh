@@ -5,6 +5,7 @@
 #   scripts/setup.sh test   the above, plus cargo-deny, and Debian's chromium and redis-server
 #                           for the tests
 #   scripts/setup.sh bench  the above, plus oha and chromium for the load figures
+#   scripts/setup.sh dist   the above, plus cargo-deb (test installs it too)
 # Everything comes from the package registries (rustup, crates.io, npm, Debian): cargo-leptos is
 # built with `no_downloads`, so it can never fetch a tool from GitHub.
 set -euo pipefail
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/.."
 
 CARGO_DENY_VERSION=0.20.2     # the dependency audit (scripts/audit.sh), test only
 OHA_VERSION=1.16.0            # the load tool of `make bench-load` and `make soak`
+CARGO_DEB_VERSION=3.8.0       # `make dist` (and the package check of `make test`)
 CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11 needs rustc >= 1.96; our toolchain is pinned below that
 BINARYEN_NPM=end2end/node_modules/.bin
 
@@ -60,6 +62,13 @@ if [ "${1:-}" = bench ]; then
     SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+  fi
+fi
+
+if [ "${1:-}" = test ] || [ "${1:-}" = dist ]; then
+  if [ "$(cargo deb --version 2>/dev/null | awk '{print $2}')" != "$CARGO_DEB_VERSION" ]; then
+    step "cargo-deb $CARGO_DEB_VERSION (compiles for a few minutes, once)"
+    cargo install --locked cargo-deb --version "$CARGO_DEB_VERSION"
   fi
 fi
 

@@ -113,7 +113,7 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     args = ap.parse_args()
     if not args.no_build:
-        sh('RUSTFLAGS="--cfg erase_components" cargo leptos build --release --precompress')  # as `make run`
+        sh("make release")  # the `make run` build
     # The simulator runs as a process of its own (`ecs-panel simulate`): the RSS below is the
     # panel's alone, not the simulator's growing action log.
     sim = subprocess.Popen(

@@ -48,6 +48,18 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// With the site inside the binary: an embedded file, or the app's own 404 page.
+async fn embedded_file_or_404(
+    axum::extract::State(options): axum::extract::State<LeptosOptions>,
+    req: Request<Body>,
+) -> Response<Body> {
+    if let Some(res) = crate::site::serve(&req, options.hash_files) {
+        return res;
+    }
+    let render = leptos_axum::render_app_to_stream(move || shell(options.clone()));
+    axum::response::IntoResponse::into_response(render(req).await)
+}
+
 /// The whole panel: health check, server functions, SSR routes, static files and the 404 page,
 /// behind the route guard, the session layer, the same-origin check and the security headers.
 pub fn panel_router(panel: Panel) -> Router {
@@ -67,7 +79,11 @@ pub fn panel_router(panel: Panel) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(if crate::site::EMBEDDED {
+            axum::routing::any(embedded_file_or_404)
+        } else {
+            axum::routing::any(leptos_axum::file_and_error_handler(shell))
+        })
         .with_state(options)
         // Layers run bottom-up: log, refuse cross-site writes, load the session, guard, then give
         // server functions' errors their status.

@@ -10,6 +10,7 @@ pub mod http_stack;
 pub mod security;
 pub mod session;
 pub mod shared_store;
+pub mod site;
 pub mod startup;
 
 pub use http_stack::{panel_router, serve};

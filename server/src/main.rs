@@ -43,6 +43,9 @@ async fn run_panel(config: Config) -> Result<(), String> {
     if let Some(listen) = config.listen {
         options.site_addr = listen;
     }
+    // A binary with its site inside writes the two files Leptos reads from disk; they go with it.
+    let _leptos_files = server::site::LeptosFiles::write(&mut options)
+        .map_err(|e| format!("cannot write the site's hash list: {e}"))?;
     let addr = options.site_addr;
     let listener = TcpListener::bind(addr)
         .await
