@@ -2,8 +2,9 @@
 # Each installs what is missing first (scripts/setup.sh) and is safe to repeat.
 
 SHELL := /bin/bash
-# Tools installed by setup: cargo's bin dir and npm's wasm-opt (binaryen) must be on PATH.
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
+# Tools installed by setup: cargo's bin dir and npm's wasm-opt (binaryen) must be on PATH;
+# scripts/bin/wasm-opt passes the split build's tiny chunks by and hands the rest to npm's.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/scripts/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # The cfg cargo-leptos uses for debug builds; using it everywhere keeps one set of artifacts.
 # Release builds use it too: type-erased views make the wasm a third smaller (840 → 539 KB
 # brotli, measured), and server and browser must render alike.

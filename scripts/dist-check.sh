@@ -25,13 +25,21 @@ test -f /lib/systemd/system/ecs-panel.service || test -f /usr/lib/systemd/system
 
 echo "==> /usr/bin/ecs-panel from an empty directory"
 cd "$scratch"
+# As the unit runs it: an unprivileged user (DynamicUser) with its state and runtime directories.
+mkdir -p "$scratch/state" "$scratch/run"
+as_service=()
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+  chmod 755 "$scratch"
+  chown nobody "$scratch/state" "$scratch/run"
+  as_service=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+fi
 # The packaged configuration, with a port and a session file of this check's own.
 set -a
 # shellcheck disable=SC1091
 . /etc/ecs-panel/ecs-panel.env
 set +a
-ECS_PANEL_LISTEN=$ADDR ECS_PANEL_SESSION_STORE="sqlite://$scratch/sessions.db" \
-  /usr/bin/ecs-panel >"$scratch/panel.log" 2>&1 &
+ECS_PANEL_LISTEN=$ADDR ECS_PANEL_SESSION_STORE="sqlite://$scratch/state/sessions.db" \
+  RUNTIME_DIRECTORY="$scratch/run" "${as_service[@]}" /usr/bin/ecs-panel >"$scratch/panel.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do
   curl -fsS "http://$ADDR/healthz" >/dev/null 2>&1 && break
@@ -47,4 +55,5 @@ headers=$(curl -sS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "http://$ADD
 grep -qi '^content-type: application/wasm' <<<"$headers" || fail "$wasm: wrong type: $headers"
 grep -qi '^content-encoding: br' <<<"$headers" || fail "$wasm: not served as brotli"
 grep -qi '^cache-control: .*immutable' <<<"$headers" || fail "$wasm: not immutable"
+test -f "$scratch/run/site/hash.txt" || fail "the hash list is not in RUNTIME_DIRECTORY"
 echo "dist-check: installed package serves /healthz, /login and $wasm (brotli, immutable)"
