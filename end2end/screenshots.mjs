@@ -1,9 +1,11 @@
 // Screenshots of the main pages at desktop and phone widths, for looking at the UI:
-//   node end2end/screenshots.mjs [base-url] [out-dir]   (a panel must be running in demo mode)
+//   node end2end/screenshots.mjs [base-url] [out-dir] [page,page…]   (a panel in demo mode; light
+//   and dark, desktop and phone)
 import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const out = process.argv[3] ?? "screenshots";
+const only = process.argv[4]?.split(",");
 const pages = [
   ["login", "/login", false],
   ["overview", "/", true],
@@ -26,10 +28,10 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
 });
-for (const [wname, width, height] of widths) {
-  const context = await browser.newContext({ viewport: { width, height } });
+for (const [wname, width, height] of widths) for (const scheme of ["light", "dark"]) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
   const page = await context.newPage();
-  for (const [name, path, needsSession] of pages) {
+  for (const [name, path, needsSession] of pages.filter(([n]) => !only || only.includes(n))) {
     if (needsSession && !(await context.cookies()).some((c) => c.name === "ecs_panel_session")) {
       await page.goto(`${base}/login`);
       await page.waitForFunction(() => window.__ecsHydrated === true);
@@ -41,7 +43,7 @@ for (const [wname, width, height] of widths) {
     await page.goto(`${base}${path}`);
     await page.waitForLoadState("networkidle");
     await page.waitForFunction(() => window.__ecsHydrated === true);
-    await page.screenshot({ path: `${out}/${name}-${wname}.png`, fullPage: true });
+    await page.screenshot({ path: `${out}/${name}-${wname}-${scheme}.png`, fullPage: true });
   }
   await context.close();
 }
