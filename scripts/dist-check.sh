@@ -55,5 +55,11 @@ headers=$(curl -sS -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "http://$ADD
 grep -qi '^content-type: application/wasm' <<<"$headers" || fail "$wasm: wrong type: $headers"
 grep -qi '^content-encoding: br' <<<"$headers" || fail "$wasm: not served as brotli"
 grep -qi '^cache-control: .*immutable' <<<"$headers" || fail "$wasm: not immutable"
+etag=$(grep -i '^etag:' <<<"$headers" | cut -d' ' -f2 | tr -d '\r')
+[ -n "$etag" ] || fail "$wasm: no ETag"
+again=$(curl -sS -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: br, gzip' -H "If-None-Match: $etag" "http://$ADDR$wasm")
+[ "$again" = 304 ] || fail "$wasm: If-None-Match answered $again, not 304"
+plain=$(curl -sS -o /dev/null -D - -H 'Accept-Encoding: identity' "http://$ADDR$wasm")
+grep -qi '^content-encoding' <<<"$plain" && fail "$wasm: encoded for a client that accepts none"
 test -f "$scratch/run/site/hash.txt" || fail "the hash list is not in RUNTIME_DIRECTORY"
-echo "dist-check: installed package serves /healthz, /login and $wasm (brotli, immutable)"
+echo "dist-check: installed package serves /healthz, /login and $wasm (brotli, immutable, ETag and 304, plain when asked)"
