@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 deb=$(ls -t target/debian/ecs-panel_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { echo "dist-check: no package in target/debian (run make dist)"; exit 1; }
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+# The check installs and then purges the package: never on a machine where it is really installed.
+if dpkg -s ecs-panel >/dev/null 2>&1; then
+  echo "dist-check: ecs-panel is installed on this machine; the check would replace and purge it."
+  echo "            Run it where the package is not installed (CI's machine is such a one)."
+  exit 1
+fi
 ADDR=127.0.0.1:3290
 scratch=$(mktemp -d)
 pid=

@@ -108,6 +108,15 @@ impl ListCache {
         read_at: Instant,
     ) {
         let mut copies = self.copies.lock().unwrap_or_else(|p| p.into_inner());
+        // Copies past their age are never used again: free them (a 5,000-server list is
+        // megabytes), oldest first.
+        while copies
+            .iter()
+            .next()
+            .is_some_and(|(_, e)| e.read_at.elapsed() > MAX_AGE)
+        {
+            copies.remove_lru();
+        }
         copies.insert(
             account.to_string(),
             Entry {
@@ -239,6 +248,18 @@ mod tests {
         let old = Instant::now() - MAX_AGE - Duration::from_millis(1);
         cache.keep_read_at("a", gen.clone(), listing(1), old);
         assert!(cache.current("a", &gen).await.is_none());
+    }
+
+    #[tokio::test]
+    async fn copies_past_their_age_are_freed_when_another_is_kept() {
+        let cache = cache();
+        let gen = cache.generation("a").await.unwrap();
+        let old = Instant::now() - MAX_AGE - Duration::from_millis(1);
+        cache.keep_read_at("old", gen.clone(), listing(1), old);
+        cache.keep("new", gen, listing(1));
+        let copies = cache.copies.lock().unwrap();
+        assert!(!copies.contains_key("old"));
+        assert!(copies.contains_key("new"));
     }
 
     #[tokio::test]
