@@ -7,6 +7,7 @@ pub mod auth;
 pub mod create;
 pub mod groups;
 pub mod metrics;
+pub mod networks;
 pub mod overview;
 pub mod plans;
 pub mod scripts;

@@ -1,8 +1,8 @@
 //! Strict checks on every id that becomes part of an upstream URL path, made before any
 //! request: `..`, `/`, `%`, spaces or an empty id could otherwise reach another endpoint.
 //! The shapes are the documented ones (servers `ec200410`, templates `ei100006` or `9`, groups
-//! `eg100001`, `eg-000001` or `2`, snapshots `104` or `ec200409-SNP-1`, numeric key, script and
-//! action ids).
+//! `eg100001`, `eg-000001` or `2`, snapshots `104` or `ec200409-SNP-1`, networks `net000015`,
+//! VLANs `100` or `1-99`, numeric key, script and action ids).
 
 use super::error::EcsError;
 
@@ -60,6 +60,18 @@ pub fn snapshot_ref(id: &str) -> Result<&str, EcsError> {
         .split_once("-SNP-")
         .is_some_and(|(server, n)| server_name(server).is_ok() && digits(n));
     check(digits(id) || named, id)
+}
+
+/// A network name: `net` + digits (`net000015`).
+pub fn network_name(id: &str) -> Result<&str, EcsError> {
+    check(id.strip_prefix("net").is_some_and(digits), id)
+}
+
+/// A VLAN id (1–4094) or a range of them (`10-20`), as the VLAN paths take it.
+pub fn vlan_ref(id: &str) -> Result<&str, EcsError> {
+    let ok = |s: &str| digits(s) && s.len() <= 4;
+    let (a, b) = id.split_once('-').unwrap_or((id, id));
+    check(ok(a) && ok(b), id)
 }
 
 /// A resource filter for `GET /actions` (goes in the query, but kept just as strict):

@@ -17,5 +17,6 @@ mod scripts;
 mod servers;
 mod sessions;
 mod shell;
+mod snapshots;
 mod ssh_keys;
 mod throttle;

@@ -5,4 +5,9 @@ mod account;
 mod actions;
 mod catalogue;
 mod library;
+mod networks;
 mod servers;
+mod snapshots;
+
+pub use networks::NewVlans;
+pub use snapshots::{ScheduleSettings, SnapshotPatch};

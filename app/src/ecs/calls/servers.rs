@@ -1,4 +1,4 @@
-//! Servers, their power, metrics, support, reserved periods and snapshots.
+//! Servers, their power, metrics, support and reserved periods.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use reqwest::Method;
@@ -9,7 +9,7 @@ use crate::ecs::client::{
 };
 use crate::ecs::dto::{
     self, Action, ActionOutcome, CreatedServer, DiscountRecord, Isolation, Metrics, ServerAction,
-    ServerCreate, ServerPowerStatus, ServerSupport, SnapshotChange, SupportCode,
+    ServerCreate, ServerPowerStatus, ServerSupport, SupportCode,
 };
 use crate::ecs::error::EcsError;
 use crate::ecs::ids;
@@ -241,66 +241,5 @@ impl EcsClient {
         self.delete(cred, "remove_support", &["servers", name, "support"])
             .await
             .map(drop)
-    }
-
-    pub async fn list_snapshots(
-        &self,
-        cred: &Credential,
-        server: &str,
-    ) -> Result<Vec<dto::Snapshot>, EcsError> {
-        let server = ids::server_name(server)?;
-        let v = self
-            .get(
-                cred,
-                "list_snapshots",
-                &["servers", server, "snapshots"],
-                &[],
-            )
-            .await?;
-        list("list_snapshots", &v, &["snapshots"])
-    }
-
-    /// `POST /servers/{server}/snapshots {description, notes}` → the snapshot and its action.
-    pub async fn create_snapshot(
-        &self,
-        cred: &Credential,
-        server: &str,
-        description: &str,
-        notes: Option<&str>,
-    ) -> Result<SnapshotChange, EcsError> {
-        let server = ids::server_name(server)?;
-        let body = to_body(
-            "create_snapshot",
-            &json!({ "description": description, "notes": notes.unwrap_or(description) }),
-        )?;
-        let v = self
-            .send(
-                cred,
-                "create_snapshot",
-                Method::POST,
-                &["servers", server, "snapshots"],
-                body,
-            )
-            .await?;
-        decode("create_snapshot", &v)
-    }
-
-    /// `DELETE /servers/{server}/snapshots/{id}`.
-    pub async fn delete_snapshot(
-        &self,
-        cred: &Credential,
-        server: &str,
-        snapshot: &str,
-    ) -> Result<SnapshotChange, EcsError> {
-        let server = ids::server_name(server)?;
-        let snapshot = ids::snapshot_ref(snapshot)?;
-        let v = self
-            .delete(
-                cred,
-                "delete_snapshot",
-                &["servers", server, "snapshots", snapshot],
-            )
-            .await?;
-        decode("delete_snapshot", &v)
     }
 }

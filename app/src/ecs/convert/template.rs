@@ -18,7 +18,8 @@ pub fn state(s: &ImageStatus) -> TemplateState {
     }
 }
 
-fn code(s: &ImageStatus) -> String {
+/// The API's own code for an image status (`CG`, `CD`…), shown on hover.
+pub fn code(s: &ImageStatus) -> String {
     match s {
         ImageStatus::Creating => "CG".into(),
         ImageStatus::Created => "CD".into(),

@@ -1,13 +1,11 @@
-//! The user's library: templates, cloud scripts, SSH keys, groups, snapshots.
+//! The user's library: templates, cloud scripts, SSH keys, groups.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use super::action::Action;
 use super::catalogue::Template;
 use super::de;
-use super::enums::ImageStatus;
 use super::server::action_ref;
 
 /// The answer of `POST /templates`: the template being built and its action.
@@ -100,61 +98,4 @@ pub struct Group {
     /// Missing → true (every documented group is enabled).
     #[serde(default, deserialize_with = "de::opt_bool")]
     pub enabled: Option<bool>,
-}
-
-/// A snapshot of a server (`<server>-SNP-<n>`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Snapshot {
-    #[serde(deserialize_with = "de::id")]
-    pub id: u64,
-    #[serde(default, deserialize_with = "de::string")]
-    pub name: String,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub user: Option<String>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub snapshot_parent: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub snapshot_parent_name: Option<String>,
-    #[serde(default, deserialize_with = "de::flag")]
-    pub is_last_restored: bool,
-    #[serde(default, deserialize_with = "de::flag")]
-    pub protected: bool,
-    #[serde(default, deserialize_with = "de::flag")]
-    pub restoring: bool,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub source_server: Option<String>,
-    #[serde(default)]
-    pub status: ImageStatus,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub status_label: Option<String>,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub uid: Option<String>,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub description: Option<String>,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub notes: Option<String>,
-    #[serde(default, deserialize_with = "de::flag")]
-    pub active_flag: bool,
-    /// Undocumented unit (KiB by the billing examples); null while creating.
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub size_on_disk: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_datetime")]
-    pub created_at: Option<DateTime<Utc>>,
-    #[serde(default, deserialize_with = "de::opt_datetime")]
-    pub updated_at: Option<DateTime<Utc>>,
-    #[serde(default, deserialize_with = "de::opt_datetime")]
-    pub deleted_at: Option<DateTime<Utc>>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub api_version_value: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_string")]
-    pub api_version: Option<String>,
-}
-
-/// The answer of creating or deleting a snapshot: `{status, snapshot, action}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct SnapshotChange {
-    #[serde(default)]
-    pub snapshot: Option<Snapshot>,
-    #[serde(default)]
-    pub action: Option<Action>,
 }

@@ -10,7 +10,9 @@ pub(crate) mod de;
 mod enums;
 mod library;
 mod metrics;
+mod network;
 mod server;
+mod snapshot;
 
 #[cfg(test)]
 mod tests;
@@ -20,12 +22,12 @@ pub use account::{Account, LoginGrant};
 pub use action::{Action, ActionPage};
 pub use catalogue::{Host, HostServer, Image, Plan, Region, RegionHosts, Template};
 pub use enums::{ActionKind, ActionStatus, ImageStatus, PowerState, ResourceKind, ServerState};
-pub use library::{
-    CreatedTemplate, Group, Script, ScriptInput, Snapshot, SnapshotChange, SshKey, TemplateSource,
-};
+pub use library::{CreatedTemplate, Group, Script, ScriptInput, SshKey, TemplateSource};
 pub use metrics::{DiskMetrics, MetricPoint, Metrics, NetworkMetrics};
+pub use network::{Network, Vlan, VlanChange};
 pub use server::{
     ActionOutcome, CreatedServer, DiscountRecord, Isolation, NetworkAttachment, PlanSize, Server,
     ServerAction, ServerCreate, ServerPowerStatus, ServerSupport, SupportCode, UserCustomize,
     VlanSpec,
 };
+pub use snapshot::{ScheduleInfos, Snapshot, SnapshotChange, SnapshotSchedule};

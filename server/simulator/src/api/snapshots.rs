@@ -1,5 +1,5 @@
 //! Snapshots of a server (`/servers/{n}/snapshots`) and its weekly snapshot schedule
-//! (`/servers/{n}/crons`). At most 12 snapshots may be protected.
+//! (`/servers/{n}/crons`). At most 12 snapshots of a server may be protected.
 
 use axum::extract::Path;
 use axum::Json;
@@ -13,7 +13,7 @@ use crate::world::account::Account;
 use crate::world::actions::{Effect, NewAction};
 use crate::world::error::{SimError, SimResult};
 use crate::world::library::{status_label, ImageStatus};
-use crate::world::snapshots::{Cron, Snapshot, MAX_PROTECTED};
+use crate::world::snapshots::{protected_on, Cron, Snapshot, MAX_PROTECTED};
 
 fn snapshot_json(snapshot: &Snapshot, user: &str) -> Value {
     json!({
@@ -46,9 +46,9 @@ fn cron_json(cron: &Cron) -> Value {
         "name": cron.name(),
         "schedule": format!("0 0 * * {} (m/h/dM/MY/d) UTC", cron.day_of_week),
         "enabled": cron.enabled,
-        "last_run_at": null,
+        "last_run_at": iso_z_opt(&cron.last_run_at),
         "infos": { "max_retention": cron.max_retention, "day_of_week": cron.day_of_week },
-        "last_run_status": null,
+        "last_run_status": cron.last_run_at.map(|_| "ok"),
     })
 }
 
@@ -79,7 +79,7 @@ pub async fn create(
     let id = world.next.snapshot;
     let duration = world.timing.task;
     let account = world.account_mut(&user)?;
-    let protected_count = account.snapshots.iter().filter(|s| s.protected).count();
+    let protected_count = protected_on(&account.snapshots, &server);
     let host = account.server_mut(&server)?;
     host.ensure_idle()?;
     host.snapshot_counter += 1;
@@ -111,6 +111,8 @@ pub async fn create(
         fail: None,
     };
     let action_id = world.start_action(&user, new, now)?;
+    // "It will disable the start of new actions on the Server until it completes."
+    world.account_mut(&user)?.server_mut(&server)?.busy = Some(action_id);
     world.log(&user, now, "Create snapshot", &server, None);
     let action = wire::action_of(world.account(&user)?, action_id, now, legacy);
     Ok(Json(
@@ -158,7 +160,7 @@ pub async fn update(
     let protect = opt_bool(&body, "protected")?;
     let (mut world, now) = store.lock();
     let account = world.account_mut(&user)?;
-    let protected_count = account.snapshots.iter().filter(|s| s.protected).count();
+    let protected_count = protected_on(&account.snapshots, &server);
     let snapshot = find_snapshot(account, &server, &id)?;
     if protect == Some(true) && !snapshot.protected && protected_count >= MAX_PROTECTED {
         return Err(SimError::bad(
@@ -189,6 +191,11 @@ pub async fn delete(
     let (mut world, now) = store.lock();
     let duration = world.timing.task;
     let snapshot = find_snapshot(world.account_mut(&user)?, &server, &id)?;
+    if snapshot.protected {
+        return Err(SimError::bad(
+            "Snapshot is protected: unprotect it before deleting it",
+        ));
+    }
     if snapshot.status != ImageStatus::Created || snapshot.restoring {
         return Err(SimError::bad(
             "Snapshot is busy: wait for the action in progress to complete",
@@ -263,6 +270,8 @@ pub async fn create_cron(
         enabled: true,
         max_retention,
         day_of_week,
+        since: now,
+        last_run_at: None,
     };
     let answer = cron_json(&cron);
     account.crons.push(cron);
@@ -299,7 +308,7 @@ pub async fn update_cron(
     JsonBody(body): JsonBody,
 ) -> SimResult<Json<Value>> {
     let enabled = opt_bool(&body, "enabled")?;
-    let (mut world, _) = store.lock();
+    let (mut world, now) = store.lock();
     let account = world.account_mut(&user)?;
     let index = cron_index(account, &server, &name)?;
     let (max_retention, day_of_week) = schedule_values(&body, Some(&account.crons[index]))?;
@@ -307,6 +316,10 @@ pub async fn update_cron(
     cron.max_retention = max_retention;
     cron.day_of_week = day_of_week;
     if let Some(enabled) = enabled {
+        // A schedule resumed runs from now on, not for the weeks it was paused.
+        if enabled && !cron.enabled {
+            cron.since = now;
+        }
         cron.enabled = enabled;
     }
     Ok(Json(json!({ "status": "ok", "cron": cron_json(cron) })))

@@ -106,6 +106,17 @@ fn vlan_action(
     Ok(wire::action_of(world.account(user)?, id, now, legacy))
 }
 
+/// The server reboots for as long as the VLAN action `action` runs (its end boots it again).
+fn reboot(world: &mut World, user: &str, server: &str, action: &Value) -> SimResult<()> {
+    let id = action
+        .get("id")
+        .and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()));
+    let host = world.account_mut(user)?.server_mut(server)?;
+    host.status = crate::world::servers::ServerStatus::Booting;
+    host.busy = id;
+    Ok(())
+}
+
 /// `POST /servers/{s}/networks/{net}/vlans {vlan_id, pvid}` or `{vlans: "1-100"}`.
 pub async fn add_vlans(
     Call { store, user }: Call,
@@ -127,6 +138,11 @@ pub async fn add_vlans(
         .collect();
     if specs.iter().any(|(id, _)| existing.contains(id)) {
         return Err(SimError::bad("vlan already exists"));
+    }
+    // The first VLAN adds an interface: the server reboots, and takes no other action meanwhile.
+    let first = existing.is_empty();
+    if first {
+        world.account(&user)?.server(&server)?.ensure_idle()?;
     }
     let mut ids = Vec::new();
     for (vlan_id, pvid) in specs {
@@ -156,6 +172,9 @@ pub async fn add_vlans(
         now,
         store.legacy(),
     )?;
+    if first {
+        reboot(&mut world, &user, &server, &action)?;
+    }
     Ok(Json(json!({ "status": "creating", "action": action })))
 }
 
@@ -235,21 +254,23 @@ pub async fn delete_vlans(
     let (mut world, now) = store.lock();
     check_pair(&world, &user, &server, &network)?;
     let account = world.account_mut(&user)?;
-    let selected: Vec<&mut Vlan> = account
-        .vlans
-        .iter_mut()
-        .filter(|v| v.server == server && v.network == network && (a..=b).contains(&v.vlan_id))
-        .collect();
-    if selected.is_empty() {
+    let on_pair = |v: &Vlan| v.server == server && v.network == network;
+    let chosen = |v: &Vlan| on_pair(v) && (a..=b).contains(&v.vlan_id);
+    if !account.vlans.iter().any(chosen) {
         return Err(SimError::not_found("vlan not found"));
     }
-    if selected.iter().any(|v| v.status != "ok") {
+    if account.vlans.iter().any(|v| chosen(v) && v.status != "ok") {
         return Err(SimError::bad(
             "A VLAN must have a status of ok to be updated or removed",
         ));
     }
+    // Removing the last VLAN removes the interface: the server reboots.
+    let last = !account.vlans.iter().any(|v| on_pair(v) && !chosen(v));
+    if last {
+        account.server(&server)?.ensure_idle()?;
+    }
     let mut ids = Vec::new();
-    for v in selected {
+    for v in account.vlans.iter_mut().filter(|v| chosen(v)) {
         v.status = "deleting".into();
         ids.push(v.id);
     }
@@ -262,5 +283,8 @@ pub async fn delete_vlans(
         now,
         store.legacy(),
     )?;
+    if last {
+        reboot(&mut world, &user, &server, &action)?;
+    }
     Ok(Json(json!({ "status": "deleting", "action": action })))
 }

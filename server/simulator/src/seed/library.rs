@@ -112,13 +112,16 @@ pub fn demo_library(account: &mut Account, now: DateTime<Utc>) {
     };
     account.snapshots = vec![
         snapshot(101, 1, 30, true, "before upgrade"),
-        snapshot(102, 2, 7, false, "periodic snapshot"),
+        snapshot(102, 2, 9, false, "periodic snapshot"),
+        snapshot(103, 3, 2, false, "after nginx config"),
     ];
     account.crons = vec![Cron {
         server: "ec200401".into(),
         enabled: true,
         max_retention: 2,
         day_of_week: 0,
+        since: now,
+        last_run_at: None,
     }];
     account.api_keys.push(ApiKey {
         id: 3,

@@ -118,7 +118,7 @@ pub fn world(config: &SimConfig, now: DateTime<Utc>) -> World {
             template: 2,
             group: 3,
             network: 15,
-            snapshot: 102,
+            snapshot: 103,
             script: 2,
             sshkey: 1,
             key: 3,

@@ -61,7 +61,7 @@ pub fn demo_servers(now: DateTime<Utc>) -> Vec<Server> {
         11,
     );
     web.group = Some("eg100001".into());
-    web.snapshot_counter = 2;
+    web.snapshot_counter = 3;
 
     let mut db = server(
         Spec {

@@ -37,6 +37,7 @@ impl World {
                 }
             }
         }
+        self.run_schedules(now);
     }
 
     fn finish_action(&mut self, username: &str, id: u64, at: DateTime<Utc>) {
@@ -140,17 +141,28 @@ impl World {
             }
             Effect::DeleteTemplate { id } => account.templates.retain(|t| t.id != id),
             Effect::CreateSnapshot { id } => {
+                let mut of = None;
                 if let Some(s) = account.snapshots.iter_mut().find(|s| s.id == id) {
                     s.status = ImageStatus::Created;
                     s.active_flag = true;
                     s.updated_at = at;
                     s.size_on_disk = Some(1_500_000 + (id % 7) as i64 * 310_000);
+                    of = Some(s.server.clone());
+                }
+                // The server takes new actions again.
+                if let Some(s) = of.and_then(|name| account.servers.get_mut(&name)) {
+                    s.busy = None;
                 }
             }
             Effect::DeleteSnapshot { id } => account.snapshots.retain(|s| s.id != id),
             Effect::AddVlans { ids } => {
+                let mut on = None;
                 for vlan in account.vlans.iter_mut().filter(|v| ids.contains(&v.id)) {
                     vlan.status = "ok".into();
+                    on = Some(vlan.server.clone());
+                }
+                if let Some(server) = on {
+                    end_reboot(account, &server, at);
                 }
             }
             Effect::UpdateVlan { id } => {
@@ -158,7 +170,29 @@ impl World {
                     vlan.status = "ok".into();
                 }
             }
-            Effect::DeleteVlans { ids } => account.vlans.retain(|v| !ids.contains(&v.id)),
+            Effect::DeleteVlans { ids } => {
+                let on = account
+                    .vlans
+                    .iter()
+                    .find(|v| ids.contains(&v.id))
+                    .map(|v| v.server.clone());
+                account.vlans.retain(|v| !ids.contains(&v.id));
+                if let Some(server) = on {
+                    end_reboot(account, &server, at);
+                }
+            }
+        }
+    }
+}
+
+/// A server rebooted for an interface change is up again.
+fn end_reboot(account: &mut Account, server: &str, at: DateTime<Utc>) {
+    if let Some(s) = account.servers.get_mut(server) {
+        if s.status == ServerStatus::Booting {
+            s.status = ServerStatus::Booted;
+            s.powered = true;
+            s.power_changed_at = at;
+            s.busy = None;
         }
     }
 }

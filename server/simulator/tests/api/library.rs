@@ -319,7 +319,7 @@ async fn snapshots_crud_and_protection() {
     let sim = Sim::start().await;
     let list = sim.get("/servers/ec200401/snapshots").await;
     let snaps = list.ok()["snapshots"].as_array().unwrap().clone();
-    assert_eq!(snaps.len(), 2);
+    assert_eq!(snaps.len(), 3);
     assert_eq!(snaps[0]["name"], "ec200401-SNP-1");
     let patched = sim
         .patch(
@@ -336,8 +336,9 @@ async fn snapshots_crud_and_protection() {
         .await
         .error(404, "snapshot not found");
 
-    // Up to 12 protected snapshots: 2 exist, 10 more are created protected, the 13th is not.
-    for _ in 0..11 {
+    // Up to 12 protected snapshots a server: new ones are protected while the quota allows, so
+    // of 13 the last is not, and cannot be protected.
+    for _ in 0..13 {
         let created = sim
             .post("/servers/ec200402/snapshots", json!({"description": "s"}))
             .await;
@@ -346,7 +347,7 @@ async fn snapshots_crud_and_protection() {
     }
     let list = sim.get("/servers/ec200402/snapshots").await;
     let all = list.ok()["snapshots"].as_array().unwrap().clone();
-    assert_eq!(all.iter().filter(|s| s["protected"] == true).count(), 10);
+    assert_eq!(all.iter().filter(|s| s["protected"] == true).count(), 12);
     let last = all.last().unwrap()["id"].as_u64().unwrap();
     sim.patch(
         &format!("/servers/ec200402/snapshots/{last}"),
@@ -354,7 +355,26 @@ async fn snapshots_crud_and_protection() {
     )
     .await
     .error(400, "Maximum number of protected snapshots reached (12)");
+    // Another server's quota is its own.
+    let other = sim
+        .patch(
+            "/servers/ec200401/snapshots/103",
+            json!({"protected": true}),
+        )
+        .await;
+    assert_eq!(other.ok()["snapshot"]["protected"], true);
 
+    // A protected snapshot is kept until it is unprotected.
+    sim.delete("/servers/ec200401/snapshots/101").await.error(
+        400,
+        "Snapshot is protected: unprotect it before deleting it",
+    );
+    sim.patch(
+        "/servers/ec200401/snapshots/101",
+        json!({"protected": false}),
+    )
+    .await
+    .ok();
     let deleted = sim.delete("/servers/ec200401/snapshots/101").await;
     let body = deleted.ok().clone();
     assert_eq!(body["snapshot"]["status"], "DE");
@@ -363,6 +383,35 @@ async fn snapshots_crud_and_protection() {
     sim.get("/servers/ec200401/snapshots/101")
         .await
         .error(404, "snapshot not found");
+}
+
+#[tokio::test]
+async fn a_schedule_runs_on_the_clock_and_keeps_its_retention() {
+    let sim = Sim::start().await;
+    let item = "/servers/ec200401/crons/snapshot_schedule_ec200401";
+    assert_eq!(sim.get(item).await.ok()["cron"]["last_run_at"], json!(null));
+    // Past at least one Sunday 00:00 UTC: the oldest unprotected (102) goes first, the protected
+    // one (101) stays, and the schedule keeps its 2 unprotected.
+    sim.advance(8.0 * 86_400.0);
+    let list = sim.get("/servers/ec200401/snapshots").await;
+    let all = list.ok()["snapshots"].as_array().unwrap().clone();
+    let ids: Vec<u64> = all.iter().map(|s| s["id"].as_u64().unwrap()).collect();
+    assert!(ids.contains(&101) && !ids.contains(&102), "{ids:?}");
+    let unprotected: Vec<_> = all.iter().filter(|s| s["protected"] == false).collect();
+    assert_eq!(unprotected.len(), 2);
+    assert!(all.iter().any(|s| s["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("periodic snapshot - ")));
+    let cron = sim.get(item).await.ok()["cron"].clone();
+    assert_ne!(cron["last_run_at"], json!(null));
+    assert_eq!(cron["last_run_status"], "ok");
+    // Paused, it takes none.
+    sim.patch(item, json!({"enabled": false})).await.ok();
+    let before = all.len();
+    sim.advance(15.0 * 86_400.0);
+    let list = sim.get("/servers/ec200401/snapshots").await;
+    assert_eq!(list.ok()["snapshots"].as_array().unwrap().len(), before);
 }
 
 #[tokio::test]

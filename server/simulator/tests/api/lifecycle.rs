@@ -248,13 +248,17 @@ async fn templates_and_snapshots_progress_and_rollback_restores() {
     assert_eq!(snap["action"]["type"], "create_snapshot");
     assert_eq!(snap["action"]["resource_type"], "SNP");
     let id = snap["snapshot"]["id"].as_u64().unwrap();
-    // Not restorable before it exists.
+    // While it is taken the server takes no new action ("it will disable the start of new
+    // actions on the Server until it completes").
     sim.post(
         "/servers/ec200402/actions",
         json!({"type": "rollback", "snapshot": id}),
     )
     .await
-    .error(404, "snapshot not found");
+    .error(
+        400,
+        "Server is busy: wait for the action in progress to complete",
+    );
     sim.advance(15.0);
     let got = sim.get(&format!("/servers/ec200402/snapshots/{id}")).await;
     assert_eq!(got.ok()["snapshot"]["status"], "CD");

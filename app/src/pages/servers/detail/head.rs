@@ -41,6 +41,7 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                             type="button"
                             data-testid="power-button"
                             disabled=busy
+                            title=move || running.get().map(|r| format!("Wait until “{}” ends", r.doing.to_lowercase()))
                             on:click=move |_| ctx.power_open.set(true)
                         >
                             {if on { "Power off" } else { "Power on" }}
@@ -66,8 +67,13 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                     class="btn btn-danger"
                     type="button"
                     data-testid="delete-button"
-                    disabled=!deletable
-                    title=if detail.is_reserved { "Reserved servers cannot be deleted before the period ends" } else { "Delete this server" }
+                    // ECS refuses a deletion while an action runs ("Server is busy"): wait for it.
+                    disabled=move || !deletable || running.get().is_some()
+                    title=move || match running.get() {
+                        Some(r) => format!("Wait until “{}” ends: ECS takes no new action until then", r.doing.to_lowercase()),
+                        None if detail.is_reserved => "Reserved servers cannot be deleted before the period ends".into(),
+                        None => "Delete this server".into(),
+                    }
                     on:click=move |_| ctx.delete_open.set(true)
                 >
                     "Delete"

@@ -1,5 +1,5 @@
-//! `/servers/{name}`: header with power, console and delete; tabs for the overview, the actions
-//! and the settings (tab and actions page in the URL). Everything that holds what a person typed
+//! `/servers/{name}`: header with power, console and delete; tabs for the overview, the actions,
+//! the snapshots and the settings (tab and actions page in the URL). Everything that holds what a person typed
 //! or opened (forms, dialogs, pending actions) lives in the page's [`DetailCtx`], above the part
 //! that refreshes; each part handles the answers of the actions it sends (`follow_answers`).
 
@@ -7,7 +7,11 @@ mod actions;
 mod dialogs;
 mod head;
 mod overview;
+mod schedule;
 mod settings;
+mod snapshot_dialogs;
+mod snapshot_table;
+mod snapshots;
 mod support_reserved;
 
 use crate::page_data::{page_data_blocking, PageData};
@@ -28,6 +32,8 @@ use dialogs::DetailDialogs;
 use head::DetailHead;
 use overview::OverviewTab;
 use settings::SettingsTab;
+use snapshot_dialogs::SnapshotDialogs;
+use snapshots::{SnapCtx, SnapshotsTab};
 
 /// State shared by the header, the tabs and the dialogs of one detail page.
 #[derive(Clone, Copy)]
@@ -114,11 +120,15 @@ fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) ->
         reload: Callback::new(move |_| data.refetch()),
     };
     provide_context(ctx);
+    let snap = SnapCtx::new(name, tab);
+    provide_context(snap);
     // Here, above the refreshing part, so an answer is handled once however often it re-renders.
     head::follow_answers(ctx);
     dialogs::follow_answers(ctx);
     settings::follow_answers(ctx);
     support_reserved::follow_answers(ctx);
+    snapshot_dialogs::follow_answers(ctx, snap);
+    schedule::follow_answers(snap);
 
     view! {
         <Title text=move || name.get() />
@@ -135,6 +145,7 @@ fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) ->
             })}
         </Transition>
         <DetailDialogs />
+        <SnapshotDialogs />
     }
 }
 
@@ -150,12 +161,13 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
     };
     // Switching tabs changes only the URL's query: no reload of the data.
     let current = Memo::new(move |_| match tab.get().as_str() {
-        t @ ("actions" | "settings") => t.to_string(),
+        t @ ("actions" | "snapshots" | "settings") => t.to_string(),
         _ => "overview".to_string(),
     });
     let tabs = [
         ("overview", "Overview"),
         ("actions", "Actions"),
+        ("snapshots", "Snapshots"),
         ("settings", "Settings"),
     ];
     view! {
@@ -176,6 +188,7 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
             match current.get().as_str() {
                 "actions" => view! { <ActionsTab detail /> }.into_any(),
                 "settings" => view! { <SettingsTab detail /> }.into_any(),
+                "snapshots" => view! { <SnapshotsTab /> }.into_any(),
                 _ => view! { <OverviewTab detail /> }.into_any(),
             }
         }}

@@ -1,0 +1,168 @@
+//! The snapshots tab's weekly schedule: shown, created, changed, paused and removed. ECS runs it
+//! once a week on the chosen day, in the 00:00–06:00 UTC window, and first deletes the oldest
+//! unprotected snapshots beyond the retention.
+
+use leptos::prelude::*;
+
+use super::snapshots::SnapCtx;
+use super::DetailCtx;
+use crate::api::servers::schedule::{RemoveSchedule, SaveSchedule};
+use crate::components::error_view::report;
+use crate::components::field::FieldError;
+use crate::model::snapshot::{SnapshotsView, DAYS};
+
+#[component]
+pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let snap = expect_context::<SnapCtx>();
+    let saved = view.schedule.clone();
+    let saved_day = saved.as_ref().map_or(0, |s| s.day_of_week);
+    let saved_keep = saved.as_ref().map_or(2, |s| s.max_retention).to_string();
+    let day = move || snap.day.get().unwrap_or(saved_day);
+    let keep = {
+        let saved_keep = saved_keep.clone();
+        move || snap.keep.get().unwrap_or_else(|| saved_keep.clone())
+    };
+    let error = Signal::derive(move || snap.schedule.value().get().and_then(Result::err));
+    let pending = snap.schedule.pending();
+    let paused = saved.as_ref().is_some_and(|s| !s.enabled);
+    let has = saved.is_some();
+    let going = view.rows.iter().filter(|r| r.goes_next).count();
+    let submit = {
+        let keep = keep.clone();
+        move |paused: bool| {
+            snap.schedule.dispatch(SaveSchedule {
+                name: ctx.name.get_untracked(),
+                day: day(),
+                // A number the field cannot hold is sent as 0: the server function says why.
+                keep: keep().trim().parse().unwrap_or(0),
+                paused,
+            });
+        }
+    };
+    let submit_pause = submit.clone();
+    view! {
+        <section class="card" aria-labelledby="schedule-title" data-testid="schedule">
+            <h2 id="schedule-title">"Weekly snapshots"</h2>
+            {view.schedule_error.clone().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            {match saved.clone() {
+                Some(s) => view! {
+                    <p data-testid="schedule-sentence">
+                        <strong>{s.sentence()}</strong>
+                        {(!s.enabled).then(|| view! { " "<span class="tag tag-warn">"Paused"</span> })}
+                    </p>
+                    <p class="muted small">
+                        {s.next_run.clone().map(|n| view! {
+                            "Next run "<time datetime=n.iso.clone() title=n.exact.clone() data-testid="schedule-next">{n.relative.clone()}</time>". "
+                        })}
+                        {s.last_run.clone().map(|l| view! {
+                            "Last run "<time datetime=l.iso.clone() title=l.exact.clone()>{l.relative.clone()}</time>
+                            {s.last_status.clone().map(|st| format!(" ({st})"))}". "
+                        })}
+                        {match going {
+                            0 => "The next run deletes none of the snapshots below.".to_string(),
+                            1 => "The next run deletes the snapshot marked “Deleted at next run”; protect it to keep it.".to_string(),
+                            n => format!("The next run deletes the {n} snapshots marked “Deleted at next run”; protect them to keep them."),
+                        }}
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p class="muted small" data-testid="schedule-none">
+                        "No schedule. ECS can take a snapshot every week and keep only the newest unprotected ones; protected snapshots are never deleted by it."
+                    </p>
+                }.into_any(),
+            }}
+            <form
+                class="form schedule-form"
+                on:submit={
+                    let submit = submit.clone();
+                    move |ev| {
+                        ev.prevent_default();
+                        submit(paused);
+                    }
+                }
+            >
+                <label class="field">
+                    <span>"Day"</span>
+                    <select name="day" on:change=move |ev| snap.day.set(event_target_value(&ev).parse().ok())>
+                        {DAYS.iter().enumerate().map(|(i, d)| {
+                            let i = i as u8;
+                            view! { <option value=i.to_string() selected=move || day() == i>{*d}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldError error field="day" />
+                </label>
+                <label class="field">
+                    <span>"Unprotected snapshots to keep"</span>
+                    <input
+                        name="keep"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="30"
+                        prop:value=keep.clone()
+                        on:input=move |ev| snap.keep.set(Some(event_target_value(&ev)))
+                    />
+                    <FieldError error field="keep" />
+                </label>
+                <p class="muted small">"It runs between 00:00 and 06:00 UTC on that day (Seeweb picks the time in that window)."</p>
+                <div class="form-actions">
+                    <button class="btn btn-primary" type="submit" data-testid="schedule-save" disabled=move || pending.get()>
+                        {move || if pending.get() { "Saving…" } else if has { "Save schedule" } else { "Set schedule" }}
+                    </button>
+                    {has.then(|| view! {
+                        <button
+                            class="btn"
+                            type="button"
+                            data-testid="schedule-pause"
+                            disabled=move || pending.get()
+                            on:click={
+                                let submit = submit_pause.clone();
+                                move |_| submit(!paused)
+                            }
+                        >{if paused { "Resume" } else { "Pause" }}</button>
+                        <button
+                            class="btn btn-ghost"
+                            type="button"
+                            data-testid="schedule-remove"
+                            disabled=move || snap.unschedule.pending().get()
+                            on:click=move |_| { snap.unschedule.dispatch(RemoveSchedule { name: ctx.name.get_untracked() }); }
+                        >"Remove"</button>
+                    })}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Toasts and a reload when the schedule is saved or removed.
+pub fn follow_answers(snap: SnapCtx) {
+    Effect::new(move |_| {
+        if let Some(r) = snap.schedule.value().get() {
+            report(&r, |s| {
+                if s.enabled {
+                    format!("Schedule saved: {}", s.sentence().to_lowercase())
+                } else {
+                    "Schedule paused: no weekly snapshots until you resume it".into()
+                }
+            });
+            if r.is_ok() {
+                snap.day.set(None);
+                snap.keep.set(None);
+                snap.data.refetch();
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = snap.unschedule.value().get() {
+            report(&r, |_| {
+                "Schedule removed: the snapshots taken so far stay".into()
+            });
+            if r.is_ok() {
+                snap.day.set(None);
+                snap.keep.set(None);
+                snap.data.refetch();
+            }
+        }
+    });
+}

@@ -1,0 +1,144 @@
+//! The snapshots table: each snapshot's state, size and age, its lock and markers, and its own
+//! actions (disabled, with the reason, while ECS would refuse them). On phones rows become cards.
+
+use leptos::prelude::*;
+
+use super::snapshots::SnapCtx;
+use super::DetailCtx;
+use crate::api::servers::snapshots::ProtectSnapshot;
+use crate::components::status::Progress;
+use crate::model::activity::Running;
+use crate::model::snapshot::{SnapshotRow, SnapshotState, MAX_PROTECTED};
+
+#[component]
+pub fn SnapshotTable(
+    rows: Vec<SnapshotRow>,
+    /// Twelve are protected already.
+    limit: bool,
+    busy: Signal<Option<Running>>,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="table snapshots" data-testid="snapshots-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Snapshot"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="num">"Size"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! { <Row row limit busy /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Row(row: SnapshotRow, limit: bool, busy: Signal<Option<Running>>) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let snap = expect_context::<SnapCtx>();
+    let ready = row.is_ready();
+    let title = row.title().to_string();
+    let wait = move || {
+        busy.get()
+            .map(|r| format!("Wait until “{}” ends", r.doing.to_lowercase()))
+    };
+    let server_action_blocked = move || !ready || busy.get().is_some();
+    let protect_title = if row.protected {
+        "Let the schedule's retention delete it again".to_string()
+    } else if limit {
+        format!("This server already has {MAX_PROTECTED} protected snapshots: unprotect one first")
+    } else {
+        "Keep it: the schedule's retention will not delete it".to_string()
+    };
+    let (r1, r2, r3, r4) = (row.clone(), row.clone(), row.clone(), row.clone());
+    let id = row.id;
+    let protected = row.protected;
+    let protect_pending = snap.protect.pending();
+    view! {
+        <tr data-testid="snapshot-row" data-name=row.name.clone() data-id=row.id.to_string()>
+            <td class="col-name" data-label="Snapshot">
+                <strong class="snapshot-title">
+                    {row.protected.then(|| view! {
+                        <span class="lock" role="img" aria-label="Protected" title="Protected: the schedule never deletes it" data-testid="snapshot-lock">"🔒"</span>
+                    })}
+                    {title.clone()}
+                </strong>
+                <span class="mono muted small">{row.name.clone()}</span>
+                {(!row.notes.is_empty() && row.notes != row.description).then(|| view! {
+                    <span class="notes" data-testid="snapshot-notes">{row.notes.clone()}</span>
+                })}
+                <span class="markers">
+                    {row.last_restored.then(|| view! { <span class="tag" data-testid="last-restored">"Last restored"</span> })}
+                    {row.restoring.then(|| view! { <span class="tag tag-busy" data-testid="restoring">"Being restored"</span> })}
+                    {row.goes_next.then(|| view! {
+                        <span class="tag tag-warn" data-testid="goes-next" title="The schedule's next run deletes it to keep its maximum retention; protect it to keep it">"Deleted at next run"</span>
+                    })}
+                </span>
+            </td>
+            <td class="col-status" data-label="Status">
+                <span class="status" title=format!("{} (ECS status {})", row.state.meaning(), row.code) data-testid="snapshot-status">
+                    <span class=format!("badge badge-{}", row.state.tone())>{row.state.label()}</span>
+                    {matches!(row.state, SnapshotState::Creating | SnapshotState::Deleting).then(|| view! { <Progress value=None /> })}
+                </span>
+            </td>
+            <td class="num" data-label="Size">{row.size.clone().unwrap_or_else(|| "—".into())}</td>
+            <td class="col-created" data-label="Created">
+                {row.created.clone().map(|c| view! {
+                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                })}
+            </td>
+            <td class="col-actions">
+                <div class="row-actions">
+                    <button
+                        class="btn btn-sm btn-primary"
+                        type="button"
+                        data-testid="snapshot-restore"
+                        disabled=server_action_blocked
+                        title=move || wait().unwrap_or_else(|| "Roll the server back to this snapshot".into())
+                        on:click=move |_| snap.ask_restore(r1.clone())
+                    >"Restore"</button>
+                    <button
+                        class="btn btn-sm"
+                        type="button"
+                        data-testid="snapshot-template"
+                        disabled=!ready
+                        title="Make a template of it, to create new servers from"
+                        on:click=move |_| snap.ask_template(r2.clone())
+                    >"Clone into template"</button>
+                    <button
+                        class="btn btn-sm"
+                        type="button"
+                        data-testid="snapshot-protect"
+                        aria-pressed=protected.to_string()
+                        // The limit is said before the 13th is asked for: the button explains it.
+                        disabled=move || protect_pending.get() || (!protected && limit)
+                        title=protect_title
+                        on:click=move |_| {
+                            snap.protect.dispatch(ProtectSnapshot { name: ctx.name.get_untracked(), snapshot: id, protect: !protected });
+                        }
+                    >{if protected { "Unprotect" } else { "Protect" }}</button>
+                    <button
+                        class="btn btn-sm"
+                        type="button"
+                        data-testid="snapshot-rename"
+                        disabled=row.state == SnapshotState::Deleting
+                        on:click=move |_| snap.ask_rename(r3.clone())
+                    >"Rename"</button>
+                    <button
+                        class="btn btn-sm"
+                        type="button"
+                        data-testid="snapshot-delete"
+                        disabled=!ready
+                        title=if protected { "Protected: unprotect it before deleting it" } else { "Delete this snapshot" }
+                        on:click=move |_| snap.ask_delete(r4.clone())
+                    >"Delete"</button>
+                </div>
+            </td>
+        </tr>
+    }
+}
