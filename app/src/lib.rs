@@ -33,6 +33,7 @@ use pages::{
     groups::GroupsPage,
     home::HomePage,
     login::LoginPage,
+    networks::NetworksPage,
     not_found::NotFound,
     plans::PlansPage,
     scripts::{ScriptEditPage, ScriptNewPage, ScriptsPage},
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/actions") view={Lazy::<ActionsPage>::new()} />
                     <Route path=path!("/templates") view={Lazy::<TemplatesPage>::new()} />
                     <Route path=path!("/groups") view={Lazy::<GroupsPage>::new()} />
+                    <Route path=path!("/networks") view={Lazy::<NetworksPage>::new()} />
                     <Route path=path!("/ssh-keys") view={Lazy::<SshKeysPage>::new()} />
                     <Route path=path!("/scripts") view={Lazy::<ScriptsPage>::new()} />
                     <Route path=path!("/scripts/new") view={Lazy::<ScriptNewPage>::new()} />

@@ -21,7 +21,8 @@ test.describe("canary sweep", () => {
 
     for (const path of [
       "/", "/servers", "/servers/ec200401", "/servers/ec200401?tab=settings", "/servers/ec200401?tab=actions",
-      "/servers/ec200401/metrics", "/actions", "/templates", "/groups", "/ssh-keys", "/scripts", "/plans",
+      "/servers/ec200401?tab=snapshots", "/servers/ec200401?tab=networks", "/servers/ec200401/metrics",
+      "/actions", "/templates", "/groups", "/networks", "/ssh-keys", "/scripts", "/plans",
     ]) {
       await page.goto(path);
       await waitForHydration(page);

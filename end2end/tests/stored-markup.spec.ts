@@ -35,6 +35,7 @@ test.describe("stored markup", () => {
     const { templates } = await storeAsAnotherClient(request, "GET", "/templates");
     await storeAsAnotherClient(request, "PUT", `/templates/${templates[0].id}`, { description: MARKUP });
     await storeAsAnotherClient(request, "POST", "/scripts", { title: MARKUP, content: "#!/bin/sh\necho hi\n" });
+    await storeAsAnotherClient(request, "PATCH", "/servers/ec200401/snapshots/103", { description: MARKUP, notes: MARKUP });
   });
 
   test("is text on every page", async ({ page }) => {
@@ -43,6 +44,8 @@ test.describe("stored markup", () => {
       ["/", false],
       ["/servers", true],
       ["/servers/ec200401", true],
+      ["/servers/ec200401?tab=snapshots", true],
+      ["/servers/ec200401?tab=networks", true],
       ["/servers/ec200401/metrics", true],
       ["/servers/new", true],
       ["/groups", true],

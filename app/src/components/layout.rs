@@ -11,6 +11,7 @@ const NAV: &[(&str, &str)] = &[
     ("/actions", "Actions"),
     ("/templates", "Templates"),
     ("/groups", "Groups"),
+    ("/networks", "Networks"),
     ("/ssh-keys", "SSH keys"),
     ("/scripts", "Scripts"),
     ("/plans", "Plans"),

@@ -5,6 +5,7 @@ pub mod create;
 pub mod groups;
 pub mod home;
 pub mod login;
+pub mod networks;
 pub mod not_found;
 pub mod plans;
 pub mod scripts;

@@ -13,6 +13,7 @@ mod headers;
 mod library_templates_groups;
 mod limits;
 mod list_copy;
+mod networks;
 mod scripts;
 mod servers;
 mod sessions;

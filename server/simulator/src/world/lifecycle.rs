@@ -189,8 +189,8 @@ impl World {
 fn end_reboot(account: &mut Account, server: &str, at: DateTime<Utc>) {
     if let Some(s) = account.servers.get_mut(server) {
         if s.status == ServerStatus::Booting {
+            // The power state is kept: a server that was off comes back off.
             s.status = ServerStatus::Booted;
-            s.powered = true;
             s.power_changed_at = at;
             s.busy = None;
         }

@@ -1,11 +1,13 @@
 //! `/servers/{name}`: header with power, console and delete; tabs for the overview, the actions,
-//! the snapshots and the settings (tab and actions page in the URL). Everything that holds what a person typed
+//! the snapshots, the networks and the settings (tab and actions page in the URL). Everything that holds what a person typed
 //! or opened (forms, dialogs, pending actions) lives in the page's [`DetailCtx`], above the part
 //! that refreshes; each part handles the answers of the actions it sends (`follow_answers`).
 
 mod actions;
 mod dialogs;
 mod head;
+mod network_add;
+mod networks;
 mod overview;
 mod schedule;
 mod settings;
@@ -30,6 +32,7 @@ use crate::model::server::{ReservationView, ServerDetail};
 use actions::ActionsTab;
 use dialogs::DetailDialogs;
 use head::DetailHead;
+use networks::{NetCtx, NetworksTab, RemoveDialog};
 use overview::OverviewTab;
 use settings::SettingsTab;
 use snapshot_dialogs::SnapshotDialogs;
@@ -122,6 +125,8 @@ fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) ->
     provide_context(ctx);
     let snap = SnapCtx::new(name, tab);
     provide_context(snap);
+    let net = NetCtx::new(name, tab);
+    provide_context(net);
     // Here, above the refreshing part, so an answer is handled once however often it re-renders.
     head::follow_answers(ctx);
     dialogs::follow_answers(ctx);
@@ -129,6 +134,7 @@ fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) ->
     support_reserved::follow_answers(ctx);
     snapshot_dialogs::follow_answers(ctx, snap);
     schedule::follow_answers(snap);
+    networks::follow_answers(ctx, net);
 
     view! {
         <Title text=move || name.get() />
@@ -146,6 +152,7 @@ fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) ->
         </Transition>
         <DetailDialogs />
         <SnapshotDialogs />
+        <RemoveDialog />
     }
 }
 
@@ -161,13 +168,14 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
     };
     // Switching tabs changes only the URL's query: no reload of the data.
     let current = Memo::new(move |_| match tab.get().as_str() {
-        t @ ("actions" | "snapshots" | "settings") => t.to_string(),
+        t @ ("actions" | "snapshots" | "networks" | "settings") => t.to_string(),
         _ => "overview".to_string(),
     });
     let tabs = [
         ("overview", "Overview"),
         ("actions", "Actions"),
         ("snapshots", "Snapshots"),
+        ("networks", "Networks"),
         ("settings", "Settings"),
     ];
     view! {
@@ -189,6 +197,7 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
                 "actions" => view! { <ActionsTab detail /> }.into_any(),
                 "settings" => view! { <SettingsTab detail /> }.into_any(),
                 "snapshots" => view! { <SnapshotsTab /> }.into_any(),
+                "networks" => view! { <NetworksTab /> }.into_any(),
                 _ => view! { <OverviewTab detail /> }.into_any(),
             }
         }}

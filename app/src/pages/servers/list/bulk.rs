@@ -45,9 +45,14 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                         );
                     }
                 }
-                // What was accepted leaves the selection; what failed stays selected to retry.
+                // What was accepted leaves the selection; what failed, or was left out because
+                // it was busy, stays selected to retry.
                 selected.update(|s| {
-                    s.retain(|n| list.iter().any(|r| r.name == *n && r.error.is_some()))
+                    s.retain(|n| {
+                        list.iter()
+                            .find(|r| r.name == *n)
+                            .is_none_or(|r| r.error.is_some())
+                    })
                 });
                 results.set(list);
                 showing.set(true);
@@ -58,6 +63,15 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
         }
     });
     let count = move || selected.with(Vec::len);
+    // ECS refuses a new action on a server while one runs: those wait, and are left out.
+    let idle = move || {
+        selected
+            .get()
+            .into_iter()
+            .filter(|n| live.on(n).is_none())
+            .collect::<Vec<_>>()
+    };
+    let idle_count = move || idle().len();
     let pending = action.pending();
     view! {
         <div class="bulkbar" data-testid="bulk-bar" hidden=move || count() == 0>
@@ -68,9 +82,21 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
             <button class="btn btn-sm btn-ghost" type="button" on:click=move |_| selected.set(Vec::new())>"Clear selection"</button>
         </div>
         <Dialog open=confirming title="Confirm bulk action" id="bulk-confirm">
-            <p>{move || format!("{} these {} servers?", op.get().verb(), count())}</p>
+            <p>{move || format!("{} these {} servers?", op.get().verb(), idle_count())}</p>
             <ul class="plain names">
-                {move || selected.get().into_iter().map(|n| view! { <li class="mono">{n}</li> }).collect_view()}
+                {move || selected.get().into_iter().map(|n| {
+                    let busy = live.on(&n);
+                    view! {
+                        <li data-testid="bulk-name" data-name=n.clone()>
+                            <span class="mono">{n.clone()}</span>
+                            {busy.map(|r| view! {
+                                <span class="muted small" data-testid="bulk-busy">
+                                    {format!(" — {} {}: left out, ECS takes no new action until it ends", r.doing, r.progress.map(|p| format!("{p}%")).unwrap_or_default())}
+                                </span>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
             </ul>
             {move || (op.get() == BulkOp::Delete).then(|| view! {
                 <p class="notice notice-warn">"Deleting destroys the servers and their disks. Reserved servers are refused."</p>
@@ -78,11 +104,12 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
             <DialogActions
                 open=confirming
                 pending
-                label=move || format!("{} {}", op.get().verb(), count())
+                label=move || format!("{} {}", op.get().verb(), idle_count())
                 busy="Working…"
                 danger=move || op.get() == BulkOp::Delete
+                blocked=move || idle_count() == 0
                 on_confirm=Callback::new(move |()| {
-                    action.dispatch(BulkServers { op: op.get_untracked(), names: selected.get_untracked() });
+                    action.dispatch(BulkServers { op: op.get_untracked(), names: idle() });
                 })
             />
         </Dialog>

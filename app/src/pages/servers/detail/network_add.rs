@@ -1,0 +1,140 @@
+//! The networks tab's "Add a VLAN" card: choose a network, type a VLAN id or range, PVID or not.
+//! A VLAN on a network the server is not on yet adds an interface and reboots the server, so that
+//! one is confirmed first.
+
+use leptos::prelude::*;
+
+use super::networks::NetCtx;
+use super::DetailCtx;
+use crate::api::servers::networks::AddVlans;
+use crate::components::dialog::{Dialog, DialogActions};
+use crate::components::field::FieldError;
+use crate::model::activity::Running;
+use crate::model::network::ServerNetworksView;
+
+#[component]
+pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let net = expect_context::<NetCtx>();
+    let error = Signal::derive(move || net.add.value().get().and_then(Result::err));
+    let attached: Vec<String> = view.interfaces.iter().map(|i| i.network.clone()).collect();
+    let networks = view.networks.clone();
+    let first = networks.first().cloned().unwrap_or_default();
+    let chosen = move || {
+        let n = net.network.get();
+        if n.is_empty() {
+            first.clone()
+        } else {
+            n
+        }
+    };
+    let new_interface = {
+        let chosen = chosen.clone();
+        move || !attached.contains(&chosen())
+    };
+    let pending = net.add.pending();
+    let send = {
+        let chosen = chosen.clone();
+        move || {
+            net.add.dispatch(AddVlans {
+                name: ctx.name.get_untracked(),
+                network: chosen(),
+                vlans: net.vlans.get_untracked(),
+                pvid: net.make_pvid.get_untracked(),
+            });
+        }
+    };
+    let send_now = send.clone();
+    let empty = networks.is_empty();
+    view! {
+        <section class="card" aria-labelledby="vlan-add-title">
+            <h2 id="vlan-add-title">"Add a VLAN"</h2>
+            {empty.then(|| view! {
+                <p class="muted" data-testid="no-networks">"There is no private network yet. Create one on the "<a href="/networks">"Networks"</a>" page first."</p>
+            })}
+            <form
+                class="form"
+                on:submit={
+                    let new_interface = new_interface.clone();
+                    move |ev| {
+                        ev.prevent_default();
+                        // A new interface reboots the server: confirm first.
+                        if new_interface() {
+                            net.confirm_open.set(true);
+                        } else {
+                            send_now();
+                        }
+                    }
+                }
+            >
+                <label class="field">
+                    <span>"Network"</span>
+                    <select name="network" disabled=empty on:change=move |ev| net.network.set(event_target_value(&ev))>
+                        {networks.iter().map(|n| {
+                            let n = n.clone();
+                            let value = n.clone();
+                            let selected = {
+                                let chosen = chosen.clone();
+                                let n = n.clone();
+                                move || chosen() == n
+                            };
+                            view! { <option value=value selected=selected>{n}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldError error field="network" />
+                </label>
+                <label class="field">
+                    <span>"VLAN id or range"</span>
+                    <input
+                        name="vlans"
+                        inputmode="numeric"
+                        placeholder="100 or 10-20"
+                        prop:value=move || net.vlans.get()
+                        on:input=move |ev| net.vlans.set(event_target_value(&ev))
+                    />
+                    <FieldError error field="vlans" />
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="pvid"
+                        prop:checked=move || net.make_pvid.get()
+                        on:change=move |ev| net.make_pvid.set(event_target_checked(&ev))
+                    />
+                    " Make it the interface's PVID (a single VLAN only)"
+                </label>
+                <p class="muted small">
+                    {let new_interface = new_interface.clone(); move || if new_interface() {
+                        "The server has no interface on this network yet: adding the VLAN adds one and reboots the server."
+                    } else {
+                        "The interface exists: the VLAN is added without a reboot."
+                    }}
+                </p>
+                <button
+                    class="btn btn-primary"
+                    type="submit"
+                    data-testid="vlan-add"
+                    disabled=move || empty || pending.get() || busy.get().is_some()
+                    title=move || busy.get().map(|r| format!("Wait until “{}” ends", r.doing.to_lowercase()))
+                >
+                    {move || if pending.get() { "Sending…" } else { "Add VLAN" }}
+                </button>
+            </form>
+        </section>
+        <Dialog open=net.confirm_open title="Add an interface" id="vlan-reboot-dialog">
+            <p>
+                "This adds a network interface to "<strong>{move || ctx.name.get()}</strong>" on "<span class="mono">{chosen.clone()}</span>
+                ", and ECS "<strong>"reboots the server"</strong>" to do it: running programs stop for a few minutes."
+            </p>
+            <DialogActions
+                open=net.confirm_open
+                pending=pending
+                label="Add and reboot"
+                busy="Sending…"
+                danger=true
+                test_id="vlan-reboot-confirm"
+                on_confirm=Callback::new(move |()| send())
+            />
+        </Dialog>
+    }
+}

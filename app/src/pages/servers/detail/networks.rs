@@ -1,0 +1,335 @@
+//! The detail page's networks tab (`?tab=networks`): the server's interfaces and their VLANs per
+//! private network, how to configure each inside the server, and adding, re-PVIDing and removing
+//! VLANs. A change that adds or removes an interface reboots the server, so it is confirmed
+//! first. State lives in [`NetCtx`], above the part that refreshes.
+
+use leptos::prelude::*;
+
+use super::DetailCtx;
+use crate::api::servers::networks::{server_networks, AddVlans, RemoveVlans, SetPvid};
+use crate::components::copy::CopyButton;
+use crate::components::dialog::{Dialog, DialogActions};
+use crate::components::error_view::{report_failure, ErrorNotice};
+use crate::components::field::FieldError;
+use crate::components::live::{reload_on_activity, use_live};
+use crate::components::toast::use_toasts;
+use crate::model::activity::Running;
+use crate::model::network::{setup_commands, suggested_subnet, Interface, ServerNetworksView};
+use crate::page_data::{page_data, PageData};
+
+#[derive(Clone, Copy)]
+pub struct NetCtx {
+    pub data: PageData<Option<ServerNetworksView>>,
+    pub add: ServerAction<AddVlans>,
+    pub pvid: ServerAction<SetPvid>,
+    pub remove: ServerAction<RemoveVlans>,
+    /// The add form: network, VLANs typed, PVID.
+    pub network: RwSignal<String>,
+    pub vlans: RwSignal<String>,
+    pub make_pvid: RwSignal<bool>,
+    /// The reboot confirmation for a new interface (or removing the last VLAN).
+    pub confirm_open: RwSignal<bool>,
+    /// What the remove box of each interface holds, by network.
+    pub removing: RwSignal<Vec<(String, String)>>,
+    /// A removal waiting for its reboot confirmation: (network, vlans).
+    pub pending_remove: RwSignal<Option<(String, String)>>,
+}
+
+impl NetCtx {
+    pub fn new(name: Memo<String>, tab: Memo<String>) -> Self {
+        let data = page_data(
+            move || (name.get(), tab.get() == "networks"),
+            |(name, open)| async move {
+                if open {
+                    server_networks(name).await.map(Some)
+                } else {
+                    Ok(None)
+                }
+            },
+        );
+        reload_on_activity(use_live(), move || data.refetch());
+        Self {
+            data,
+            add: ServerAction::new(),
+            pvid: ServerAction::new(),
+            remove: ServerAction::new(),
+            network: RwSignal::new(String::new()),
+            vlans: RwSignal::new("100".into()),
+            make_pvid: RwSignal::new(true),
+            confirm_open: RwSignal::new(false),
+            removing: RwSignal::new(Vec::new()),
+            pending_remove: RwSignal::new(None),
+        }
+    }
+
+    fn removal_text(&self, network: &str) -> String {
+        self.removing.with(|r| {
+            r.iter()
+                .find(|(n, _)| n == network)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// The server's action (a reboot for an interface, a power change…) from the live feed: VLAN
+/// actions name `<server>-<network>`.
+fn running_on(live: crate::components::live::Live, name: &str) -> Option<Running> {
+    let pair = format!("{name}-");
+    live.running.with(|r| {
+        r.iter()
+            .find(|a| a.resource == name || a.resource.starts_with(&pair))
+            .cloned()
+    })
+}
+
+#[component]
+pub fn NetworksTab() -> impl IntoView {
+    let net = expect_context::<NetCtx>();
+    view! {
+        <div class="tab-stack" data-testid="server-networks">
+            <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading networks…"</p></section> }>
+                {move || Suspend::new(async move {
+                    match net.data.await {
+                        Ok(Some(view)) => view! { <Loaded view /> }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Err(error) => view! { <section class="card"><ErrorNotice error /></section> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Loaded(view: ServerNetworksView) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let live = use_live();
+    let busy = Signal::derive(move || running_on(live, &ctx.name.get()));
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let interfaces = view.interfaces.clone();
+    let os = view.os;
+    let addresses = view.addresses.clone();
+    view! {
+        <div class="grid grid-detail" data-ready=move || ready.get().to_string()>
+            <super::network_add::AddCard view=view.clone() busy />
+            <section class="card">
+                <h2>"About interfaces"</h2>
+                <p class="muted small">
+                    "An interface is a network device ECS adds to the server for one private network. It needs at least one VLAN: "
+                    "the first VLAN adds the interface and reboots the server; removing the last removes it and reboots the server again. "
+                    "The PVID is the VLAN that untagged traffic uses. ECS changes a VLAN only when it is Ready."
+                </p>
+                <p class="small"><a href="/networks">"All private networks"</a></p>
+            </section>
+        </div>
+        <super::snapshots::BusyNotice busy />
+        {if interfaces.is_empty() {
+            view! {
+                <section class="card empty" data-testid="no-interfaces">
+                    <p><strong>"This server is on no private network."</strong></p>
+                    <p class="muted">"Add a VLAN with the form to attach it to one."</p>
+                </section>
+            }.into_any()
+        } else {
+            interfaces.into_iter().map(|i| {
+                let address = addresses
+                    .iter()
+                    .find(|(n, _)| *n == i.network)
+                    .map(|(_, a)| a.clone())
+                    .unwrap_or_else(|| "192.168.1.1".into());
+                view! { <InterfaceCard iface=i os address busy /> }
+            }).collect_view().into_any()
+        }}
+    }
+}
+
+#[component]
+fn InterfaceCard(
+    iface: Interface,
+    os: crate::model::network::OsFamily,
+    address: String,
+    busy: Signal<Option<Running>>,
+) -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let net = expect_context::<NetCtx>();
+    let network = iface.network.clone();
+    let commands = setup_commands(os, &iface.mac, &address, suggested_subnet(&network));
+    let script = commands.join("\n");
+    let remove_error = Signal::derive(move || net.remove.value().get().and_then(Result::err));
+    let unstable = iface.busy();
+    let all_ids: Vec<u16> = iface.vlans.iter().map(|v| v.vlan_id).collect();
+    let (n1, n2, n3) = (network.clone(), network.clone(), network.clone());
+    view! {
+        <section class="card interface" data-testid="interface" data-network=network.clone()>
+            <div class="card-title-row">
+                <h2>
+                    <a class="mono" href="/networks">{network.clone()}</a>
+                </h2>
+                <span class="muted small">"MAC "<span class="mono" data-testid="mac">{iface.mac.clone()}</span> <CopyButton text=iface.mac.clone() what="MAC address" /></span>
+            </div>
+            <table class="table vlans" data-testid="vlans">
+                <thead><tr><th scope="col">"VLAN"</th><th scope="col">"State"</th><th scope="col">"PVID"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                <tbody>
+                    {iface.vlans.iter().map(|v| {
+                        let (id, pvid, state) = (v.vlan_id, v.pvid, v.state);
+                        let network = n1.clone();
+                        view! {
+                            <tr data-testid="vlan-row" data-vlan=id.to_string()>
+                                <td class="mono">{id}</td>
+                                <td><span class=format!("badge badge-{}", state.tone())>{state.label()}</span></td>
+                                <td>{if pvid { view! { <strong data-testid="pvid">"PVID"</strong> }.into_any() } else { view! { <span class="muted">"—"</span> }.into_any() }}</td>
+                                <td class="col-actions">
+                                    {(!pvid).then(|| view! {
+                                        <button
+                                            class="btn btn-sm"
+                                            type="button"
+                                            data-testid="vlan-pvid"
+                                            disabled=move || !state.is_stable() || busy.get().is_some() || net.pvid.pending().get()
+                                            title="Make it the VLAN untagged traffic uses"
+                                            on:click=move |_| { net.pvid.dispatch(SetPvid { name: ctx.name.get_untracked(), network: network.clone(), vlan_id: id }); }
+                                        >"Make PVID"</button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <form
+                class="form remove-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    let text = net.removal_text(&n2);
+                    // Removing every VLAN removes the interface: a reboot, confirmed first.
+                    let all = crate::model::network::parse_vlans(&text)
+                        .map(|(a, b)| all_ids.iter().all(|v| (a..=b).contains(v)))
+                        .unwrap_or(false);
+                    if all {
+                        net.pending_remove.set(Some((n2.clone(), text)));
+                    } else {
+                        net.remove.dispatch(RemoveVlans { name: ctx.name.get_untracked(), network: n2.clone(), vlans: text });
+                    }
+                }
+            >
+                <label class="field">
+                    <span>"Remove VLANs (id or range)"</span>
+                    <input
+                        name="remove"
+                        inputmode="numeric"
+                        placeholder="101 or 101-110"
+                        prop:value={let n = n3.clone(); move || net.removal_text(&n)}
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            net.removing.update(|r| {
+                                r.retain(|(n, _)| *n != n3);
+                                r.push((n3.clone(), text));
+                            });
+                        }
+                    />
+                    <FieldError error=remove_error field="remove" />
+                </label>
+                <button class="btn" type="submit" data-testid="vlan-remove" disabled=move || unstable || busy.get().is_some() || net.remove.pending().get()>"Remove"</button>
+            </form>
+            <details class="setup" data-testid="setup">
+                <summary>"Configure it inside the server"</summary>
+                <p class="muted small">
+                    {format!(
+                        "Find the interface by its MAC address, bring it up, add the route and give it an address on the private network (here {address}/24; any free address works, the same subnet on every server)."
+                    )}
+                </p>
+                <pre class="code"><code data-testid="setup-commands">{script.clone()}</code></pre>
+                <CopyButton text=script what="commands" />
+            </details>
+        </section>
+    }
+}
+
+/// The reboot confirmation of a removal that takes the last VLANs.
+#[component]
+pub fn RemoveDialog() -> impl IntoView {
+    let ctx = expect_context::<DetailCtx>();
+    let net = expect_context::<NetCtx>();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(net.pending_remove.with(Option::is_some)));
+    Effect::new(move |prev: Option<bool>| {
+        let now = open.get();
+        if prev == Some(true) && !now {
+            net.pending_remove.set(None);
+        }
+        now
+    });
+    view! {
+        <Dialog open title="Remove the interface" id="vlan-remove-dialog">
+            <p>"These are the interface's last VLANs: removing them removes the interface, and ECS "<strong>"reboots the server"</strong>"."</p>
+            <DialogActions
+                open
+                pending=net.remove.pending()
+                label="Remove and reboot"
+                busy="Sending…"
+                danger=true
+                test_id="vlan-remove-confirm"
+                on_confirm=Callback::new(move |()| {
+                    if let Some((network, vlans)) = net.pending_remove.get_untracked() {
+                        net.remove.dispatch(RemoveVlans { name: ctx.name.get_untracked(), network, vlans });
+                    }
+                })
+            />
+        </Dialog>
+    }
+}
+
+/// Toasts and followed actions when the tab's changes answer.
+pub fn follow_answers(ctx: DetailCtx, net: NetCtx) {
+    let live = use_live();
+    let toasts = use_toasts();
+    Effect::new(move |_| {
+        if let Some(r) = net.add.value().get() {
+            net.confirm_open.set(false);
+            match r {
+                Ok(id) => {
+                    let name = ctx.name.get_untracked();
+                    toasts.ok(format!("Adding VLAN {}…", net.vlans.get_untracked().trim()));
+                    live.watch(
+                        id,
+                        format!("The VLAN is ready on {name}"),
+                        format!("The VLAN could not be added to {name}"),
+                    );
+                    net.data.refetch();
+                }
+                Err(e) => report_failure(&e),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = net.pvid.value().get() {
+            match r {
+                Ok(id) => {
+                    toasts.ok("Changing the PVID…");
+                    live.watch(id, "The PVID is changed", "The PVID could not be changed");
+                    net.data.refetch();
+                }
+                Err(e) => report_failure(&e),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = net.remove.value().get() {
+            net.pending_remove.set(None);
+            match r {
+                Ok(id) => {
+                    toasts.ok("Removing the VLANs…");
+                    live.watch(
+                        id,
+                        "The VLANs are removed",
+                        "The VLANs could not be removed",
+                    );
+                    net.removing.set(Vec::new());
+                    net.data.refetch();
+                }
+                Err(e) => report_failure(&e),
+            }
+        }
+    });
+}
