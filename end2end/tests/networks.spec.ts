@@ -105,4 +105,21 @@ test.describe("private networks", () => {
     await page.getByTestId("vlan-add").click();
     await expect(error).toContainText("from 1 to 4094");
   });
+
+  test("a server created on a network has its interface from the first boot", async ({ page, request }) => {
+    await signIn(page, "/servers/new");
+    await waitForHydration(page);
+    await expect(page.locator('form.create[data-ready="true"]')).toBeVisible();
+    await page.locator('input[name="notes"]').fill("app-net");
+    await page.locator('select[name="network"]').selectOption("net000015");
+    await page.locator('input[name="network_vlans"]').fill("300");
+    await expect(page.getByTestId("summary")).toContainText('"networks"');
+    await page.getByTestId("create-submit").click();
+    await expect(page).toHaveURL(/\/servers\/ec\d+$/);
+    await advance(request, 600);
+    const url = page.url();
+    await page.goto(`${url}?tab=networks`);
+    await waitForHydration(page);
+    await expect(page.locator('[data-testid="interface"][data-network="net000015"] [data-testid="vlan-row"][data-vlan="300"]')).toBeVisible();
+  });
 });

@@ -55,7 +55,7 @@ test.describe("snapshots", () => {
     const restore = page.getByTestId("restore-dialog");
     await expect(restore).toContainText("reboots");
     await expect(page.getByTestId("restore-confirm")).toBeDisabled();
-    await restore.getByLabel("Server name").fill("ec200401");
+    await restore.getByRole("textbox", { name: "Server name" }).fill("ec200401");
     await page.getByTestId("restore-confirm").click();
     await expect(restore).toBeHidden();
     await expect(toast(page, /Restoring ec200401/)).toBeVisible();
@@ -153,7 +153,8 @@ test.describe("snapshots", () => {
   });
 
   test("keyboard only: the tab, the form and a dialog", async ({ page }) => {
-    await open(page, "/servers/ec200401");
+    await signIn(page, "/servers/ec200401");
+    await waitForHydration(page);
     await page.getByTestId("tab-snapshots").focus();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/tab=snapshots/);

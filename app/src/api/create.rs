@@ -20,12 +20,13 @@ pub async fn load_create_options() -> Result<CreateOptions, AppError> {
         client.images_cloud(&cred),
         client.list_templates(&cred),
     );
-    let (keys, scripts, groups, servers, account) = tokio::join!(
+    let (keys, scripts, groups, servers, account, networks) = tokio::join!(
         client.list_ssh_keys(&cred),
         client.list_scripts(&cred),
         client.list_groups(&cred),
         client.list_servers(&cred),
         client.account(&cred),
+        client.list_networks(&cred),
     );
     let plans = checked(plans, &session).await?;
     let regions = checked(regions, &session).await?;
@@ -43,6 +44,7 @@ pub async fn load_create_options() -> Result<CreateOptions, AppError> {
         scripts: scripts.unwrap_or_default(),
         groups: groups.unwrap_or_default(),
         servers: servers.unwrap_or_default(),
+        networks: networks.unwrap_or_default(),
         reserved_available: account.map(|a| a.reserved_available).unwrap_or(false),
         api_url: client.base_url(),
         today: chrono::Utc::now().format("%Y%m%d").to_string(),

@@ -111,6 +111,8 @@ pub struct CreateOptions {
     pub scripts: Vec<ScriptOption>,
     pub groups: Vec<GroupRef>,
     pub servers: Vec<ServerOption>,
+    /// The account's private networks (`net…`).
+    pub networks: Vec<String>,
     /// Reserved periods are enabled for this account.
     pub reserved_available: bool,
     /// Today as `YYYYMMDD` (server time), for a generated name.
@@ -188,6 +190,10 @@ pub struct CreateForm {
     pub library_script: Option<u64>,
     pub env: Vec<EnvVar>,
     pub isolate_from: Vec<String>,
+    /// A private network to attach it to (`net…`), or empty.
+    pub network: String,
+    /// Its VLAN id (made the PVID) or a range, when a network is chosen.
+    pub network_vlans: String,
     pub group: String,
     /// "", "basic" or "global".
     pub support: String,

@@ -29,6 +29,35 @@ pub struct CreateBody {
     pub user_customize_env: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub isolate_from: Option<Vec<String>>,
+    /// `[{name, vlans: [{vlan_id, pvid: true}] | [{vlans: "a-b"}]}]`, as the docs show it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub networks: Option<Vec<NetworkChoice>>,
+}
+
+/// A private network chosen at creation, and its VLANs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkChoice {
+    pub name: String,
+    pub vlans: Vec<serde_json::Value>,
+}
+
+/// The network chosen on the form, as the body carries it (none when none is chosen or the VLANs
+/// cannot be read: the check says why).
+fn network_choice(form: &CreateForm) -> Option<Vec<NetworkChoice>> {
+    let name = form.network.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let (first, last) = super::network::parse_vlans(&form.network_vlans).ok()?;
+    let vlan = if first == last {
+        serde_json::json!({ "vlan_id": first, "pvid": true })
+    } else {
+        serde_json::json!({ "vlans": format!("{first}-{last}") })
+    };
+    Some(vec![NetworkChoice {
+        name: name.to_string(),
+        vlans: vec![vlan],
+    }])
 }
 
 /// As Seeweb's panel does for a blank name: from the image, the plan, the region and the date
@@ -206,6 +235,11 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
     if form.reserved_months != 0 && !server::RESERVE_MONTHS.contains(&form.reserved_months) {
         out.push(("reserved", "Choose 3, 6, 12 or 24 months, or none.".into()));
     }
+    if !form.network.trim().is_empty() {
+        if let Err(m) = super::network::parse_vlans(&form.network_vlans) {
+            out.push(("network_vlans", m.into()));
+        }
+    }
     if form.isolate_from.len() > 50 {
         out.push((
             "isolate_from",
@@ -239,6 +273,7 @@ pub fn body(form: &CreateForm, today: &str) -> CreateBody {
         user_customize,
         user_customize_env,
         isolate_from: (!form.isolate_from.is_empty()).then(|| form.isolate_from.clone()),
+        networks: network_choice(form),
     }
 }
 
@@ -256,6 +291,8 @@ pub fn explain(message: &str) -> Option<(&'static str, String)> {
         ("location not found", "region"),
         ("reserved", "reserved"),
         ("support code", "support"),
+        ("network", "network"),
+        ("vlan", "network_vlans"),
     ];
     first_rule(message, &fields).map(|field| (field, format!("ECS refused it: {message}")))
 }

@@ -209,3 +209,37 @@ async fn vlans_are_added_repvided_and_removed_and_a_new_interface_reboots() {
         .await
         .contains("no-interfaces"));
 }
+
+#[tokio::test]
+async fn a_server_created_on_a_network_has_its_interface_from_the_start() {
+    let (panel, cookie) = signed_in().await;
+    let form = crate::harness::create_form(&[
+        ("form_token", "net-1"),
+        ("notes", "app-3"),
+        ("network", "net000015"),
+        ("network_vlans", "0"),
+    ]);
+    let (status, body) = crate::harness::create_server(&panel, &cookie, &form).await;
+    assert_ne!(status, 200);
+    assert_eq!(body["Invalid"]["field"], "network_vlans", "{body}");
+
+    let form = crate::harness::create_form(&[
+        ("form_token", "net-2"),
+        ("notes", "app-3"),
+        ("network", "net000015"),
+        ("network_vlans", "300"),
+    ]);
+    let (status, body) = crate::harness::create_server(&panel, &cookie, &form).await;
+    assert_eq!(status, 200, "{body}");
+    let name = body["name"].as_str().expect("a server name").to_string();
+    assert_eq!(
+        sent(&panel, "POST", "/servers")[0]["networks"],
+        serde_json::json!([{"name": "net000015", "vlans": [{"vlan_id": 300, "pvid": true}]}])
+    );
+    panel.sim().advance(600.0);
+    let html = page(&panel, &format!("/servers/{name}?tab=networks"), &cookie).await;
+    assert!(
+        html.contains("data-testid=\"vlan-row\" data-vlan=\"300\""),
+        "{name}"
+    );
+}

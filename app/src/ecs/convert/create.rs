@@ -22,6 +22,7 @@ pub struct Parts {
     pub scripts: Vec<dto::Script>,
     pub groups: Vec<dto::Group>,
     pub servers: Vec<dto::Server>,
+    pub networks: Vec<dto::Network>,
     pub reserved_available: bool,
     pub api_url: String,
     /// `YYYYMMDD`, for the generated name of a server left unnamed.
@@ -105,6 +106,7 @@ pub fn options(p: Parts) -> CreateOptions {
                 region: s.location.clone(),
             })
             .collect(),
+        networks: p.networks.into_iter().map(|n| n.name).collect(),
         reserved_available: p.reserved_available,
         today: p.today,
         api_url: p.api_url,
@@ -133,7 +135,28 @@ pub fn request(b: CreateBody) -> ServerCreate {
         }),
         user_customize_env: b.user_customize_env.map(secrecy::SecretString::from),
         isolate_from: b.isolate_from,
+        networks: b.networks.map(|n| {
+            n.into_iter()
+                .map(|c| dto::NetworkAttachment {
+                    name: c.name,
+                    vlans: c.vlans.iter().filter_map(vlan_spec).collect(),
+                })
+                .collect()
+        }),
         ..Default::default()
+    }
+}
+
+/// One VLAN of the form's body as the upstream type: an id with its PVID flag, or a range.
+fn vlan_spec(v: &serde_json::Value) -> Option<dto::VlanSpec> {
+    match v.get("vlans").and_then(|r| r.as_str()) {
+        Some(range) => Some(dto::VlanSpec::Range {
+            vlans: range.to_string(),
+        }),
+        None => Some(dto::VlanSpec::Single {
+            vlan_id: u32::try_from(v.get("vlan_id")?.as_u64()?).ok()?,
+            pvid: v.get("pvid").and_then(|p| p.as_bool()).unwrap_or(false),
+        }),
     }
 }
 

@@ -1,4 +1,4 @@
-//! Name, access (an SSH key or a one-time password by email) and isolation.
+//! Name, access (an SSH key or a one-time password by email), isolation and a private network.
 
 use leptos::prelude::*;
 
@@ -135,6 +135,53 @@ pub fn IsolationSection() -> impl IntoView {
             }}
             {move || warning().map(|w| view! { <p class="notice notice-warn" data-testid="isolation-warning">{w}</p> })}
             <Problem field="isolate_from" />
+        </section>
+    }
+}
+
+/// A private network to attach the new server to, with its VLAN (made the PVID) or a range.
+#[component]
+pub fn NetworkSection() -> impl IntoView {
+    let ctx = expect_context::<CreateCtx>();
+    let networks = ctx.options.with_value(|o| o.networks.clone());
+    let chosen = move || ctx.form.with(|f| !f.network.is_empty());
+    view! {
+        <section class="card create-section" aria-labelledby="net-h">
+            <h2 id="net-h">"Private network"</h2>
+            {if networks.is_empty() {
+                view! { <p class="muted small">"No private networks yet: create one on the "<a href="/networks">"Networks"</a>" page to attach servers at creation."</p> }.into_any()
+            } else {
+                view! {
+                    <label class="field">
+                        <span>"Network"</span>
+                        <select name="network" on:change=move |ev| ctx.update(|f| {
+                            f.network = event_target_value(&ev);
+                            if f.network_vlans.trim().is_empty() {
+                                f.network_vlans = "100".into();
+                            }
+                        })>
+                            <option value="" selected=move || !chosen()>"None"</option>
+                            {networks.into_iter().map(|n| {
+                                let value = n.clone();
+                                view! { <option value=n.clone() selected=move || ctx.form.with(|f| f.network == value)>{n.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field" hidden=move || !chosen()>
+                        <span>"VLAN id or range"</span>
+                        <input
+                            name="network_vlans"
+                            inputmode="numeric"
+                            placeholder="100"
+                            prop:value=move || ctx.form.with(|f| f.network_vlans.clone())
+                            on:input=move |ev| ctx.update(|f| f.network_vlans = event_target_value(&ev))
+                        />
+                    </label>
+                    <p class="muted small" hidden=move || !chosen()>"A single VLAN becomes the interface's PVID. The interface is there from the first boot: no reboot later."</p>
+                    <Problem field="network_vlans" />
+                    <Problem field="network" />
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -247,6 +247,7 @@ fn CreateForm(options: CreateOptions) -> impl IntoView {
                 <extras::AccessSection />
                 <script::ScriptSection />
                 <extras::IsolationSection />
+                <extras::NetworkSection />
                 <choices::ChoicesSection />
             </div>
             <summary::Summary />

@@ -33,14 +33,19 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
         move || !attached.contains(&chosen())
     };
     let pending = net.add.pending();
+    let pvid = {
+        let new_interface = new_interface.clone();
+        move || net.make_pvid.get().unwrap_or_else(&new_interface)
+    };
     let send = {
         let chosen = chosen.clone();
+        let pvid = pvid.clone();
         move || {
             net.add.dispatch(AddVlans {
                 name: ctx.name.get_untracked(),
                 network: chosen(),
                 vlans: net.vlans.get_untracked(),
-                pvid: net.make_pvid.get_untracked(),
+                pvid: pvid(),
             });
         }
     };
@@ -98,8 +103,8 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                     <input
                         type="checkbox"
                         name="pvid"
-                        prop:checked=move || net.make_pvid.get()
-                        on:change=move |ev| net.make_pvid.set(event_target_checked(&ev))
+                        prop:checked=pvid
+                        on:change=move |ev| net.make_pvid.set(Some(event_target_checked(&ev)))
                     />
                     " Make it the interface's PVID (a single VLAN only)"
                 </label>

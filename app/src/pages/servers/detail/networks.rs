@@ -26,7 +26,8 @@ pub struct NetCtx {
     /// The add form: network, VLANs typed, PVID.
     pub network: RwSignal<String>,
     pub vlans: RwSignal<String>,
-    pub make_pvid: RwSignal<bool>,
+    /// `None`: PVID for the first VLAN of a new interface, not for one more on an existing one.
+    pub make_pvid: RwSignal<Option<bool>>,
     /// The reboot confirmation for a new interface (or removing the last VLAN).
     pub confirm_open: RwSignal<bool>,
     /// What the remove box of each interface holds, by network.
@@ -55,7 +56,7 @@ impl NetCtx {
             remove: ServerAction::new(),
             network: RwSignal::new(String::new()),
             vlans: RwSignal::new("100".into()),
-            make_pvid: RwSignal::new(true),
+            make_pvid: RwSignal::new(None),
             confirm_open: RwSignal::new(false),
             removing: RwSignal::new(Vec::new()),
             pending_remove: RwSignal::new(None),
@@ -291,6 +292,7 @@ pub fn follow_answers(ctx: DetailCtx, net: NetCtx) {
                 Ok(id) => {
                     let name = ctx.name.get_untracked();
                     toasts.ok(format!("Adding VLAN {}…", net.vlans.get_untracked().trim()));
+                    net.make_pvid.set(None);
                     live.watch(
                         id,
                         format!("The VLAN is ready on {name}"),

@@ -74,6 +74,8 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
             }}
             <form
                 class="form schedule-form"
+                // The panel checks the numbers and says why next to the field.
+                novalidate=true
                 on:submit={
                     let submit = submit.clone();
                     move |ev| {
