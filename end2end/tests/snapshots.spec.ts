@@ -163,8 +163,41 @@ test.describe("snapshots", () => {
     await page.keyboard.press("Enter");
     const rename = page.getByTestId("rename-snapshot-dialog");
     await expect(rename).toBeVisible();
-    await expect(rename.getByLabel("Description")).toBeFocused();
-    await page.keyboard.press("Escape");
+    // Focus starts inside the dialog (its close button); Tab reaches the field, Enter saves.
+    await page.keyboard.press("Tab");
+    const description = rename.getByLabel("Description");
+    await expect(description).toBeFocused();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("typed by keyboard");
+    await page.keyboard.press("Enter");
+    await expect(toast(page, "Snapshot renamed to “typed by keyboard”")).toBeVisible();
     await expect(rename).toBeHidden();
+    // Esc closes a dialog and focus returns to the button that opened it.
+    const restore = snapRow(page, "ec200401-SNP-3").getByTestId("snapshot-restore");
+    await restore.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("restore-dialog")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("restore-dialog")).toBeHidden();
+    await expect(restore).toBeFocused();
+  });
+
+  test("while an action runs, what ECS would refuse waits: power off, then Delete is disabled until it ends", async ({ page, request }) => {
+    await signIn(page, "/servers/ec200401");
+    await waitForHydration(page);
+    await page.getByTestId("power-button").click();
+    await page.getByTestId("power-confirm").click();
+    const del = page.getByTestId("delete-button");
+    await expect(del).toBeDisabled({ timeout: 10_000 });
+    await expect(del).toHaveAttribute("title", /Wait until “powering off/);
+    // The snapshots tab says what runs and waits too.
+    await page.getByTestId("tab-snapshots").click();
+    await expect(page.getByTestId("server-busy")).toContainText("Powering off");
+    await expect(page.getByTestId("snapshot-create")).toBeDisabled();
+    await advance(request, 60);
+    await expect(toast(page, "web-1 is powered off")).toBeVisible({ timeout: 15_000 });
+    await expect(del).toBeEnabled();
+    await expect(page.getByTestId("server-busy")).toHaveCount(0);
+    await expect(page.getByTestId("snapshot-create")).toBeEnabled();
   });
 });

@@ -168,7 +168,7 @@ fn InterfaceCard(
                 <h2>
                     <a class="mono" href="/networks">{network.clone()}</a>
                 </h2>
-                <span class="muted small">"MAC "<span class="mono" data-testid="mac">{iface.mac.clone()}</span> <CopyButton text=iface.mac.clone() what="MAC address" /></span>
+                <span class="muted small mac">"MAC "<span class="mono" data-testid="mac">{iface.mac.clone()}</span><CopyButton text=iface.mac.clone() what="MAC address" /></span>
             </div>
             <table class="table vlans" data-testid="vlans">
                 <thead><tr><th scope="col">"VLAN"</th><th scope="col">"State"</th><th scope="col">"PVID"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>

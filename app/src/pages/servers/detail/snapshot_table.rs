@@ -64,7 +64,10 @@ fn Row(row: SnapshotRow, limit: bool, busy: Signal<Option<Running>>) -> impl Int
             <td class="col-name" data-label="Snapshot">
                 <strong class="snapshot-title">
                     {row.protected.then(|| view! {
-                        <span class="lock" role="img" aria-label="Protected" title="Protected: the schedule never deletes it" data-testid="snapshot-lock">"🔒"</span>
+                        // An inline icon: emoji fonts are not on every machine.
+                        <svg class="lock-icon" viewBox="0 0 16 16" role="img" aria-label="Protected: the schedule never deletes it" data-testid="snapshot-lock">
+                            <path fill="currentColor" d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7H6Z"/>
+                        </svg>
                     })}
                     {title.clone()}
                 </strong>
