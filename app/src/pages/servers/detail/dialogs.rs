@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::typed_name::TypedName;
 use super::DetailCtx;
 use crate::api::servers::lifecycle::{DeleteServer, PowerServer};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::report_failure;
-use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::model::server::confirms_delete;
@@ -70,24 +70,8 @@ pub fn DetailDialogs() -> impl IntoView {
             </div>
         </Dialog>
         <Dialog open=ctx.delete_open title="Delete server" id="delete-dialog">
-            <p>
-                "This destroys "<strong>{title}</strong>" and its disk. It cannot be undone. "
-                "To confirm, type the server's name "
-                <span class="mono">{move || ctx.name.get()}</span>
-                <CopyButton text=ctx.name.get_untracked() what="server name" />
-                {move || (!notes().is_empty()).then(|| format!(" or its display name “{}”", notes()))}
-                "."
-            </p>
-            <label class="field">
-                <span>"Server name"</span>
-                <input
-                    name="confirm"
-                    autocomplete="off"
-                    prop:value=move || ctx.confirm_text.get()
-                    on:input=move |ev| ctx.confirm_text.set(event_target_value(&ev))
-                />
-                <FieldError error=delete_error field="confirm" />
-            </label>
+            <p>"This destroys "<strong>{title}</strong>" and its disk. It cannot be undone."</p>
+            <TypedName name=ctx.name notes=Signal::derive(notes) text=ctx.confirm_text error=delete_error />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()

@@ -15,6 +15,8 @@ mod snapshot_dialogs;
 mod snapshot_table;
 mod snapshots;
 mod support_reserved;
+mod tab_data;
+mod typed_name;
 
 use crate::page_data::{page_data_blocking, PageData};
 use leptos::prelude::*;

@@ -9,7 +9,7 @@ use super::DetailCtx;
 use crate::api::servers::networks::{server_networks, AddVlans, RemoveVlans, SetPvid};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
-use crate::components::error_view::{report_failure, ErrorNotice};
+use crate::components::error_view::report_failure;
 use crate::components::field::FieldError;
 use crate::components::live::{reload_on_activity, use_live};
 use crate::components::toast::use_toasts;
@@ -88,17 +88,12 @@ fn running_on(live: crate::components::live::Live, name: &str) -> Option<Running
 pub fn NetworksTab() -> impl IntoView {
     let net = expect_context::<NetCtx>();
     view! {
-        <div class="tab-stack" data-testid="server-networks">
-            <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading networks…"</p></section> }>
-                {move || Suspend::new(async move {
-                    match net.data.await {
-                        Ok(Some(view)) => view! { <Loaded view /> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Err(error) => view! { <section class="card"><ErrorNotice error /></section> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </div>
+        <super::tab_data::TabData
+            data=net.data
+            loading="Loading networks…"
+            testid="server-networks"
+            render=|view| view! { <Loaded view /> }.into_any()
+        />
     }
 }
 

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::snapshots::SnapCtx;
+use super::typed_name::TypedName;
 use super::DetailCtx;
 use crate::api::servers::snapshots::{
     DeleteSnapshot, RenameSnapshot, RestoreSnapshot, SnapshotTemplate,
 };
-use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report, report_failure};
 use crate::components::field::FieldError;
@@ -50,22 +50,7 @@ pub fn SnapshotDialogs() -> impl IntoView {
                 "The server reboots, and everything written to its disk since the snapshot was taken is lost. "
                 "This cannot be undone; take a snapshot first if you may want today's disk back."
             </p>
-            <p>
-                "To confirm, type the server's name "<span class="mono">{move || ctx.name.get()}</span>
-                <CopyButton text=ctx.name.get_untracked() what="server name" />
-                {move || (!notes().is_empty()).then(|| format!(" or its display name “{}”", notes()))}
-                "."
-            </p>
-            <label class="field">
-                <span>"Server name"</span>
-                <input
-                    name="confirm"
-                    autocomplete="off"
-                    prop:value=move || snap.confirm_text.get()
-                    on:input=move |ev| snap.confirm_text.set(event_target_value(&ev))
-                />
-                <FieldError error=restore_error field="confirm" />
-            </label>
+            <TypedName name=ctx.name notes=Signal::derive(notes) text=snap.confirm_text error=restore_error />
             <DialogActions
                 open=snap.restore_open
                 pending=snap.restore.pending()

@@ -11,7 +11,6 @@ use crate::api::servers::snapshots::{
     load_snapshots, CreateSnapshot, DeleteSnapshot, ProtectSnapshot, RenameSnapshot,
     RestoreSnapshot, SnapshotTemplate,
 };
-use crate::components::error_view::ErrorNotice;
 use crate::components::field::FieldError;
 use crate::components::live::{reload_on_activity, use_live};
 use crate::components::status::Progress;
@@ -149,17 +148,12 @@ pub fn server_busy(live_running: Option<Running>, view: Option<&SnapshotsView>) 
 pub fn SnapshotsTab() -> impl IntoView {
     let snap = expect_context::<SnapCtx>();
     view! {
-        <div class="tab-stack" data-testid="snapshots">
-            <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading snapshots…"</p></section> }>
-                {move || Suspend::new(async move {
-                    match snap.data.await {
-                        Ok(Some(view)) => view! { <Loaded view /> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Err(error) => view! { <section class="card"><ErrorNotice error /></section> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </div>
+        <super::tab_data::TabData
+            data=snap.data
+            loading="Loading snapshots…"
+            testid="snapshots"
+            render=|view| view! { <Loaded view /> }.into_any()
+        />
     }
 }
 
