@@ -4,13 +4,16 @@
 //! that refreshes; each part handles the answers of the actions it sends (`follow_answers`).
 
 mod actions;
+mod busy;
 mod dialogs;
 mod head;
+mod net_ctx;
 mod network_add;
 mod networks;
 mod overview;
 mod schedule;
 mod settings;
+mod snap_ctx;
 mod snapshot_dialogs;
 mod snapshot_table;
 mod snapshots;
@@ -34,11 +37,13 @@ use crate::model::server::{ReservationView, ServerDetail};
 use actions::ActionsTab;
 use dialogs::DetailDialogs;
 use head::DetailHead;
-use networks::{NetCtx, NetworksTab, RemoveDialog};
+use net_ctx::NetCtx;
+use networks::{NetworksTab, RemoveDialog};
 use overview::OverviewTab;
 use settings::SettingsTab;
+use snap_ctx::SnapCtx;
 use snapshot_dialogs::SnapshotDialogs;
-use snapshots::{SnapCtx, SnapshotsTab};
+use snapshots::SnapshotsTab;
 
 /// State shared by the header, the tabs and the dialogs of one detail page.
 #[derive(Clone, Copy)]

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::networks::NetCtx;
+use super::net_ctx::NetCtx;
 use super::DetailCtx;
 use crate::api::servers::networks::AddVlans;
 use crate::components::dialog::{Dialog, DialogActions};

@@ -5,73 +5,17 @@
 
 use leptos::prelude::*;
 
+use super::net_ctx::NetCtx;
 use super::DetailCtx;
-use crate::api::servers::networks::{server_networks, AddVlans, RemoveVlans, SetPvid};
+use crate::api::servers::networks::{RemoveVlans, SetPvid};
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::report_failure;
 use crate::components::field::FieldError;
-use crate::components::live::{reload_on_activity, use_live};
+use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::model::activity::Running;
 use crate::model::network::{setup_commands, suggested_subnet, Interface, ServerNetworksView};
-use crate::page_data::{page_data, PageData};
-
-#[derive(Clone, Copy)]
-pub struct NetCtx {
-    pub data: PageData<Option<ServerNetworksView>>,
-    pub add: ServerAction<AddVlans>,
-    pub pvid: ServerAction<SetPvid>,
-    pub remove: ServerAction<RemoveVlans>,
-    /// The add form: network, VLANs typed, PVID.
-    pub network: RwSignal<String>,
-    pub vlans: RwSignal<String>,
-    /// `None`: PVID for the first VLAN of a new interface, not for one more on an existing one.
-    pub make_pvid: RwSignal<Option<bool>>,
-    /// The reboot confirmation for a new interface (or removing the last VLAN).
-    pub confirm_open: RwSignal<bool>,
-    /// What the remove box of each interface holds, by network.
-    pub removing: RwSignal<Vec<(String, String)>>,
-    /// A removal waiting for its reboot confirmation: (network, vlans).
-    pub pending_remove: RwSignal<Option<(String, String)>>,
-}
-
-impl NetCtx {
-    pub fn new(name: Memo<String>, tab: Memo<String>) -> Self {
-        let data = page_data(
-            move || (name.get(), tab.get() == "networks"),
-            |(name, open)| async move {
-                if open {
-                    server_networks(name).await.map(Some)
-                } else {
-                    Ok(None)
-                }
-            },
-        );
-        reload_on_activity(use_live(), move || data.refetch());
-        Self {
-            data,
-            add: ServerAction::new(),
-            pvid: ServerAction::new(),
-            remove: ServerAction::new(),
-            network: RwSignal::new(String::new()),
-            vlans: RwSignal::new("100".into()),
-            make_pvid: RwSignal::new(None),
-            confirm_open: RwSignal::new(false),
-            removing: RwSignal::new(Vec::new()),
-            pending_remove: RwSignal::new(None),
-        }
-    }
-
-    fn removal_text(&self, network: &str) -> String {
-        self.removing.with(|r| {
-            r.iter()
-                .find(|(n, _)| n == network)
-                .map(|(_, t)| t.clone())
-                .unwrap_or_default()
-        })
-    }
-}
 
 /// The server's action (a reboot for an interface, a power change…) from the live feed: VLAN
 /// actions name `<server>-<network>`.
@@ -120,7 +64,7 @@ fn Loaded(view: ServerNetworksView) -> impl IntoView {
                 <p class="small"><a href="/networks">"All private networks"</a></p>
             </section>
         </div>
-        <super::snapshots::BusyNotice busy />
+        <super::busy::BusyNotice busy />
         {if interfaces.is_empty() {
             view! {
                 <section class="card empty" data-testid="no-interfaces">

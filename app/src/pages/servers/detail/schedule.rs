@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::snapshots::SnapCtx;
+use super::snap_ctx::SnapCtx;
 use super::DetailCtx;
 use crate::api::servers::schedule::{RemoveSchedule, SaveSchedule};
 use crate::components::error_view::report;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::snapshots::SnapCtx;
+use super::snap_ctx::SnapCtx;
 use super::typed_name::TypedName;
 use super::DetailCtx;
 use crate::api::servers::snapshots::{
