@@ -84,9 +84,11 @@ e2e: export ECS_PANEL_SIM_ADDR = 127.0.0.1:3089
 e2e: export ECS_SIM_BOOT_SECONDS = 3
 e2e: export ECS_PANEL_LOG = info,app=debug,server=debug
 e2e:
-	rm -f end2end/test-results/secret-hits.txt
+	rm -f end2end/test-results/secret-hits.txt end2end/test-results/made-tokens.txt
 	mkdir -p target
-	set -o pipefail; cargo leptos end-to-end --split 2>&1 | tee target/e2e.log
+	set -o pipefail; cargo leptos end-to-end --split 2>&1 | tee target/e2e.log || { \
+	  echo '== the failed journeys, from target/e2e.log (cargo-leptos reports any failure as its own panic) =='; \
+	  grep -E '✘|^ +[0-9]+\) |Error:' target/e2e.log | tail -60; exit 1; }
 	scripts/secret-sweep.sh target/e2e.log
 
 fmt:
