@@ -25,7 +25,7 @@ const state = await context.storageState();
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 const size = (f) => (existsSync(f) ? statSync(f).size : 0);
 const ROUTES = ["/login", "/", "/servers", "/servers/new", "/servers/ec200401", "/servers/ec200401/metrics",
-  "/actions", "/templates", "/groups", "/ssh-keys", "/scripts", "/scripts/new", "/plans"];
+  "/actions", "/templates", "/groups", "/ssh-keys", "/scripts", "/scripts/new", "/plans", "/networks", "/logs", "/account"];
 console.log("  first visit, fresh cache   files  wasm br KB    js br KB   css br KB  |  all raw KB    gzip KB  brotli KB  interactive");
 let worst = 0;
 for (const path of ROUTES) {

@@ -24,6 +24,9 @@ const pages = [
   ["ssh-keys", "/ssh-keys", true],
   ["scripts", "/scripts", true],
   ["plans", "/plans", true],
+  ["logs", "/logs", true],
+  ["log-entry", "/logs/1", true],
+  ["account", "/account", true],
 ];
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 

@@ -28,11 +28,14 @@ use leptos_router::{
 
 use components::layout::Layout;
 use pages::{
+    account::AccountPage,
     actions::ActionsPage,
+    consumption::ConsumptionPage,
     create::CreatePage,
     groups::GroupsPage,
     home::HomePage,
     login::LoginPage,
+    logs::{LogEntryPage, LogsPage},
     networks::NetworksPage,
     not_found::NotFound,
     plans::PlansPage,
@@ -96,6 +99,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/scripts/new") view={Lazy::<ScriptNewPage>::new()} />
                     <Route path=path!("/scripts/:id") view={Lazy::<ScriptEditPage>::new()} ssr=SsrMode::PartiallyBlocked />
                     <Route path=path!("/plans") view={Lazy::<PlansPage>::new()} />
+                    <Route path=path!("/logs") view={Lazy::<LogsPage>::new()} />
+                    <Route path=path!("/logs/:id") view={Lazy::<LogEntryPage>::new()} ssr=SsrMode::PartiallyBlocked />
+                    <Route path=path!("/account") view={Lazy::<AccountPage>::new()} />
+                    <Route path=path!("/consumption") view={Lazy::<ConsumptionPage>::new()} />
                 </Routes>
             </Layout>
         </Router>

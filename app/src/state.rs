@@ -48,15 +48,22 @@ pub async fn request_session() -> Result<Session, AppError> {
 pub async fn upstream() -> Result<(EcsClient, Credential, Session), AppError> {
     let state = panel_state()?;
     let session = request_session().await?;
-    let user: SignedIn = session::signed_in(&session)
+    let cred = credential(&session).await?;
+    Ok((state.client, cred, session))
+}
+
+/// The session's credential, or `SessionExpired` (a token past its `expire` ends the session):
+/// for handlers outside server functions, which have the session but no Leptos context.
+pub async fn credential(session: &Session) -> Result<Credential, AppError> {
+    let user: SignedIn = session::signed_in(session)
         .await
         .ok_or(AppError::SessionExpired)?;
     if user.is_expired(chrono::Utc::now().timestamp()) {
-        session::sign_out(&session).await;
+        session::sign_out(session).await;
         return Err(AppError::SessionExpired);
     }
-    session::renew(&session).await;
-    Ok((state.client, user.credential(), session))
+    session::renew(session).await;
+    Ok(user.credential())
 }
 
 /// Maps an upstream failure to words for people; a 401 also ends the session, so the next page

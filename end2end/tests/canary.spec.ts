@@ -22,7 +22,8 @@ test.describe("canary sweep", () => {
     for (const path of [
       "/", "/servers", "/servers/ec200401", "/servers/ec200401?tab=settings", "/servers/ec200401?tab=actions",
       "/servers/ec200401?tab=snapshots", "/servers/ec200401?tab=networks", "/servers/ec200401/metrics",
-      "/actions", "/templates", "/groups", "/networks", "/ssh-keys", "/scripts", "/plans",
+      "/actions", "/templates", "/groups", "/networks", "/ssh-keys", "/scripts", "/plans", "/logs", "/logs/1",
+      "/account",
     ]) {
       await page.goto(path);
       await waitForHydration(page);

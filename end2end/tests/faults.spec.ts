@@ -21,7 +21,8 @@ test.describe("upstream faults", () => {
   });
 
   test("maintenance (503) shows a banner, and the page works again once it ends", async ({ page, request }) => {
-    await signIn(page);
+    // Not the dashboard: it would leave a copy of the server list that /servers could use.
+    await signIn(page, "/plans");
     await simFaults(request, { maintenance: true });
     await page.goto("/servers");
     const banner = page.getByTestId("maintenance");
@@ -44,7 +45,9 @@ test.describe("upstream faults", () => {
   });
 
   test("a token that stops working after a few calls: one trip to sign-in, then back", async ({ page, request }) => {
-    await signIn(page);
+    // A quiet page to start from: the dashboard's own calls could use the budget up before the
+    // journey moves, and the 401 would meet it on / (which signs in with no `next`).
+    await signIn(page, "/plans");
     await waitForHydration(page);
     const logins = countSignInPages(page);
     await request.post(`${SIM}/__sim/expire-tokens`, { data: { username: "demo", after_calls: 3 } });

@@ -6,7 +6,7 @@ test.describe("app shell", () => {
     await signIn(page);
     await expect(page.locator("header .brand-name")).toHaveText("ECS Panel");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Servers", "Create", "Actions", "Templates", "Groups", "Networks", "SSH keys", "Scripts", "Plans"]) {
+    for (const label of ["Dashboard", "Servers", "Create", "Actions", "Templates", "Groups", "Networks", "SSH keys", "Scripts", "Logs", "Account", "Plans"]) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
     }
     await expect(page.locator("footer .version")).toHaveText(/^v\d+\.\d+\.\d+/);

@@ -73,8 +73,15 @@ pub fn panel_router(panel: Panel) -> Router {
         limits,
     } = panel;
     let routes = route_list();
+    let export_state = state.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/consumption/export",
+            get(move |session, headers, query| {
+                crate::export::consumption_csv(export_state.clone(), session, headers, query)
+            }),
+        )
         .leptos_routes_with_context(&options, routes, move || provide_context(state.clone()), {
             let options = options.clone();
             move || shell(options.clone())

@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod client_addr;
 pub mod config;
+pub mod export;
 pub mod fn_status;
 pub mod guard;
 pub mod http_stack;

@@ -115,7 +115,7 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
 
 /// The answer to an attempt the throttle holds back (`None`: its store cannot be reached).
 #[cfg(feature = "ssr")]
-fn throttled(field: &str, wait: Option<std::time::Duration>) -> AppError {
+pub(crate) fn throttled(field: &str, wait: Option<std::time::Duration>) -> AppError {
     match wait {
         Some(wait) => AppError::invalid(field, crate::auth::throttle::try_again_words(wait)),
         None => AppError::Internal,
@@ -127,7 +127,7 @@ fn throttled(field: &str, wait: Option<std::time::Duration>) -> AppError {
 /// unreadable answer, a 404 from a mistyped API address) is an outage: said as such, and not
 /// counted, so nobody is told their password is wrong, or slowed down, while Seeweb is down.
 #[cfg(feature = "ssr")]
-fn sign_in_failure(err: crate::ecs::EcsError) -> Option<AppError> {
+pub(crate) fn sign_in_failure(err: crate::ecs::EcsError) -> Option<AppError> {
     use crate::ecs::EcsError;
     match err {
         EcsError::Unauthorized | EcsError::Rejected { status: 403, .. } => None,

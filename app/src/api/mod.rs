@@ -2,10 +2,13 @@
 //! upstream client. What the answers become is `crate::ecs::convert`; the rules and the words for
 //! ECS's refusals are `crate::model`.
 
+pub mod account;
 pub mod actions;
 pub mod auth;
+pub mod consumption;
 pub mod create;
 pub mod groups;
+pub mod logs;
 pub mod metrics;
 pub mod networks;
 pub mod overview;

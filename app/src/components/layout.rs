@@ -4,17 +4,37 @@ use leptos::prelude::*;
 
 use crate::api::auth::Logout;
 
-/// The main navigation; the current section is marked with `aria-current="page"`.
-const NAV: &[(&str, &str)] = &[
-    ("/servers", "Servers"),
-    ("/servers/new", "Create"),
-    ("/actions", "Actions"),
-    ("/templates", "Templates"),
-    ("/groups", "Groups"),
-    ("/networks", "Networks"),
-    ("/ssh-keys", "SSH keys"),
-    ("/scripts", "Scripts"),
-    ("/plans", "Plans"),
+/// The main navigation, in the groups Seeweb's own panel uses; every link stays visible (a
+/// sidebar on desktops, the Menu list on phones). The current page has `aria-current="page"`.
+const NAV: &[(&str, &[(&str, &str)])] = &[
+    ("", &[("/", "Dashboard")]),
+    (
+        "Compute",
+        &[
+            ("/servers", "Servers"),
+            ("/servers/new", "Create"),
+            ("/templates", "Templates"),
+            ("/actions", "Actions"),
+        ],
+    ),
+    (
+        "Library",
+        &[
+            ("/scripts", "Scripts"),
+            ("/ssh-keys", "SSH keys"),
+            ("/groups", "Groups"),
+        ],
+    ),
+    ("Network", &[("/networks", "Networks")]),
+    (
+        "Account",
+        &[
+            ("/consumption", "Consumption"),
+            ("/logs", "Logs"),
+            ("/account", "Account"),
+        ],
+    ),
+    ("Catalogue", &[("/plans", "Plans")]),
 ];
 
 #[component]
@@ -48,27 +68,39 @@ pub fn Layout(children: Children) -> impl IntoView {
             >
                 "Menu"
             </button>
-            <nav class="mainnav" id="mainnav" aria-label="Main" hidden=!signed_in class:open=move || menu_open.get()>
-                <ul>
-                    {NAV
-                        .iter()
-                        .map(|(href, label)| {
-                            view! {
-                                <li>
-                                    <a href=*href aria-current=move || current(&pathname.get(), href).then_some("page")>
-                                        {*label}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
             <UserMenu user />
         </header>
-        <main id="main" class="content">
-            {children()}
-        </main>
+        <div class="shell" class:with-nav=signed_in>
+            <nav class="mainnav" id="mainnav" aria-label="Main" hidden=!signed_in class:open=move || menu_open.get()>
+                {NAV
+                    .iter()
+                    .map(|(group, links)| {
+                        // The group's name is for the eye; labelling the lists with it would
+                        // repeat "Network" next to the "Networks" link for screen readers.
+                        view! {
+                            <div class="nav-group">
+                                {(!group.is_empty()).then(|| view! { <span class="nav-heading" aria-hidden="true">{*group}</span> })}
+                                <ul>
+                                    {links
+                                        .iter()
+                                        .map(|(href, label)| view! {
+                                            <li>
+                                                <a href=*href aria-current=move || current(&pathname.get(), href).then_some("page")>
+                                                    {*label}
+                                                </a>
+                                            </li>
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <main id="main" class="content">
+                {children()}
+            </main>
+        </div>
         <super::toast::ToastRegion />
         <footer class="footer">
             <span>"ECS Panel " <span class="version">{format!("v{}", crate::VERSION)}</span></span>
@@ -84,6 +116,7 @@ fn current(path: &str, href: &str) -> bool {
         "/servers" => {
             path == "/servers" || (path.starts_with("/servers/") && path != "/servers/new")
         }
+        "/" => path == "/",
         _ => path == href || path.starts_with(&format!("{href}/")),
     }
 }
@@ -102,10 +135,10 @@ fn UserMenu(user: Option<String>) -> impl IntoView {
             {user.map(|name| {
                 let initial = name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
                 view! {
-                    <span class="user" data-testid="signed-in-user" title="Signed in">
+                    <a class="user" href="/account" data-testid="signed-in-user" title="Your account">
                         <span class="avatar" aria-hidden="true">{initial}</span>
                         <span class="user-name">{name}</span>
-                    </span>
+                    </a>
                     <ActionForm action=logout>
                         <button class="btn btn-ghost btn-sm" type="submit">"Sign out"</button>
                     </ActionForm>

@@ -1,6 +1,7 @@
 //! Reusable UI pieces.
 
 pub mod address;
+pub mod bar_chart;
 pub mod breadcrumbs;
 pub mod chart;
 pub mod code_editor;

@@ -22,6 +22,6 @@ pub mod list_cache;
 #[cfg(test)]
 mod tests;
 
-pub use calls::{NewVlans, ScheduleSettings, SnapshotPatch};
+pub use calls::{BillingKind, NewVlans, ScheduleSettings, SnapshotPatch};
 pub use client::{ClientOptions, Credential, EcsClient, MAX_BODY_BYTES};
 pub use error::EcsError;

@@ -1,12 +1,15 @@
 //! View models: what pages render, shared by SSR and the browser. Built from upstream DTOs on the
 //! server (`crate::ecs::convert`); they carry words and numbers a person reads, never raw JSON.
 
+pub mod account;
 pub mod actions;
 pub mod activity;
+pub mod consumption;
 pub mod create;
 pub mod create_check;
 pub mod group;
 pub mod lifecycle;
+pub mod logs;
 pub mod metrics;
 pub mod metrics_view;
 pub mod natural;

@@ -54,7 +54,10 @@ pub fn select(mut rows: Vec<ServerRow>, query: &TableQuery, facets: Facets) -> L
             r.ipv4.as_deref().unwrap_or_default(),
             r.ipv6.as_deref().unwrap_or_default(),
         ]) && (region.is_empty() || r.region == region)
-            && (status.is_empty() || r.lifecycle.eq_ignore_ascii_case(status))
+            && (status.is_empty()
+                || r.lifecycle.eq_ignore_ascii_case(status)
+                // The dashboard's "Busy": every state on the way somewhere.
+                || (status == "busy" && r.health.is_transient()))
             && (group.is_empty()
                 || match group {
                     "none" => r.group.is_none(),

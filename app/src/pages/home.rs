@@ -1,25 +1,35 @@
-//! `/`: the overview: your account and your servers at a glance.
+//! `/`: the dashboard: what someone opening the panel wants first. Servers by state (each a link
+//! to the list filtered to it), what is running now (live), this month's spend so far and where
+//! it is heading, the newest actions, and for an empty account where to start.
 
-use crate::model::overview::AccountOverview;
+use crate::model::consumption::ConsumptionView;
+use crate::model::overview::{AccountOverview, ServerCounts};
 use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{lazy_route, LazyRoute};
 
+use crate::api::consumption::consumption_month;
 use crate::api::overview::overview;
-use crate::components::{error_view::ErrorNotice, server_time::ServerTime};
+use crate::components::error_view::ErrorNotice;
+use crate::components::live::use_live;
+use crate::components::server_time::ServerTime;
+use crate::components::status::Progress;
+use crate::model::consumption::euros;
 
-/// A lazy route: `data` starts the page's fetch while its code loads; the page itself
-/// ([`home_page`]) comes in its own wasm chunk.
+/// A lazy route: `data` starts both fetches while the page's code loads.
 pub struct HomePage {
     data: PageData<AccountOverview>,
+    spend: PageData<ConsumptionView>,
 }
 
 #[lazy_route]
 impl LazyRoute for HomePage {
     fn data() -> Self {
         let data = page_data(|| (), |_| overview());
-        Self { data }
+        // This month's servers with the estimate: the consumption page's own call.
+        let spend = page_data(|| (), |_| consumption_month(0, 0, String::new()));
+        Self { data, spend }
     }
 
     fn view(this: Self) -> AnyView {
@@ -27,39 +37,180 @@ impl LazyRoute for HomePage {
     }
 }
 
-fn home_page(HomePage { data }: HomePage) -> impl IntoView {
+fn home_page(HomePage { data, spend }: HomePage) -> impl IntoView {
     view! {
-        <Title text="Overview" />
+        <Title text="Dashboard" />
         <div class="page-head">
-            <h1>"Overview"</h1>
+            <h1>"Dashboard"</h1>
             <p class="lead">"Your Seeweb Cloud Servers at a glance."</p>
         </div>
-        <div class="grid">
-            <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading your account…"</p></section> }>
-                // Awaiting inside `Suspend` (not `.get()`): the `.get()` pattern can lose a wakeup
-                // in Leptos 0.8's SSR and leave the response hanging (leptos#4578).
-                {move || Suspend::new(async move { match data.await {
-                    Ok(o) => view! {
-                        <section class="card" data-testid="account-card">
-                            <h2>"Account"</h2>
-                            <p class="stat">{o.username.clone()}</p>
-                            <p class="muted">{o.email.clone()}</p>
-                        </section>
-                        <section class="card" data-testid="servers-card">
-                            <h2>"Servers"</h2>
-                            <p class="stat" data-testid="servers-total">{o.servers_total}</p>
-                            <ul class="plain">
-                                {o.by_status.iter().map(|(status, n)| view! {
-                                    <li><span class="muted">{status.clone()}</span>" "<strong>{*n}</strong></li>
-                                }).collect_view()}
-                            </ul>
-                            <p><a href="/servers">"View all servers →"</a></p>
-                        </section>
-                    }.into_any(),
+        // Awaiting inside `Suspend` (not `.get()`): the `.get()` pattern can lose a wakeup in
+        // Leptos 0.8's SSR and leave the response hanging (leptos#4578).
+        <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading your account…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(o) if o.is_empty() => view! { <GettingStarted o /> }.into_any(),
+                    Ok(o) => view! { <Loaded o spend /> }.into_any(),
                     Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
-                }})}
-            </Suspense>
-            <ServerTime />
+                }
+            })}
+        </Suspense>
+        <ServerTime />
+    }
+}
+
+#[component]
+fn Loaded(o: AccountOverview, spend: PageData<ConsumptionView>) -> impl IntoView {
+    view! {
+        <StateCards c=o.servers.clone() />
+        <div class="dashboard-grid">
+            <InProgress />
+            <Spend spend />
+            <section class="card" data-testid="account-card">
+                <h2>"Account"</h2>
+                <p class="stat">{o.username.clone()}</p>
+                <p class="muted">{o.email.clone()}</p>
+                <p><a href="/account">"API tokens and password →"</a></p>
+            </section>
         </div>
+        <Recent o />
+    }
+}
+
+/// Servers by state: each figure links to the servers list filtered to it.
+#[component]
+fn StateCards(c: ServerCounts) -> impl IntoView {
+    let card = |label: &'static str,
+                n: usize,
+                href: &'static str,
+                testid: &'static str,
+                note: Option<String>| {
+        view! {
+            <a class="figure state-card" href=href data-testid=testid>
+                <span class="figure-label">{label}</span>
+                <span class="figure-value" data-count=n>{n}</span>
+                {note.map(|n| view! { <span class="muted small">{n}</span> })}
+            </a>
+        }
+    };
+    let split = match (c.running, c.stopped) {
+        (Some(r), Some(s)) => Some(format!("{r} running, {s} powered off")),
+        _ => Some("Power states not asked for this many servers".to_string()),
+    };
+    view! {
+        <section class="figures" aria-label="Servers by state" data-testid="servers-card">
+            <a class="figure state-card" href="/servers">
+                <span class="figure-label">"Servers"</span>
+                <span class="figure-value" data-testid="servers-total">{c.total}</span>
+                <span class="muted small">"View all →"</span>
+            </a>
+            {card("Ready", c.ready, "/servers?status=Booted", "count-ready", split)}
+            {card("Busy", c.busy, "/servers?status=busy", "count-busy", Some("Being created, changed or deleted".into()))}
+            {card("Failed", c.failed, "/servers?status=Failed", "count-failed", (c.failed > 0).then(|| "Open one to see what happened".to_string()))}
+        </section>
+    }
+}
+
+/// Actions running now, from the live feed every page shares: they move on their own.
+#[component]
+fn InProgress() -> impl IntoView {
+    let live = use_live();
+    view! {
+        <section class="card" data-testid="in-progress" aria-live="polite">
+            <h2>"In progress"</h2>
+            {move || {
+                let running = live.running.get();
+                if running.is_empty() {
+                    view! { <p class="muted">"Nothing running right now."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain running-list">
+                            {running.into_iter().map(|r| view! {
+                                <li data-testid="running-action">
+                                    <a class="mono" href=format!("/servers/{}", crate::model::table::encode(&r.resource))>{r.resource.clone()}</a>
+                                    " "<span>{r.doing.clone()}</span>
+                                    <Progress value=r.progress />
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <p><a href="/actions">"All actions →"</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn Spend(spend: PageData<ConsumptionView>) -> impl IntoView {
+    view! {
+        <section class="card" data-testid="spend">
+            <h2>"This month"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Adding up this month…"</p> }>
+                {move || Suspend::new(async move {
+                    match spend.await {
+                        Ok(v) => match v.projection {
+                            Some(p) => view! {
+                                <p class="stat" data-testid="spend-so-far">{euros(p.so_far)}</p>
+                                <p class="muted">{format!("spent in {} so far", v.month.label())}</p>
+                                <p>{format!("About {} by the end of the month ", euros(p.projected))}<span class="badge">"Estimate"</span></p>
+                                <p><a href="/consumption">"Consumption →"</a></p>
+                            }.into_any(),
+                            None => view! { <p class="muted">"No figures for this month yet."</p> }.into_any(),
+                        },
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Recent(o: AccountOverview) -> impl IntoView {
+    view! {
+        <section class="card" data-testid="recent">
+            <h2>"Recent activity"</h2>
+            {if o.recent.is_empty() {
+                view! { <p class="muted">"No actions yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain recent-list">
+                        {o.recent.into_iter().map(|line| {
+                            let when = line.row.created.clone();
+                            let target = match line.target.href.clone() {
+                                Some(href) => view! { <a href=href>{line.target.label.clone()}</a> }.into_any(),
+                                None => view! { <span>{line.target.label.clone()}</span> }.into_any(),
+                            };
+                            let tone = line.row.outcome.tone();
+                            view! {
+                                <li data-testid="recent-action">
+                                    <span class=format!("badge badge-{tone}")>{line.row.outcome.label()}</span>
+                                    " "<span>{line.row.kind.clone()}</span>" · "{target}
+                                    {when.map(|w| view! { " " <time class="muted small" datetime=w.iso.clone() title=w.exact.clone()>{w.relative.clone()}</time> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p><a href="/logs">"Who did what: the log →"</a></p>
+        </section>
+    }
+}
+
+/// An account with no servers: the three steps to a first one.
+#[component]
+fn GettingStarted(o: AccountOverview) -> impl IntoView {
+    view! {
+        <section class="card getting-started" data-testid="getting-started">
+            <h2>{format!("Welcome, {}", o.username)}</h2>
+            <p class="muted">"You have no servers yet. Three steps to your first one:"</p>
+            <ol>
+                <li><a href="/ssh-keys">"Add your SSH key"</a>" so you sign in to servers with it instead of a one-time password."</li>
+                <li><a href="/plans">"Pick a plan"</a>": CPU, memory and disk, by the hour."</li>
+                <li><a href="/servers/new">"Create a server"</a>": it is ready in a couple of minutes."</li>
+            </ol>
+        </section>
     }
 }

@@ -1,10 +1,13 @@
 //! One module per route.
 
+pub mod account;
 pub mod actions;
+pub mod consumption;
 pub mod create;
 pub mod groups;
 pub mod home;
 pub mod login;
+pub mod logs;
 pub mod networks;
 pub mod not_found;
 pub mod plans;

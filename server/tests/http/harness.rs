@@ -174,6 +174,19 @@ pub async fn page(panel: &Panel, path: &str, cookie: &str) -> String {
     res.text().await.expect("page body")
 }
 
+/// The bodies of the requests the simulator got with `method` on a path ending in `path_end`.
+pub fn sent(panel: &Panel, method: &str, path_end: &str) -> Vec<serde_json::Value> {
+    panel
+        .sim()
+        .store
+        .requests()
+        .recent(usize::MAX)
+        .into_iter()
+        .filter(|r| r.method == method && r.path.ends_with(path_end))
+        .map(|r| r.body)
+        .collect()
+}
+
 /// A server function called as the hydrated page calls it: its status and JSON answer.
 pub async fn call(
     panel: &Panel,

@@ -5,7 +5,9 @@
 
 mod harness;
 
+mod account_logs;
 mod actions_plans;
+mod consumption;
 mod create;
 mod faults_answers;
 mod faults_network;

@@ -2,20 +2,7 @@
 //! attached, create and delete (refused while attached, in words), VLANs added (the first reboots
 //! the server), the PVID changed, VLANs removed, and bad input at its field.
 
-use crate::harness::{call, page, signed_in, Panel};
-use serde_json::Value;
-
-fn sent(panel: &Panel, method: &str, path_end: &str) -> Vec<Value> {
-    panel
-        .sim()
-        .store
-        .requests()
-        .recent(usize::MAX)
-        .into_iter()
-        .filter(|r| r.method == method && r.path.ends_with(path_end))
-        .map(|r| r.body)
-        .collect()
-}
+use crate::harness::{call, page, sent, signed_in};
 
 #[tokio::test]
 async fn networks_list_their_attached_servers_and_create_and_delete() {

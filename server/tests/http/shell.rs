@@ -20,7 +20,7 @@ async fn home_is_server_rendered_with_shell_data_and_hydration_scripts() {
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("body");
     assert!(
-        html.contains("<title>Overview · ECS Panel</title>"),
+        html.contains("<title>Dashboard · ECS Panel</title>"),
         "title missing: {html}"
     );
     assert!(html.contains(r#"aria-label="Main""#));

@@ -2,7 +2,7 @@
 //! what the tab renders, each action and what reaches the API, the checks at their fields, the
 //! 12-protected limit, and ECS's refusals in plain words.
 
-use crate::harness::{call, page, signed_in, Panel};
+use crate::harness::{call, page, sent, signed_in, Panel};
 use serde_json::Value;
 
 const TAB: &str = "/servers/ec200401?tab=snapshots";
@@ -26,18 +26,6 @@ fn row<'a>(html: &'a str, name: &str) -> &'a str {
 }
 
 /// The JSON bodies of the requests the simulator saw with `method` on a path ending `path_end`.
-fn sent(panel: &Panel, method: &str, path_end: &str) -> Vec<Value> {
-    panel
-        .sim()
-        .store
-        .requests()
-        .recent(usize::MAX)
-        .into_iter()
-        .filter(|r| r.method == method && r.path.ends_with(path_end))
-        .map(|r| r.body)
-        .collect()
-}
-
 fn action_id(body: &Value) -> u64 {
     body.as_u64()
         .unwrap_or_else(|| panic!("an action id: {body}"))

@@ -2,10 +2,12 @@
 
 use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
 
-use crate::ecs::client::{decode, field_or_whole, to_body, Call, Credential, EcsClient};
-use crate::ecs::dto::{self, Account, LoginGrant};
+use crate::ecs::client::{decode, field_or_whole, list, to_body, Call, Credential, EcsClient};
+use crate::ecs::dto::{self, Account, ApiToken, CreatedToken, LoginGrant};
 use crate::ecs::error::EcsError;
+use crate::ecs::ids;
 
 impl EcsClient {
     /// `POST /login` with a JSON body. 401 (wrong username or password) → `Unauthorized`.
@@ -35,5 +37,65 @@ impl EcsClient {
     pub async fn account(&self, cred: &Credential) -> Result<Account, EcsError> {
         let v = self.get(cred, "account", &["account"], &[]).await?;
         field_or_whole("account", &v, "account")
+    }
+
+    /// `POST /account {password}`: the new password for the next sign-in.
+    pub async fn change_password(
+        &self,
+        cred: &Credential,
+        password: &SecretString,
+    ) -> Result<(), EcsError> {
+        let body = to_body(
+            "change_password",
+            &json!({ "password": password.expose_secret() }),
+        )?;
+        self.send(cred, "change_password", Method::POST, &["account"], body)
+            .await
+            .map(drop)
+    }
+
+    /// `GET /keys`: a bare array as documented (a wrapped `keys` list is read too).
+    pub async fn list_api_tokens(&self, cred: &Credential) -> Result<Vec<ApiToken>, EcsError> {
+        let v = self.get(cred, "list_api_tokens", &["keys"], &[]).await?;
+        if v.is_array() {
+            decode("list_api_tokens", &v)
+        } else {
+            list("list_api_tokens", &v, &["keys", "tokens"])
+        }
+    }
+
+    /// `POST /keys {notes}` → the token, shown this once.
+    pub async fn create_api_token(
+        &self,
+        cred: &Credential,
+        notes: &str,
+    ) -> Result<SecretString, EcsError> {
+        let body = to_body("create_api_token", &json!({ "notes": notes }))?;
+        let v = self
+            .send(cred, "create_api_token", Method::POST, &["keys"], body)
+            .await?;
+        decode::<CreatedToken>("create_api_token", &v).map(|c| c.token)
+    }
+
+    /// `PUT /keys/{id} {notes}`.
+    pub async fn rename_api_token(
+        &self,
+        cred: &Credential,
+        id: &str,
+        notes: &str,
+    ) -> Result<(), EcsError> {
+        let id = ids::numeric(id)?;
+        let body = to_body("rename_api_token", &json!({ "notes": notes }))?;
+        self.send(cred, "rename_api_token", Method::PUT, &["keys", id], body)
+            .await
+            .map(drop)
+    }
+
+    /// `DELETE /keys/{id}`: whatever uses the token stops working.
+    pub async fn delete_api_token(&self, cred: &Credential, id: &str) -> Result<(), EcsError> {
+        let id = ids::numeric(id)?;
+        self.delete(cred, "delete_api_token", &["keys", id])
+            .await
+            .map(drop)
     }
 }

@@ -3,11 +3,14 @@
 
 mod account;
 mod actions;
+mod billing;
 mod catalogue;
 mod library;
+mod logs;
 mod networks;
 mod servers;
 mod snapshots;
 
+pub use billing::BillingKind;
 pub use networks::NewVlans;
 pub use snapshots::{ScheduleSettings, SnapshotPatch};

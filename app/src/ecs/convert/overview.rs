@@ -1,22 +1,40 @@
-//! The start page: who you are at Seeweb and how many of your servers are in each state.
+//! The dashboard: who you are, your servers by state, the newest actions.
 
 use crate::ecs::dto;
-use crate::model::overview::AccountOverview;
+use crate::model::actions::ActionLine;
+use crate::model::overview::{AccountOverview, ServerCounts};
+use crate::model::server::Health;
 
-pub fn overview(account: dto::Account, servers: &[dto::Server]) -> AccountOverview {
-    let mut by_status: Vec<(String, usize)> = Vec::new();
+/// Counts by state; `powers` is the health of the ready servers whose power was asked.
+pub fn counts(servers: &[dto::Server], powers: Option<&[Health]>) -> ServerCounts {
+    let mut c = ServerCounts {
+        total: servers.len(),
+        ..Default::default()
+    };
     for s in servers {
-        let status = s.status.label();
-        match by_status.iter_mut().find(|(k, _)| *k == status) {
-            Some((_, n)) => *n += 1,
-            None => by_status.push((status, 1)),
+        match super::server::health(&s.status, None) {
+            Health::Booted => c.ready += 1,
+            Health::Failed => c.failed += 1,
+            h if h.is_transient() => c.busy += 1,
+            _ => {}
         }
     }
-    by_status.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some(powers) = powers {
+        c.running = Some(powers.iter().filter(|h| **h == Health::Running).count());
+        c.stopped = Some(powers.iter().filter(|h| **h == Health::Stopped).count());
+    }
+    c
+}
+
+pub fn overview(
+    account: dto::Account,
+    servers: ServerCounts,
+    recent: Vec<ActionLine>,
+) -> AccountOverview {
     AccountOverview {
         username: account.username,
         email: account.email.unwrap_or_default(),
-        servers_total: servers.len(),
-        by_status,
+        servers,
+        recent,
     }
 }

@@ -42,3 +42,20 @@ pub struct Account {
     #[serde(default, deserialize_with = "de::opt_f64")]
     pub ecsgpu_special_discount: Option<f64>,
 }
+
+/// One API token of `GET /keys`: ECS never shows the token again, only its label and id.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ApiToken {
+    #[serde(deserialize_with = "de::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "de::string")]
+    pub notes: String,
+    #[serde(default, deserialize_with = "de::opt_datetime")]
+    pub created_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The answer of `POST /keys`: the only time the token itself is shown.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CreatedToken {
+    pub token: SecretString,
+}

@@ -5,10 +5,12 @@
 
 mod account;
 mod action;
+mod billing;
 mod catalogue;
 pub(crate) mod de;
 mod enums;
 mod library;
+mod log;
 mod metrics;
 mod network;
 mod server;
@@ -18,11 +20,13 @@ mod snapshot;
 mod tests;
 
 pub(crate) use account::LoginRequest;
-pub use account::{Account, LoginGrant};
+pub use account::{Account, ApiToken, CreatedToken, LoginGrant};
 pub use action::{Action, ActionPage};
+pub use billing::{ServerUsage, SnapshotBilling, SnapshotUsage, TemplateUsage, UsageSummary};
 pub use catalogue::{Host, HostServer, Image, Plan, Region, RegionHosts, Template};
 pub use enums::{ActionKind, ActionStatus, ImageStatus, PowerState, ResourceKind, ServerState};
 pub use library::{CreatedTemplate, Group, Script, ScriptInput, SshKey, TemplateSource};
+pub use log::{LogEntry, LogPage};
 pub use metrics::{DiskMetrics, MetricPoint, Metrics, NetworkMetrics};
 pub use network::{Network, Vlan, VlanChange};
 pub use server::{

@@ -62,12 +62,18 @@ pub async fn create_key(
     let token = random_token(128);
     world.account_mut(&user)?.api_keys.push(ApiKey {
         id,
-        notes,
+        notes: notes.clone(),
         token: token.clone(),
         created_at: now,
         revoked: false,
     });
-    world.log(&user, now, "Create API token", &user, None);
+    world.log_with(
+        &user,
+        now,
+        "Create API token",
+        &user,
+        json!({ "id": id, "notes": notes }),
+    );
     Ok(Json(json!({ "status": "ok", "token": token })))
 }
 
@@ -94,6 +100,6 @@ pub async fn delete_key(
     let (mut world, now) = store.lock();
     let account = world.account_mut(&user)?;
     account.api_keys.remove_by_id(id)?;
-    world.log(&user, now, "Delete API token", &user, None);
+    world.log_with(&user, now, "Delete API token", &user, json!({ "id": id }));
     Ok(Json(json!({ "status": "ok" })))
 }

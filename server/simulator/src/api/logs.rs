@@ -52,7 +52,7 @@ fn entry_json(entry: &LogEntry) -> Value {
         "result_type": null,
         "result": null,
         "description": entry.description,
-        "extra_data": null,
+        "extra_data": entry.extra,
     })
 }
 

@@ -250,7 +250,13 @@ pub async fn create(
     };
     let action_id = world.start_action(&user, new, now)?;
     world.account_mut(&user)?.server_mut(&name)?.busy = Some(action_id);
-    world.log(&user, now, "Create server", &name, None);
+    world.log_with(
+        &user,
+        now,
+        "Create server",
+        &name,
+        serde_json::json!({ "plan": plan.name, "location": location, "image": image }),
+    );
     tracing::debug!(server = %name, plan = plan.name, location = %location, "simulator: create server");
 
     let account = world.account(&user)?;

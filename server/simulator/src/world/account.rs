@@ -131,6 +131,7 @@ impl Account {
             target: target.to_string(),
             created_at: at,
             description,
+            extra: None,
         });
     }
 }

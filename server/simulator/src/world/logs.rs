@@ -21,6 +21,9 @@ pub struct LogEntry {
     pub target: String,
     pub created_at: DateTime<Utc>,
     pub description: Option<String>,
+    /// What the request carried that is worth keeping (`extra_data`): the plan and place of a new
+    /// server, the name of a token.
+    pub extra: Option<serde_json::Value>,
 }
 
 record! { LogEntry => "log" }

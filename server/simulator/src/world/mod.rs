@@ -139,4 +139,23 @@ impl World {
             account.push_log(id, at, action, target, Severity::Info, description);
         }
     }
+
+    /// [`World::log`], with the request's details kept as `extra_data`.
+    pub fn log_with(
+        &mut self,
+        username: &str,
+        at: DateTime<Utc>,
+        action: &str,
+        target: &str,
+        extra: serde_json::Value,
+    ) {
+        self.log(username, at, action, target, None);
+        if let Some(entry) = self
+            .accounts
+            .get_mut(username)
+            .and_then(|a| a.logs.last_mut())
+        {
+            entry.extra = Some(extra);
+        }
+    }
 }

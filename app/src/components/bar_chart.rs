@@ -1,0 +1,154 @@
+//! Bar charts as server-rendered SVG, readable before the wasm loads: stacked columns (a value per
+//! period and kind) and horizontal bars (a value per item). Every bar carries its words in a
+//! `<title>` (the browser's tooltip, and what a screen reader reads) and may link somewhere.
+
+use leptos::prelude::*;
+
+use crate::model::consumption::euros;
+
+/// One bar: its label under or beside it, its parts (value, CSS class), a tooltip, a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub parts: Vec<(f64, &'static str)>,
+    pub tooltip: String,
+    pub href: Option<String>,
+    /// Drawn stronger (the month being looked at).
+    pub current: bool,
+}
+
+impl Bar {
+    fn total(&self) -> f64 {
+        self.parts.iter().map(|(v, _)| v.max(0.0)).sum()
+    }
+}
+
+/// A round step for the value axis: 1, 2 or 5 times a power of ten, about four ticks.
+fn step(max: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw = max / 4.0;
+    let pow = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * pow)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * pow)
+}
+
+const CW: f64 = 520.0;
+const CH: f64 = 220.0;
+const LEFT: f64 = 52.0;
+const BOTTOM: f64 = 24.0;
+const TOP: f64 = 8.0;
+
+/// Stacked columns, one per bar (twelve months), with a value axis in euros.
+#[component]
+pub fn ColumnChart(
+    bars: Vec<Bar>,
+    /// What the chart shows, for screen readers.
+    #[prop(into)]
+    label: String,
+    legend: Vec<(&'static str, &'static str)>,
+    testid: &'static str,
+) -> impl IntoView {
+    let max = bars.iter().map(Bar::total).fold(0.0, f64::max);
+    let step = step(max);
+    let top = (max / step).ceil().max(1.0) * step;
+    let plot_h = CH - TOP - BOTTOM;
+    let y = move |v: f64| TOP + plot_h - v / top * plot_h;
+    let n = bars.len().max(1) as f64;
+    let slot = (CW - LEFT - 4.0) / n;
+    let width = (slot * 0.62).max(4.0);
+    let ticks: Vec<f64> = (0..=((top / step).round() as usize))
+        .map(|i| i as f64 * step)
+        .collect();
+    view! {
+        <figure class="bar-chart" data-testid=testid>
+            <svg viewBox=format!("0 0 {CW} {CH}") role="img" aria-label=label>
+                {ticks.into_iter().map(|t| view! {
+                    <line class="grid" x1=LEFT x2=CW y1=y(t) y2=y(t) />
+                    <text class="tick" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{euros(t).replace(".00", "")}</text>
+                }).collect_view()}
+                {bars.into_iter().enumerate().map(|(i, bar)| {
+                    let x = LEFT + slot * i as f64 + (slot - width) / 2.0;
+                    let mut base = 0.0;
+                    let rects = bar.parts.iter().map(|(v, class)| {
+                        let v = v.max(0.0);
+                        let (y0, y1) = (y(base + v), y(base));
+                        base += v;
+                        view! { <rect class=*class x=x y=y0 width=width height=(y1 - y0).max(0.0) rx="2" /> }
+                    }).collect_view();
+                    let cls = if bar.current { "bar current" } else { "bar" };
+                    let inner = view! {
+                        <title>{bar.tooltip.clone()}</title>
+                        {rects}
+                        // The whole column answers the pointer, not only its painted part.
+                        <rect class="hit" x=x - (slot - width) / 2.0 y=TOP width=slot height=plot_h />
+                        <text class="tick" x=x + width / 2.0 y=CH - 6.0 text-anchor="middle">{bar.label.clone()}</text>
+                    };
+                    match bar.href {
+                        Some(href) => view! { <a class=cls href=href data-testid="chart-bar">{inner}</a> }.into_any(),
+                        None => view! { <g class=cls data-testid="chart-bar">{inner}</g> }.into_any(),
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption class="legend">
+                {legend.into_iter().map(|(class, text)| view! {
+                    <span class="key"><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</span>
+                }).collect_view()}
+            </figcaption>
+        </figure>
+    }
+}
+
+const RW: f64 = 520.0;
+const ROW: f64 = 30.0;
+
+/// Horizontal bars, one per item, largest first, each labelled above with its value.
+#[component]
+pub fn RowChart(
+    bars: Vec<Bar>,
+    #[prop(into)] label: String,
+    testid: &'static str,
+) -> impl IntoView {
+    let max = bars.iter().map(Bar::total).fold(0.0, f64::max).max(1e-9);
+    let h = ROW * bars.len().max(1) as f64 + 4.0;
+    view! {
+        <figure class="bar-chart rows" data-testid=testid>
+            <svg viewBox=format!("0 0 {RW} {h}") role="img" aria-label=label>
+                {bars.into_iter().enumerate().map(|(i, bar)| {
+                    let top = ROW * i as f64;
+                    let total = bar.total();
+                    let w = (total / max * (RW - 2.0)).max(if total > 0.0 { 2.0 } else { 0.0 });
+                    let class = bar.parts.first().map(|(_, c)| *c).unwrap_or("k-servers");
+                    let inner = view! {
+                        <title>{bar.tooltip.clone()}</title>
+                        <text class="row-label" x="0" y=top + 11.0>{bar.label.clone()}</text>
+                        <text class="row-value" x=RW y=top + 11.0 text-anchor="end">{euros(total)}</text>
+                        <rect class=class x="0" y=top + 15.0 width=w height="9" rx="2" />
+                        <rect class="hit" x="0" y=top width=RW height=ROW />
+                    };
+                    match bar.href {
+                        Some(href) => view! { <a class="bar" href=href data-testid="chart-row">{inner}</a> }.into_any(),
+                        None => view! { <g class="bar" data-testid="chart-row">{inner}</g> }.into_any(),
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step;
+
+    #[test]
+    fn axis_steps_are_round() {
+        assert_eq!(step(0.0), 1.0);
+        assert_eq!(step(7.3), 2.0);
+        assert_eq!(step(38.0), 10.0);
+        assert_eq!(step(0.9), 0.5);
+    }
+}

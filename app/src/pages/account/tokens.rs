@@ -1,0 +1,247 @@
+//! API tokens: the list, the form that makes one (and shows it once), and the rename and destroy
+//! dialogs.
+
+use leptos::prelude::*;
+
+use super::AccountCtx;
+use crate::api::account::{CreateToken, DeleteToken, RenameToken};
+use crate::components::copy::CopyButton;
+use crate::components::dialog::{Dialog, DialogActions};
+use crate::components::field::FieldError;
+use crate::error::AppError;
+use crate::model::account::{notes_problem, TokenRow, NOTES_MAX};
+
+#[component]
+pub fn TokenList(rows: Vec<TokenRow>) -> impl IntoView {
+    // Marks the table live once hydrated: its buttons work only from then on.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    let body = if rows.is_empty() {
+        view! {
+            <p class="muted" data-testid="tokens-empty">
+                "No API tokens. Make one below for a script, a CI job or Terraform: it acts as you, with no expiry, until you destroy it."
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="table-wrap">
+                <table class="table tokens" data-testid="tokens-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Id"</th>
+                            <th scope="col">"Created"</th>
+                            <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|row| view! { <TokenRowView row /> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="tokens-h" data-testid="tokens" data-ready=move || ready.get().to_string()>
+            <h2 id="tokens-h">"API tokens"</h2>
+            <p class="muted small">"Programs send a token in the "<code>"X-APITOKEN"</code>" header instead of signing in. ECS shows a token only once, when it is made; here you see names only. Replace tokens now and then."</p>
+            <FreshToken />
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn TokenRowView(row: TokenRow) -> impl IntoView {
+    let ctx = expect_context::<AccountCtx>();
+    let rename = {
+        let row = row.clone();
+        move |_| {
+            ctx.rename_text.set(row.notes.clone());
+            ctx.rename_error.set(None);
+            ctx.target.set(Some(row.clone()));
+            ctx.rename_open.set(true);
+        }
+    };
+    let destroy = {
+        let row = row.clone();
+        move |_| {
+            ctx.target.set(Some(row.clone()));
+            ctx.delete_open.set(true);
+        }
+    };
+    view! {
+        <tr data-testid="token-row" data-notes=row.notes.clone() data-id=row.id.to_string()>
+            <td class="col-name" data-label="Name"><span class="token-notes">{row.notes.clone()}</span></td>
+            <td data-label="Id" class="mono">{row.id}</td>
+            <td data-label="Created">
+                {row.created.clone().map(|c| view! {
+                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                })}
+            </td>
+            <td class="col-actions">
+                <span class="row-actions">
+                    <button class="btn btn-sm" type="button" data-testid="token-rename" on:click=rename>"Rename"</button>
+                    <button class="btn btn-sm btn-ghost danger-text" type="button" data-testid="token-destroy" on:click=destroy>"Destroy"</button>
+                </span>
+            </td>
+        </tr>
+    }
+}
+
+/// The token just made, with a copy button, until the person says they have it.
+#[component]
+fn FreshToken() -> impl IntoView {
+    let ctx = expect_context::<AccountCtx>();
+    move || {
+        ctx.fresh.get().map(|fresh| {
+            view! {
+                <div class="notice notice-warn fresh-token" role="status" data-testid="fresh-token">
+                    <p><strong>"Copy the token “"{fresh.notes.clone()}"” now: it cannot be shown again."</strong></p>
+                    <div class="token-reveal">
+                        <code class="mono token-text" data-testid="fresh-token-text">{fresh.token.clone()}</code>
+                        <CopyButton text=fresh.token.clone() what="API token" />
+                    </div>
+                    <p class="small">"Keep it where you keep passwords. Anyone who has it can act as you until it is destroyed."</p>
+                    <button class="btn btn-sm" type="button" data-testid="fresh-token-done" on:click=move |_| ctx.fresh.set(None)>
+                        "I have copied it"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn CreateTokenForm() -> impl IntoView {
+    let ctx = expect_context::<AccountCtx>();
+    let error = Signal::derive(move || {
+        let typed = ctx.notes.get();
+        let shown = ctx.tried.get() || !typed.trim().is_empty();
+        shown
+            .then(|| ctx.tokens.with(|t| notes_problem(&typed, t, None)))
+            .flatten()
+            .map(|m| AppError::invalid("notes", m))
+            .or_else(|| ctx.create_error.get())
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ctx.tried.set(true);
+        let notes = ctx.notes.get_untracked();
+        let ok = ctx
+            .tokens
+            .with_untracked(|t| notes_problem(&notes, t, None).is_none());
+        if ok && !ctx.create.pending().get_untracked() {
+            ctx.create.dispatch(CreateToken { notes });
+        }
+    };
+    let pending = ctx.create.pending();
+    view! {
+        <section class="card" aria-labelledby="new-token-h">
+            <h2 id="new-token-h">"New token"</h2>
+            <form class="form form-inline" on:submit=on_submit novalidate=true data-testid="token-form">
+                <label class="field">
+                    <span>"Name"</span>
+                    <input
+                        name="notes"
+                        autocomplete="off"
+                        maxlength=NOTES_MAX.to_string()
+                        placeholder="terraform-ci"
+                        aria-invalid=move || error.get().is_some().then_some("true")
+                        prop:value=move || ctx.notes.get()
+                        on:input=move |ev| {
+                            ctx.create_error.set(None);
+                            ctx.notes.set(event_target_value(&ev));
+                        }
+                    />
+                    <FieldError error field="notes" />
+                    <span class="muted small">"What will use it, so you know which to destroy later."</span>
+                </label>
+                <button class="btn btn-primary" type="submit" data-testid="token-create" disabled=move || pending.get()>
+                    {move || if pending.get() { "Making…" } else { "Make token" }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Rename and destroy, for the token in `ctx.target`.
+#[component]
+pub fn TokenDialogs() -> impl IntoView {
+    let ctx = expect_context::<AccountCtx>();
+    let notes = move || {
+        ctx.target
+            .with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default())
+    };
+    let target_id = move || ctx.target.with_untracked(|t| t.as_ref().map(|t| t.id));
+    let rename_error = Signal::derive(move || {
+        if !ctx.rename_open.get() {
+            return None;
+        }
+        let id = ctx.target.with(|t| t.as_ref().map(|t| t.id));
+        let typed = ctx.rename_text.get();
+        ctx.tokens
+            .with(|t| notes_problem(&typed, t, id))
+            .map(|m| AppError::invalid("notes", m))
+            .or_else(|| ctx.rename_error.get())
+    });
+    let rename_other = move || {
+        ctx.rename_error
+            .get()
+            .filter(|e| e.field_message("notes").is_none())
+            .map(|e| e.to_string())
+    };
+    let on_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(id) = target_id() else { return };
+        if rename_error.get_untracked().is_none() && !ctx.rename.pending().get_untracked() {
+            ctx.rename.dispatch(RenameToken {
+                id,
+                notes: ctx.rename_text.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <Dialog open=ctx.rename_open title="Rename API token" id="rename-token">
+            <form class="form" on:submit=on_rename novalidate=true>
+                <label class="field">
+                    <span>"Name"</span>
+                    <input
+                        name="notes"
+                        autocomplete="off"
+                        autofocus=true
+                        maxlength=NOTES_MAX.to_string()
+                        prop:value=move || ctx.rename_text.get()
+                        on:input=move |ev| {
+                            ctx.rename_error.set(None);
+                            ctx.rename_text.set(event_target_value(&ev));
+                        }
+                    />
+                    <FieldError error=rename_error field="notes" />
+                </label>
+                {move || rename_other().map(|m| view! { <p class="field-error" role="alert" data-field="form">{m}</p> })}
+                <p class="muted small">"The token itself does not change: whatever uses it keeps working."</p>
+                <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label="Rename" busy="Renaming…" test_id="rename-token-confirm" />
+            </form>
+        </Dialog>
+        <Dialog open=ctx.delete_open title="Destroy API token" id="destroy-token">
+            <p>"Destroy the token “"<strong>{notes}</strong>"”?"</p>
+            <p class="notice notice-warn">"Everything using it stops working at once: scripts, CI jobs, Terraform, and this panel if you signed in with it. This cannot be undone; a new token has a new value."</p>
+            <DialogActions
+                open=ctx.delete_open
+                pending=ctx.delete.pending()
+                label=move || format!("Destroy “{}”", notes())
+                busy="Destroying…"
+                danger=true
+                test_id="destroy-token-confirm"
+                on_confirm=Callback::new(move |()| {
+                    if let Some(id) = target_id() {
+                        ctx.delete.dispatch(DeleteToken { id });
+                    }
+                })
+            />
+        </Dialog>
+    }
+}

@@ -1,0 +1,104 @@
+//! The page's figures: the estimate for the month under way, the month by resource, and the last
+//! twelve months by kind (its own fetch: the month's table does not wait for it).
+
+use crate::page_data::PageData;
+use leptos::prelude::*;
+
+use crate::components::bar_chart::{Bar, ColumnChart, RowChart};
+use crate::components::error_view::ErrorNotice;
+use crate::model::consumption::{euros, Kind, Month, MonthTotals, Projection, UsageRow};
+
+/// Resources drawn in the month's chart; the table lists them all.
+const TOP: usize = 10;
+
+#[component]
+pub fn Estimate(p: Projection, month: Month) -> impl IntoView {
+    view! {
+        <section class="card estimate" data-testid="estimate" aria-labelledby="estimate-h">
+            <h2 id="estimate-h">{format!("{} so far", month.label())}</h2>
+            <div class="figures">
+                <div class="figure">
+                    <span class="figure-label">"Spent so far (all kinds)"</span>
+                    <span class="figure-value" data-testid="so-far">{euros(p.so_far)}</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-label">"Estimate for the whole month"</span>
+                    <span class="figure-value" data-testid="projected">{euros(p.projected)}</span>
+                    <span class="badge">"Estimate"</span>
+                </div>
+            </div>
+            <p class="muted small">{format!(
+                "If nothing changes: your {} server(s) at their plans' hourly prices and your templates and snapshots at this month's rate so far, {} an hour for the {:.0} hours left. Seeweb's invoice is what counts.",
+                p.servers, euros(p.hourly), p.hours_left
+            )}</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ByResource(rows: Vec<UsageRow>, kind: Kind) -> impl IntoView {
+    let class = class_of(kind);
+    let bars: Vec<Bar> = rows
+        .iter()
+        .take(TOP)
+        .map(|r| Bar {
+            label: r
+                .title
+                .clone()
+                .map(|t| format!("{t} ({})", r.name))
+                .unwrap_or_else(|| r.name.clone()),
+            parts: vec![(r.cost, class)],
+            tooltip: format!("{}: {}", r.name, euros(r.cost)),
+            href: r.href.clone(),
+            current: false,
+        })
+        .collect();
+    let more = rows.len().saturating_sub(TOP);
+    view! {
+        <section class="card" aria-labelledby="by-resource-h">
+            <h2 id="by-resource-h">"Cost by resource"</h2>
+            <RowChart bars label=format!("Cost of each of your {} this month", kind.label().to_lowercase()) testid="chart-resources" />
+            {(more > 0).then(|| view! { <p class="muted small">{format!("The {TOP} costliest shown; {more} more in the table.")}</p> })}
+        </section>
+    }
+}
+
+fn class_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Servers => "k-servers",
+        Kind::Templates => "k-templates",
+        Kind::Snapshots => "k-snapshots",
+    }
+}
+
+#[component]
+pub fn History(history: PageData<Vec<MonthTotals>>, month: Month, kind: Kind) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="history-h">
+            <h2 id="history-h">"The last twelve months"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Adding up twelve months…"</p> }>
+                {move || Suspend::new(async move {
+                    match history.await {
+                        Ok(months) => {
+                            let bars = months.iter().map(|t| Bar {
+                                label: t.month.short().to_string(),
+                                parts: Kind::ALL.iter().map(|k| (t.of(*k), class_of(*k))).collect(),
+                                tooltip: format!(
+                                    "{}: {} (servers {}, templates {}, snapshots {})",
+                                    t.month.label(), euros(t.total()), euros(t.servers), euros(t.templates), euros(t.snapshots)
+                                ),
+                                href: Some(t.month.href(kind)),
+                                current: t.month == month,
+                            }).collect();
+                            let legend = Kind::ALL.iter().map(|k| (class_of(*k), k.label())).collect();
+                            view! {
+                                <ColumnChart bars legend label="Total cost per month for the last twelve months, by kind" testid="chart-history" />
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! `/consumption?year=&month=&kind=`: what a month cost, resource by resource (servers, templates
+//! or snapshots), with a chart of it and of the last twelve months; for the month under way the
+//! cost so far and an estimate to its end. The month and kind live in the URL; Export CSV hands
+//! over ECS's own file (`/consumption/export`, served by the server crate).
+
+mod charts;
+mod table;
+
+use crate::page_data::{page_data, PageData};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use leptos_router::{lazy_route, LazyRoute};
+
+use crate::api::consumption::{consumption_history, consumption_month};
+use crate::components::error_view::ErrorNotice;
+use crate::model::consumption::{euros, hours, ConsumptionView, Kind, MonthState, MonthTotals};
+
+/// A lazy route: `data` starts both fetches while the page's code loads.
+pub struct ConsumptionPage {
+    data: PageData<ConsumptionView>,
+    history: PageData<Vec<MonthTotals>>,
+}
+
+#[lazy_route]
+impl LazyRoute for ConsumptionPage {
+    fn data() -> Self {
+        let q = use_query_map();
+        let asked = Memo::new(move |_| {
+            q.with(|m| {
+                let year: i32 = m
+                    .get("year")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                let month: u32 = m
+                    .get("month")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                (year, month, m.get("kind").unwrap_or_default())
+            })
+        });
+        let data = page_data(move || asked.get(), |(y, m, k)| consumption_month(y, m, k));
+        let history = page_data(
+            move || asked.with(|(y, m, _)| (*y, *m)),
+            |(y, m)| consumption_history(y, m),
+        );
+        Self { data, history }
+    }
+
+    fn view(this: Self) -> AnyView {
+        consumption_page(this).into_any()
+    }
+}
+
+fn consumption_page(ConsumptionPage { data, history }: ConsumptionPage) -> impl IntoView {
+    view! {
+        <Title text="Consumption" />
+        <div class="page-head">
+            <h1>"Consumption"</h1>
+            <p class="lead">"What each month cost, as Seeweb bills it: servers by the hour, templates and snapshots by the space they keep."</p>
+        </div>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the month…"</p></section> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Month view history /> }.into_any(),
+                    Err(e) => view! {
+                        <section class="card">
+                            <ErrorNotice error=e />
+                            <a class="btn" href="/consumption">"Show this month"</a>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Month(view: ConsumptionView, history: PageData<Vec<MonthTotals>>) -> impl IntoView {
+    let (month, kind) = (view.month, view.kind);
+    let export = format!(
+        "/consumption/export?year={}&month={}&kind={}",
+        month.year,
+        month.month,
+        kind.key()
+    );
+    let next = (month < view.current).then(|| month.next());
+    let picker = view! {
+        <nav class="month-picker" aria-label="Month" data-testid="month-picker">
+            <a class="btn btn-sm" href=month.prev().href(kind) rel="prev" data-testid="month-prev">{format!("← {}", month.prev().label())}</a>
+            <h2 class="month-now" data-testid="month">{month.label()}</h2>
+            {match next {
+                Some(n) => view! { <a class="btn btn-sm" href=n.href(kind) rel="next" data-testid="month-next">{format!("{} →", n.label())}</a> }.into_any(),
+                None => view! { <span class="btn btn-sm" aria-disabled="true">"Next month →"</span> }.into_any(),
+            }}
+        </nav>
+        <div class="kind-tabs" role="group" aria-label="What to show">
+            {Kind::ALL.into_iter().map(|k| view! {
+                <a class="tab" href=month.href(k) aria-current=(k == kind).then_some("page")>{k.label()}</a>
+            }).collect_view()}
+            {(view.state != MonthState::Future).then(|| view! {
+                <a class="btn btn-sm export" href=export download="" data-testid="export-csv">"Export CSV"</a>
+            })}
+        </div>
+    };
+    let body = match view.state {
+        MonthState::Future => view! {
+            <section class="card empty" data-testid="month-future">
+                <h2>{format!("{} has not started yet", month.label())}</h2>
+                <p class="muted">"Consumption is known once a month is under way."</p>
+                <a class="btn btn-primary" href=view.current.href(kind)>"Show this month"</a>
+            </section>
+        }
+        .into_any(),
+        _ if view.rows.is_empty() => view! {
+            <section class="card empty" data-testid="month-empty">
+                <h2>{format!("No {} billed in {}", kind.label().to_lowercase(), month.label())}</h2>
+                <p class="muted">"Nothing of this kind existed that month: either there was none, or the account did not exist yet."</p>
+            </section>
+        }
+        .into_any(),
+        _ => view! { <Figures view=view.clone() /> }.into_any(),
+    };
+    view! {
+        {picker}
+        {view.projection.clone().map(|p| view! { <charts::Estimate p month /> })}
+        {body}
+        <charts::History history month kind />
+    }
+}
+
+#[component]
+fn Figures(view: ConsumptionView) -> impl IntoView {
+    let saved = view.original.filter(|o| *o > view.total + 0.005);
+    view! {
+        <div class="figures" data-testid="month-totals">
+            <div class="figure">
+                <span class="figure-label">{format!("{} in {}", view.kind.label(), view.month.label())}</span>
+                <span class="figure-value" data-testid="month-total">{euros(view.total)}</span>
+                {saved.map(|o| view! { <span class="muted small">{format!("List price {}: discounts saved {}", euros(o), euros(o - view.total))}</span> })}
+            </div>
+            <div class="figure">
+                <span class="figure-label">"Billed hours"</span>
+                <span class="figure-value">{hours(view.hours)}</span>
+                <span class="muted small">{format!("{} resources", view.rows.len())}</span>
+            </div>
+        </div>
+        <charts::ByResource rows=view.rows.clone() kind=view.kind />
+        <table::UsageTable rows=view.rows total=view.total kind=view.kind />
+    }
+}
