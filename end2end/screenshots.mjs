@@ -27,6 +27,7 @@ const pages = [
   ["logs", "/logs", true],
   ["log-entry", "/logs/1", true],
   ["account", "/account", true],
+  ["consumption", "/consumption", true],
 ];
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 

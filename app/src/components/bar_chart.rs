@@ -37,11 +37,17 @@ fn step(max: f64) -> f64 {
         .unwrap_or(10.0 * pow)
 }
 
-const CW: f64 = 520.0;
+// The charts are drawn in CSS pixels (no `viewBox`): text keeps its size at every width while
+// the bars stretch, given as percentages of the chart's width.
 const CH: f64 = 220.0;
-const LEFT: f64 = 52.0;
+/// The value labels' share of the width, left of the columns.
+const LEFT_PCT: f64 = 12.0;
 const BOTTOM: f64 = 24.0;
 const TOP: f64 = 8.0;
+
+fn pct(v: f64) -> String {
+    format!("{v:.3}%")
+}
 
 /// Stacked columns, one per bar (twelve months), with a value axis in euros.
 #[component]
@@ -59,34 +65,35 @@ pub fn ColumnChart(
     let plot_h = CH - TOP - BOTTOM;
     let y = move |v: f64| TOP + plot_h - v / top * plot_h;
     let n = bars.len().max(1) as f64;
-    let slot = (CW - LEFT - 4.0) / n;
-    let width = (slot * 0.62).max(4.0);
+    let slot = (100.0 - LEFT_PCT) / n;
+    let width = slot * 0.62;
     let ticks: Vec<f64> = (0..=((top / step).round() as usize))
         .map(|i| i as f64 * step)
         .collect();
     view! {
         <figure class="bar-chart" data-testid=testid>
-            <svg viewBox=format!("0 0 {CW} {CH}") role="img" aria-label=label>
+            <svg width="100%" height=CH role="img" aria-label=label>
                 {ticks.into_iter().map(|t| view! {
-                    <line class="grid" x1=LEFT x2=CW y1=y(t) y2=y(t) />
-                    <text class="tick" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{euros(t).replace(".00", "")}</text>
+                    <line class="grid" x1=pct(LEFT_PCT) x2="100%" y1=y(t) y2=y(t) />
+                    <text class="tick" x=pct(LEFT_PCT - 1.5) y=y(t) + 4.0 text-anchor="end">{euros(t).replace(".00", "")}</text>
                 }).collect_view()}
                 {bars.into_iter().enumerate().map(|(i, bar)| {
-                    let x = LEFT + slot * i as f64 + (slot - width) / 2.0;
+                    let left = LEFT_PCT + slot * i as f64;
+                    let x = left + (slot - width) / 2.0;
                     let mut base = 0.0;
                     let rects = bar.parts.iter().map(|(v, class)| {
                         let v = v.max(0.0);
                         let (y0, y1) = (y(base + v), y(base));
                         base += v;
-                        view! { <rect class=*class x=x y=y0 width=width height=(y1 - y0).max(0.0) rx="2" /> }
+                        view! { <rect class=*class x=pct(x) y=y0 width=pct(width) height=(y1 - y0).max(0.0) rx="2" /> }
                     }).collect_view();
                     let cls = if bar.current { "bar current" } else { "bar" };
                     let inner = view! {
                         <title>{bar.tooltip.clone()}</title>
                         {rects}
                         // The whole column answers the pointer, not only its painted part.
-                        <rect class="hit" x=x - (slot - width) / 2.0 y=TOP width=slot height=plot_h />
-                        <text class="tick" x=x + width / 2.0 y=CH - 6.0 text-anchor="middle">{bar.label.clone()}</text>
+                        <rect class="hit" x=pct(left) y=TOP width=pct(slot) height=plot_h />
+                        <text class="tick" x=pct(left + slot / 2.0) y=CH - 6.0 text-anchor="middle">{bar.label.clone()}</text>
                     };
                     match bar.href {
                         Some(href) => view! { <a class=cls href=href data-testid="chart-bar">{inner}</a> }.into_any(),
@@ -103,8 +110,7 @@ pub fn ColumnChart(
     }
 }
 
-const RW: f64 = 520.0;
-const ROW: f64 = 30.0;
+const ROW: f64 = 34.0;
 
 /// Horizontal bars, one per item, largest first, each labelled above with its value.
 #[component]
@@ -114,21 +120,21 @@ pub fn RowChart(
     testid: &'static str,
 ) -> impl IntoView {
     let max = bars.iter().map(Bar::total).fold(0.0, f64::max).max(1e-9);
-    let h = ROW * bars.len().max(1) as f64 + 4.0;
+    let h = ROW * bars.len().max(1) as f64;
     view! {
         <figure class="bar-chart rows" data-testid=testid>
-            <svg viewBox=format!("0 0 {RW} {h}") role="img" aria-label=label>
+            <svg width="100%" height=h role="img" aria-label=label>
                 {bars.into_iter().enumerate().map(|(i, bar)| {
                     let top = ROW * i as f64;
                     let total = bar.total();
-                    let w = (total / max * (RW - 2.0)).max(if total > 0.0 { 2.0 } else { 0.0 });
+                    let w = if total > 0.0 { (total / max * 100.0).max(0.5) } else { 0.0 };
                     let class = bar.parts.first().map(|(_, c)| *c).unwrap_or("k-servers");
                     let inner = view! {
                         <title>{bar.tooltip.clone()}</title>
-                        <text class="row-label" x="0" y=top + 11.0>{bar.label.clone()}</text>
-                        <text class="row-value" x=RW y=top + 11.0 text-anchor="end">{euros(total)}</text>
-                        <rect class=class x="0" y=top + 15.0 width=w height="9" rx="2" />
-                        <rect class="hit" x="0" y=top width=RW height=ROW />
+                        <text class="row-label" x="0" y=top + 13.0>{bar.label.clone()}</text>
+                        <text class="row-value" x="100%" y=top + 13.0 text-anchor="end">{euros(total)}</text>
+                        <rect class=class x="0" y=top + 18.0 width=pct(w) height="9" rx="2" />
+                        <rect class="hit" x="0" y=top width="100%" height=ROW />
                     };
                     match bar.href {
                         Some(href) => view! { <a class="bar" href=href data-testid="chart-row">{inner}</a> }.into_any(),

@@ -72,6 +72,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <div class="shell" class:with-nav=signed_in>
             <nav class="mainnav" id="mainnav" aria-label="Main" hidden=!signed_in class:open=move || menu_open.get()>
+                <div class="nav-inner">
                 {NAV
                     .iter()
                     .map(|(group, links)| {
@@ -96,6 +97,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                </div>
             </nav>
             <main id="main" class="content">
                 {children()}

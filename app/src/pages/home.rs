@@ -55,13 +55,14 @@ fn home_page(HomePage { data, spend }: HomePage) -> impl IntoView {
                 }
             })}
         </Suspense>
-        <ServerTime />
+        <div class="server-time-row"><ServerTime /></div>
     }
 }
 
 #[component]
 fn Loaded(o: AccountOverview, spend: PageData<ConsumptionView>) -> impl IntoView {
     view! {
+        <div class="stack">
         <StateCards c=o.servers.clone() />
         <div class="dashboard-grid">
             <InProgress />
@@ -74,6 +75,7 @@ fn Loaded(o: AccountOverview, spend: PageData<ConsumptionView>) -> impl IntoView
             </section>
         </div>
         <Recent o />
+        </div>
     }
 }
 
@@ -98,7 +100,7 @@ fn StateCards(c: ServerCounts) -> impl IntoView {
         _ => Some("Power states not asked for this many servers".to_string()),
     };
     view! {
-        <section class="figures" aria-label="Servers by state" data-testid="servers-card">
+        <section class="figures state-cards" aria-label="Servers by state" data-testid="servers-card">
             <a class="figure state-card" href="/servers">
                 <span class="figure-label">"Servers"</span>
                 <span class="figure-value" data-testid="servers-total">{c.total}</span>

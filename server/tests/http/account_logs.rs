@@ -16,7 +16,11 @@ async fn a_token_is_made_signs_in_is_renamed_and_destroyed() {
     let (panel, cookie) = signed_in().await;
     let html = page(&panel, "/account", &cookie).await;
     let at = html.find("profile-username").expect("the profile");
-    assert!(html[at..at + 60].contains(">demo<"), "{}", &html[at..at + 60]);
+    assert!(
+        html[at..at + 60].contains(">demo<"),
+        "{}",
+        &html[at..at + 60]
+    );
     assert!(html.contains("data-testid=\"tokens-table\""));
 
     // The name is checked before anything is sent.

@@ -169,3 +169,30 @@ async fn the_csv_is_ecs_own_bytes_and_refused_when_it_should_be() {
     let (_, html) = rig.page("/consumption").await;
     assert!(html.contains("data-testid=\"export-csv\""));
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_servers_by_state_and_lists_the_newest_actions() {
+    let rig = Rig::start(&[]).await;
+    let (status, body) = rig.call("overview", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let c = &body["servers"];
+    let total = c["total"].as_u64().unwrap();
+    let parts = ["ready", "busy", "failed"].map(|k| c[k].as_u64().unwrap());
+    assert!(total > 0 && parts.iter().sum::<u64>() <= total, "{c}");
+    // A small account: every ready server's power was asked.
+    let (running, stopped) = (
+        c["running"].as_u64().unwrap(),
+        c["stopped"].as_u64().unwrap(),
+    );
+    assert_eq!(running + stopped, parts[0], "{c}");
+    let recent = body["recent"].as_array().expect("recent");
+    assert!(!recent.is_empty() && recent.len() <= 6);
+    // The list filtered as the cards link it shows as many.
+    let (_, html) = rig.page("/servers?status=Booted").await;
+    assert!(
+        html.contains(&format!("{} of {total} servers match", parts[0])),
+        "ready"
+    );
+    let (_, html) = rig.page("/").await;
+    assert!(html.contains("href=\"/servers?status=busy\""));
+}

@@ -119,18 +119,21 @@ fn Month(view: ConsumptionView, history: PageData<Vec<MonthTotals>>) -> impl Int
             </section>
         }
         .into_any(),
-        _ => view! { <Figures view=view.clone() /> }.into_any(),
+        _ => view! { <Figures view=view.clone() history /> }.into_any(),
     };
+    let alone = view.rows.is_empty() || view.state == MonthState::Future;
     view! {
         {picker}
-        {view.projection.clone().map(|p| view! { <charts::Estimate p month /> })}
-        {body}
-        <charts::History history month kind />
+        <div class="stack">
+            {view.projection.clone().map(|p| view! { <charts::Estimate p month /> })}
+            {body}
+            {alone.then(|| view! { <charts::History history month kind /> })}
+        </div>
     }
 }
 
 #[component]
-fn Figures(view: ConsumptionView) -> impl IntoView {
+fn Figures(view: ConsumptionView, history: PageData<Vec<MonthTotals>>) -> impl IntoView {
     let saved = view.original.filter(|o| *o > view.total + 0.005);
     view! {
         <div class="figures" data-testid="month-totals">
@@ -145,7 +148,10 @@ fn Figures(view: ConsumptionView) -> impl IntoView {
                 <span class="muted small">{format!("{} resources", view.rows.len())}</span>
             </div>
         </div>
-        <charts::ByResource rows=view.rows.clone() kind=view.kind />
+        <div class="chart-pair">
+            <charts::ByResource rows=view.rows.clone() kind=view.kind />
+            <charts::History history month=view.month kind=view.kind />
+        </div>
         <table::UsageTable rows=view.rows total=view.total kind=view.kind />
     }
 }

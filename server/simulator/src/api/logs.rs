@@ -20,6 +20,8 @@ fn target_type(target: &str) -> &'static str {
         "Group"
     } else if target.starts_with("net") {
         "Network"
+    } else if !target.is_empty() && target.bytes().all(|b| b.is_ascii_digit()) {
+        "Snapshot"
     } else {
         "User"
     }
