@@ -89,6 +89,7 @@ e2e:
 	set -o pipefail; cargo leptos end-to-end --split 2>&1 | tee target/e2e.log || { \
 	  echo '== the failed journeys, from target/e2e.log (cargo-leptos reports any failure as its own panic) =='; \
 	  grep -E '✘|^ +[0-9]+\) |Error:' target/e2e.log | tail -60; exit 1; }
+	@grep -E '^ +[0-9]+ flaky' -A12 target/e2e.log | grep -v DEBUG || true
 	scripts/secret-sweep.sh target/e2e.log
 
 fmt:

@@ -20,10 +20,13 @@ test.describe("logs", () => {
     // Severity is filtered at once, and lands in the URL.
     await page.locator("#log-severity").selectOption("error");
     await expect(page).toHaveURL(/severity=error/);
-    await expect(rows.first()).toBeVisible();
-    for (const s of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")))) {
-      expect(s).toBe("error");
-    }
+    // The rows are replaced once the filtered page arrives: every one is an error.
+    await expect
+      .poll(async () => {
+        const all = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")));
+        return all.length > 0 && all.every((s) => s === "error");
+      })
+      .toBe(true);
     // A resource, typed: only its entries.
     await page.locator("#log-severity").selectOption("");
     await page.locator("#log-resource").fill("demo");
