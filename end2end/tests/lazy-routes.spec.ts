@@ -1,5 +1,5 @@
 import { expect, test, Page } from "@playwright/test";
-import { row, signIn, waitForHydration } from "./helpers";
+import { row, signIn, simReset, waitForHydration } from "./helpers";
 
 // Every page but sign-in is a lazy route (`cargo leptos --split`): a visit downloads the shell's
 // wasm and that page's chunks, and the next page's chunk arrives when it is opened.
@@ -15,6 +15,7 @@ function wasmLoads(page: Page) {
 }
 
 test.describe("pages load only their own code", () => {
+  test.beforeEach(async ({ request }) => simReset(request));
   test("sign-in loads no page chunk; the servers list loads its own and not the create form's", async ({ page }) => {
     const loads = wasmLoads(page);
     await page.goto("/login");
