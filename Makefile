@@ -80,6 +80,7 @@ stress-tests:
 # simulator's control API (/__sim) at a fixed loopback address. Its log of the whole run is kept
 # and swept for the secrets the journeys used (scripts/secret-sweep.sh).
 e2e: export ECS_PANEL_SESSION_STORE = memory
+e2e: export ECS_PANEL_DATABASE_URL = sqlite::memory:
 e2e: export ECS_PANEL_SIM_ADDR = 127.0.0.1:3089
 e2e: export ECS_SIM_BOOT_SECONDS = 3
 e2e: export ECS_PANEL_LOG = info,app=debug,server=debug

@@ -32,6 +32,26 @@ export default defineConfig({
       ],
     },
   },
+  // A second panel in team mode for team.spec.ts: the binary cargo-leptos just built, with its own
+  // simulator (3090) and an in-memory database. Its log goes into `make e2e`'s, which the secret
+  // sweep reads.
+  webServer: {
+    command: "target/debug/ecs-panel",
+    cwd: "..",
+    url: "http://127.0.0.1:3002/healthz",
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    timeout: 60_000,
+    env: {
+      ECS_PANEL_LISTEN: "127.0.0.1:3002",
+      ECS_PANEL_DEMO_TEAM: "1",
+      ECS_PANEL_SIM_ADDR: "127.0.0.1:3090",
+      ECS_PANEL_SESSION_STORE: "memory",
+      ECS_PANEL_DATABASE_URL: "sqlite::memory:",
+      ECS_SIM_BOOT_SECONDS: "3",
+      ECS_PANEL_LOG: "info,app=debug,server=debug",
+    },
+  },
   projects: [
     { name: "desktop", use: { viewport: { width: 1366, height: 900 } } },
   ],

@@ -2,8 +2,8 @@
 # Installs what building and testing ECS Panel needs, and only what is missing: safe to run again.
 #   scripts/setup.sh        tools to build and run (toolchain, wasm target, cargo-leptos,
 #                           wasm-bindgen-cli, npm packages incl. wasm-opt)
-#   scripts/setup.sh test   the above, plus cargo-deny, and Debian's chromium and redis-server
-#                           for the tests
+#   scripts/setup.sh test   the above, plus cargo-deny, and Debian's chromium, redis-server and
+#                           postgresql for the tests
 #   scripts/setup.sh bench  the above, plus oha and chromium for the load figures
 #   scripts/setup.sh dist   the above, plus cargo-deb (test installs it too)
 # Everything comes from the package registries (rustup, crates.io, npm, Debian): cargo-leptos is
@@ -80,6 +80,8 @@ if [ "${1:-}" = test ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The team-mode database tests start their own PostgreSQL (initdb + postgres, loopback only).
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     step "apt-get install ${missing[*]}"
     SUDO=$([ "$(id -u)" = 0 ] || echo sudo)

@@ -26,6 +26,9 @@ pub enum AppError {
     /// What the page is about does not exist (upstream 404, or an id that cannot exist).
     #[error("{0}")]
     NotFound(String),
+    /// The signed-in person's role does not allow this (team mode); nothing was sent to ECS.
+    #[error("{0}")]
+    Forbidden(String),
     /// Something on our side; details are in the server log, not here.
     #[error("Something went wrong on the panel's side. Try again; if it keeps happening, tell your administrator.")]
     Internal,

@@ -2,12 +2,18 @@
 // Deeply nested view types (the servers table) exceed the default limit in release builds.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod audit;
 pub mod auth;
 pub mod browser;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod csp;
+#[cfg(feature = "ssr")]
+pub mod db;
 #[cfg(feature = "ssr")]
 pub mod ecs;
 pub mod error;
@@ -18,6 +24,8 @@ pub mod pages;
 pub mod shared_state;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod team;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -30,6 +38,7 @@ use components::layout::Layout;
 use pages::{
     account::AccountPage,
     actions::ActionsPage,
+    audit::AuditLogPage,
     consumption::ConsumptionPage,
     create::CreatePage,
     groups::GroupsPage,
@@ -38,10 +47,12 @@ use pages::{
     logs::{LogEntryPage, LogsPage},
     networks::NetworksPage,
     not_found::NotFound,
+    password::ChoosePasswordPage,
     plans::PlansPage,
     scripts::{ScriptEditPage, ScriptNewPage, ScriptsPage},
     servers::{ServerDetailPage, ServerMetricsPage, ServersPage},
     ssh_keys::SshKeysPage,
+    team::TeamPage,
     templates::TemplatesPage,
 };
 
@@ -103,6 +114,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logs/:id") view={Lazy::<LogEntryPage>::new()} ssr=SsrMode::PartiallyBlocked />
                     <Route path=path!("/account") view={Lazy::<AccountPage>::new()} />
                     <Route path=path!("/consumption") view={Lazy::<ConsumptionPage>::new()} />
+                    <Route path=path!("/team") view={Lazy::<TeamPage>::new()} />
+                    <Route path=path!("/audit") view={Lazy::<AuditLogPage>::new()} />
+                    <Route path=path!("/password") view={Lazy::<ChoosePasswordPage>::new()} />
                 </Routes>
             </Layout>
         </Router>

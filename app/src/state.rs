@@ -18,8 +18,14 @@ pub struct PanelState {
     /// when it is shared, this process's memory otherwise.
     pub shared: std::sync::Arc<dyn crate::shared_state::SharedState>,
     /// How long a session signed in with an API token lasts at most (API tokens never expire
-    /// upstream, so the panel sets the bound).
+    /// upstream, so the panel sets the bound). Team sessions last as long.
     pub api_token_session: std::time::Duration,
+    /// The panel database: team mode's people and the audit log.
+    pub db: crate::db::Db,
+    /// Team mode (`None`: personal mode, everyone signs in with their ECS credentials).
+    pub team: Option<crate::team::TeamMode>,
+    /// How long audit entries are kept, in words for `/audit`.
+    pub audit_retention: String,
 }
 
 /// The simulator's documented demo credentials, shown on the sign-in page in demo mode only.
@@ -48,13 +54,14 @@ pub async fn request_session() -> Result<Session, AppError> {
 pub async fn upstream() -> Result<(EcsClient, Credential, Session), AppError> {
     let state = panel_state()?;
     let session = request_session().await?;
-    let cred = credential(&session).await?;
+    let cred = credential(&state, &session).await?;
     Ok((state.client, cred, session))
 }
 
 /// The session's credential, or `SessionExpired` (a token past its `expire` ends the session):
-/// for handlers outside server functions, which have the session but no Leptos context.
-pub async fn credential(session: &Session) -> Result<Credential, AppError> {
+/// for handlers outside server functions, which have the session but no Leptos context. A panel
+/// account acts with the panel's own token.
+pub async fn credential(state: &PanelState, session: &Session) -> Result<Credential, AppError> {
     let user: SignedIn = session::signed_in(session)
         .await
         .ok_or(AppError::SessionExpired)?;
@@ -63,12 +70,21 @@ pub async fn credential(session: &Session) -> Result<Credential, AppError> {
         return Err(AppError::SessionExpired);
     }
     session::renew(session).await;
-    Ok(user.credential())
+    match (user.credential(), &state.team) {
+        (Some(cred), _) => Ok(cred),
+        (None, Some(team)) => Ok(Credential::ApiToken(team.token.clone())),
+        // A team session in a panel no longer in team mode: sign in again.
+        (None, None) => {
+            session::sign_out(session).await;
+            Err(AppError::SessionExpired)
+        }
+    }
 }
 
 /// Maps an upstream failure to words for people; a 401 also ends the session, so the next page
 /// goes through sign-in and comes back.
 pub async fn upstream_error(err: EcsError, session: &Session) -> AppError {
+    crate::audit::note_upstream(&err);
     if matches!(err, EcsError::Unauthorized) {
         session::sign_out(session).await;
         return AppError::SessionExpired;
@@ -103,6 +119,9 @@ pub async fn explained<T>(
     explain: impl FnOnce(&EcsError) -> Option<AppError>,
 ) -> Result<T, AppError> {
     if let Some(explained) = r.as_ref().err().and_then(explain) {
+        if let Err(e) = &r {
+            crate::audit::note_upstream(e);
+        }
         return Err(explained);
     }
     checked(r, session).await

@@ -82,6 +82,40 @@ pub struct Config {
     #[command(flatten, next_help_heading = "Demo mode: the embedded simulator")]
     pub simulator: ecs_simulator::SimSettings,
 
+    /// The panel's own database (team mode's people, the audit log): `sqlite://<file>`,
+    /// `sqlite::memory:` (tests) or `postgres://…` (several replicas share it).
+    #[arg(
+        long = "database",
+        env = "ECS_PANEL_DATABASE_URL",
+        default_value = "sqlite://ecs-panel.db"
+    )]
+    pub database: String,
+
+    /// Team mode: a file (readable by the panel only) holding the ECS API token the panel acts
+    /// with; people then sign in with panel accounts (`ecs-panel users add`).
+    #[arg(long, env = "ECS_PANEL_TEAM_TOKEN_FILE", help_heading = "Team mode")]
+    pub team_token_file: Option<std::path::PathBuf>,
+
+    /// Team mode with the token itself (the file is safer: environments leak into `ps` and core
+    /// dumps).
+    #[arg(
+        long,
+        env = "ECS_PANEL_TEAM_TOKEN",
+        hide_env_values = true,
+        help_heading = "Team mode"
+    )]
+    pub team_token: Option<String>,
+
+    /// Demo mode only: run the demo in team mode, with the accounts admin/admin,
+    /// operator/operator and viewer/viewer.
+    #[arg(long, env = "ECS_PANEL_DEMO_TEAM", default_value = "false", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new(), help_heading = "Team mode")]
+    pub demo_team: bool,
+
+    /// How long audit entries are kept (older ones are deleted at start and every six hours).
+    #[arg(long, env = "ECS_PANEL_AUDIT_RETENTION", default_value = "365days", value_parser = humantime::parse_duration)]
+    pub audit_retention: Duration,
+
     /// Log filter in tracing's syntax, e.g. `info` or `server=debug,tower_http=info`.
     #[arg(long, env = "ECS_PANEL_LOG", default_value = "info")]
     pub log: String,
@@ -96,6 +130,30 @@ pub enum Command {
     Serve,
     /// Run the ECS API simulator alone (for client tests and demos).
     Simulate(Box<ecs_simulator::SimArgs>),
+    /// Team mode's panel accounts, in the panel database (`--database`).
+    Users {
+        #[command(subcommand)]
+        action: UsersCommand,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UsersCommand {
+    /// Add an account; prints a one-time password, to be changed at first sign-in.
+    Add {
+        name: String,
+        /// viewer, operator or admin.
+        #[arg(long, default_value = "viewer")]
+        role: String,
+    },
+    /// List the accounts.
+    List,
+    /// Give an account a new one-time password (printed).
+    ResetPassword { name: String },
+    /// Disable an account: it is signed out at its next request.
+    Disable { name: String },
+    /// Re-enable a disabled account.
+    Enable { name: String },
 }
 
 /// Which session store `--session-store` selects.
@@ -139,6 +197,12 @@ impl Config {
         {
             return Err("timeouts and lifetimes must be greater than zero".into());
         }
+        if self.demo_team && !self.demo_mode() {
+            return Err("ECS_PANEL_DEMO_TEAM works in demo mode only (no ECS_API_URL); for a real team set ECS_PANEL_TEAM_TOKEN_FILE".into());
+        }
+        if self.audit_retention.is_zero() {
+            return Err("ECS_PANEL_AUDIT_RETENTION must be greater than zero".into());
+        }
         if self.max_concurrent == 0 {
             return Err("ECS_PANEL_MAX_CONCURRENT must be at least 1".into());
         }
@@ -162,6 +226,38 @@ impl Config {
                 "ECS_PANEL_SESSION_STORE must be memory, sqlite://<file> or redis://<host>, got {s:?}"
             ))
         }
+    }
+
+    /// Team mode's ECS API token, from the file or the variable (`None`: personal mode). The file
+    /// must be readable by its owner only.
+    pub fn team_token(&self) -> Result<Option<String>, String> {
+        let token = match (&self.team_token_file, &self.team_token) {
+            (Some(_), Some(_)) => {
+                return Err(
+                    "set ECS_PANEL_TEAM_TOKEN_FILE or ECS_PANEL_TEAM_TOKEN, not both".into(),
+                )
+            }
+            (Some(path), None) => {
+                use std::os::unix::fs::PermissionsExt;
+                let meta = std::fs::metadata(path)
+                    .map_err(|e| format!("ECS_PANEL_TEAM_TOKEN_FILE {}: {e}", path.display()))?;
+                if meta.permissions().mode() & 0o077 != 0 {
+                    return Err(format!(
+                        "ECS_PANEL_TEAM_TOKEN_FILE {} can be read by other users: chmod 600 it",
+                        path.display()
+                    ));
+                }
+                std::fs::read_to_string(path)
+                    .map_err(|e| format!("ECS_PANEL_TEAM_TOKEN_FILE {}: {e}", path.display()))?
+            }
+            (None, Some(token)) => token.clone(),
+            (None, None) => return Ok(None),
+        };
+        let token = token.trim().to_string();
+        if token.is_empty() || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err("the team token must be one API token on one line".into());
+        }
+        Ok(Some(token))
     }
 
     pub fn trusted_proxies(&self) -> Result<crate::client_addr::TrustedProxies, String> {
@@ -227,6 +323,28 @@ mod tests {
     }
 
     #[test]
+    fn a_team_token_file_must_be_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("ecs-team-token-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("token");
+        std::fs::write(&file, "tok-123\n").unwrap();
+        let path = file.to_str().unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let open = parse(&["--team-token-file", path])
+            .team_token()
+            .unwrap_err();
+        assert!(open.contains("chmod 600"), "{open}");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(
+            parse(&["--team-token-file", path]).team_token(),
+            Ok(Some("tok-123".into()))
+        );
+        assert_eq!(parse(&[]).team_token(), Ok(None));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn invalid_values_give_one_clear_line() {
         let bad_store = parse(&["--session-store", "postgres://x"])
             .validate()
@@ -235,6 +353,10 @@ mod tests {
         let bad_api = parse(&["--api-url", "ftp://x"]).validate().unwrap_err();
         assert!(bad_api.contains("ECS_API_URL"), "{bad_api}");
         assert!(Config::try_parse_from(["ecs-panel", "--idle-timeout", "soon"]).is_err());
+        let demo_team = parse(&["--api-url", "http://x", "--demo-team", "1"])
+            .validate()
+            .unwrap_err();
+        assert!(demo_team.contains("DEMO_TEAM"), "{demo_team}");
         let bad_proxies = parse(&["--trusted-proxies", "10.0.0.0/8,x"])
             .validate()
             .unwrap_err();

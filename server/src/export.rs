@@ -1,6 +1,7 @@
-//! `GET /consumption/export?year=&month=&kind=`: ECS's own consumption CSV, fetched with the
-//! session's credential and handed to the browser as a download. Not a server function: the
-//! browser saves the bytes as they come from ECS, and the wasm never holds them.
+//! Downloads, for admins: `GET /consumption/export?year=&month=&kind=`, ECS's own consumption
+//! CSV fetched with the session's credential, and `GET /audit/export?<filters>`, the audit log
+//! as CSV. Not server functions: the browser saves the bytes as they come, and the wasm never
+//! holds them.
 
 use axum::{
     extract::Query,
@@ -10,7 +11,77 @@ use axum::{
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use app::auth::CurrentUser;
+use app::error::AppError;
+use app::model::audit::AuditFilter;
+use app::model::team::Role;
 use app::state::PanelState;
+
+/// The audit export's cap: a year of a busy team's changes.
+const AUDIT_ROWS_MAX: usize = 200_000;
+
+/// Refuses a download started from another site (a GET, which the same-origin layer lets
+/// through: a link elsewhere must not fetch the account's data with its cookie), or by a role
+/// below admin.
+fn refused(headers: &HeaderMap, who: Option<&CurrentUser>, what: &str) -> Option<Response> {
+    if headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == "cross-site")
+    {
+        return Some(plain(
+            StatusCode::FORBIDDEN,
+            "Downloads start from the panel's own pages.",
+        ));
+    }
+    match who {
+        Some(w) if w.role >= Role::Admin => None,
+        Some(w) => Some(plain(
+            StatusCode::FORBIDDEN,
+            &format!("{what} {}", app::access::denied_words(w.role, Role::Admin)),
+        )),
+        None => Some(plain(StatusCode::UNAUTHORIZED, "Sign in first.")),
+    }
+}
+
+pub async fn audit_csv(
+    state: PanelState,
+    who: Option<axum::Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Query(filter): Query<AuditFilter>,
+) -> Response {
+    let who = who.map(|w| w.0);
+    if let Some(no) = refused(&headers, who.as_ref(), "The audit log is for admins.") {
+        return no;
+    }
+    if let Some((_, problem)) = app::audit::store::filter_problem(&filter) {
+        return plain(StatusCode::BAD_REQUEST, &problem);
+    }
+    match app::audit::store::csv(&state.db, &filter, AUDIT_ROWS_MAX).await {
+        Ok(body) => {
+            let day = chrono::Utc::now().format("%Y-%m-%d");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"ecs-panel-audit-{day}.csv\""),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+                body,
+            )
+                .into_response()
+        }
+        Err(e) => {
+            tracing::error!(%e, "audit export");
+            plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The audit log could not be exported. Try again; if it keeps happening, tell your administrator.",
+            )
+        }
+    }
+}
 
 #[derive(Debug, Deserialize)]
 pub struct ExportQuery {
@@ -25,20 +96,13 @@ pub struct ExportQuery {
 pub async fn consumption_csv(
     state: PanelState,
     session: Session,
+    who: Option<axum::Extension<CurrentUser>>,
     headers: HeaderMap,
     Query(q): Query<ExportQuery>,
 ) -> Response {
-    // A download is a GET, which the same-origin layer lets through: a link on another site
-    // must not make the browser fetch the account's bills with its cookie.
-    if headers
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == "cross-site")
-    {
-        return plain(
-            StatusCode::FORBIDDEN,
-            "Downloads start from the panel's own pages.",
-        );
+    let who = who.map(|w| w.0);
+    if let Some(no) = refused(&headers, who.as_ref(), "Consumption is for admins.") {
+        return no;
     }
     let number = |s: &str| s.trim().parse::<i64>().ok();
     let (Some(year), Some(month)) = (number(&q.year), number(&q.month)) else {
@@ -47,7 +111,7 @@ pub async fn consumption_csv(
     let (Ok(year), Ok(month)) = (i32::try_from(year), u32::try_from(month)) else {
         return plain(StatusCode::BAD_REQUEST, "Choose a month to download.");
     };
-    let cred = match app::state::credential(&session).await {
+    let cred = match app::state::credential(&state, &session).await {
         Ok(c) => c,
         Err(e) => return failure(e),
     };
@@ -70,15 +134,10 @@ pub async fn consumption_csv(
     }
 }
 
-fn failure(e: app::error::AppError) -> Response {
-    use app::error::AppError;
+fn failure(e: AppError) -> Response {
     let status = match &e {
-        AppError::SessionExpired => StatusCode::UNAUTHORIZED,
         AppError::Invalid { .. } => StatusCode::BAD_REQUEST,
-        AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Maintenance(_) => StatusCode::SERVICE_UNAVAILABLE,
-        AppError::Upstream(_) => StatusCode::BAD_GATEWAY,
-        AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        other => crate::fn_status::status_of(other),
     };
     plain(
         status,

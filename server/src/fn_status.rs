@@ -16,6 +16,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::SessionExpired => StatusCode::UNAUTHORIZED,
         AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::Maintenance(_) => StatusCode::SERVICE_UNAVAILABLE,
         // The ECS API refused or failed what was asked; the words say which.
         AppError::Upstream(_) => StatusCode::BAD_GATEWAY,

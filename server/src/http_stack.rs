@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::SessionManagerLayer;
 use tracing::{info_span, Span};
 
-use crate::{budget, client_addr, fn_status, guard, security, session::AnyStore};
+use crate::{access, budget, client_addr, fn_status, guard, security, session::AnyStore};
 
 /// Everything the panel's router is made of.
 pub struct Panel {
@@ -74,12 +74,21 @@ pub fn panel_router(panel: Panel) -> Router {
     } = panel;
     let routes = route_list();
     let export_state = state.clone();
+    let audit_state = state.clone();
+    let gate_state = state.clone();
+    let guard_state = state.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route(
             "/consumption/export",
-            get(move |session, headers, query| {
-                crate::export::consumption_csv(export_state.clone(), session, headers, query)
+            get(move |session, who, headers, query| {
+                crate::export::consumption_csv(export_state.clone(), session, who, headers, query)
+            }),
+        )
+        .route(
+            "/audit/export",
+            get(move |who, headers, query| {
+                crate::export::audit_csv(audit_state.clone(), who, headers, query)
             }),
         )
         .leptos_routes_with_context(&options, routes, move || provide_context(state.clone()), {
@@ -92,10 +101,12 @@ pub fn panel_router(panel: Panel) -> Router {
             axum::routing::any(leptos_axum::file_and_error_handler(shell))
         })
         .with_state(options)
-        // Layers run bottom-up: log, refuse cross-site writes, load the session, guard, then give
-        // server functions' errors their status.
+        // Layers run bottom-up: log, refuse cross-site writes, load the session, guard (who is
+        // calling), the access gate (roles, audit log), then give server functions' errors their
+        // status.
         .layer(from_fn(fn_status::error_status))
-        .layer(from_fn(guard::require_session))
+        .layer(from_fn_with_state(gate_state, access::gate))
+        .layer(from_fn_with_state(guard_state, guard::require_session))
         .layer(from_fn_with_state(
             trusted_proxies,
             client_addr::client_address,

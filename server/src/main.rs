@@ -28,6 +28,7 @@ fn main() {
         match config.command.clone().unwrap_or(Command::Serve) {
             Command::Serve => run_panel(config).await,
             Command::Simulate(args) => ecs_simulator::run_standalone(*args).await,
+            Command::Users { action } => server::users_cli::run(&config.database, action).await,
         }
     });
     if let Err(message) = result {

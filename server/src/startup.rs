@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 
 use crate::config::Config;
 use app::auth::throttle::Throttle;
+use app::team::TeamMode;
 
 use crate::http_stack::{Limits, Panel};
 use crate::security::AllowedOrigin;
@@ -34,6 +35,11 @@ pub async fn build_panel(
         }
     };
     let (store, shared) = AnyStore::open(&config.session_store_kind()?).await?;
+    let db = app::db::Db::open(&config.database)
+        .await
+        .map_err(|e| format!("ECS_PANEL_DATABASE_URL: {e}"))?;
+    let team = team_mode(config, &db).await?;
+    spawn_audit_retention(db.clone(), config.audit_retention);
     let client = EcsClient::new(
         &api_url,
         ClientOptions {
@@ -53,6 +59,9 @@ pub async fn build_panel(
             throttle: Throttle::new(shared.clone()),
             shared,
             api_token_session: config.api_token_lifetime,
+            db,
+            team,
+            audit_retention: humantime::format_duration(config.audit_retention).to_string(),
         },
         trusted_proxies: config.trusted_proxies()?,
         limits: Limits {
@@ -67,4 +76,41 @@ pub async fn build_panel(
         allowed_origin: AllowedOrigin(config.public_origin()),
     };
     Ok((panel, sim))
+}
+
+/// Team mode from the configuration: the panel's token, or in the team demo the simulator's demo
+/// token and the three seeded accounts.
+async fn team_mode(config: &Config, db: &app::db::Db) -> Result<Option<TeamMode>, String> {
+    if config.demo_team {
+        app::team::users::seed_demo(db)
+            .await
+            .map_err(|e| format!("cannot seed the team demo's accounts: {e}"))?;
+        tracing::info!("team mode (demo): admin/admin, operator/operator, viewer/viewer");
+        return Ok(Some(TeamMode {
+            token: ecs_simulator::DEMO_API_TOKEN.to_string().into(),
+            demo_accounts: true,
+        }));
+    }
+    Ok(config.team_token()?.map(|token| {
+        tracing::info!("team mode: people sign in with panel accounts");
+        TeamMode {
+            token: token.into(),
+            demo_accounts: false,
+        }
+    }))
+}
+
+/// Deletes audit entries past the retention now and every six hours.
+fn spawn_audit_retention(db: app::db::Db, keep: std::time::Duration) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 3600));
+        loop {
+            every.tick().await;
+            match app::audit::store::purge(&db, keep).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "audit entries past the retention deleted"),
+                Err(e) => tracing::warn!(%e, "could not apply the audit retention"),
+            }
+        }
+    });
 }

@@ -11,7 +11,15 @@ use crate::model::account::{AccountView, NewToken};
 pub async fn get_account() -> Result<AccountView, AppError> {
     use crate::state::upstream_error;
     let (client, cred, session) = crate::state::upstream().await?;
-    let (account, tokens) = tokio::join!(client.account(&cred), client.list_api_tokens(&cred));
+    // API tokens are secrets' names and handles: admins only (in personal mode the owner is one).
+    let may_tokens = crate::access::current_role() >= crate::model::team::Role::Admin;
+    let (account, tokens) = tokio::join!(client.account(&cred), async {
+        if may_tokens {
+            client.list_api_tokens(&cred).await
+        } else {
+            Ok(Vec::new())
+        }
+    });
     let account = match account {
         Ok(a) => a,
         Err(e) => return Err(upstream_error(e, &session).await),
@@ -104,6 +112,9 @@ pub async fn change_password(
     use crate::state::{checked, panel_state, upstream};
     use secrecy::SecretString;
 
+    if let Some(me) = crate::access::current().filter(|u| u.user_id.is_some()) {
+        return ssr::panel_password(me, current, new, confirm).await;
+    }
     let (client, cred, sess) = upstream().await?;
     let username = session::signed_in(&sess)
         .await
@@ -165,6 +176,54 @@ mod ssr {
             .into_iter()
             .map(|t| crate::ecs::convert::account::token(t, now))
             .collect())
+    }
+
+    /// Team mode: a panel account changes its own password (the ECS account's stays as it is).
+    /// The current one is checked like a sign-in, counted by the throttle.
+    pub async fn panel_password(
+        me: crate::auth::CurrentUser,
+        current: String,
+        new: String,
+        confirm: String,
+    ) -> Result<(), AppError> {
+        use crate::api::auth::throttled;
+        use crate::auth::throttle;
+        use crate::team::{passwords, users};
+
+        if let Some(problem) =
+            crate::model::account::password_problem(&current, &new, &confirm, &me.name)
+        {
+            return Err(AppError::at(problem));
+        }
+        let state = crate::state::panel_state()?;
+        let id = me.user_id.clone().unwrap_or_default();
+        let attempt = state
+            .throttle
+            .begin(throttle::request_peer(), &me.name)
+            .await
+            .map_err(|wait| throttled("current", wait))?;
+        let found = users::by_name_with_hash(&state.db, &me.name)
+            .await
+            .map_err(crate::api::team::ssr::db_error)?
+            .filter(|(u, _)| u.id == id)
+            .map(|(_, h)| h);
+        if !passwords::verify_blocking(current, found).await {
+            attempt.failed();
+            tracing::warn!("a password change gave a wrong current password");
+            return Err(AppError::invalid(
+                "current",
+                "That is not your current password.",
+            ));
+        }
+        attempt.succeeded().await;
+        let phc = passwords::hash_blocking(new)
+            .await
+            .ok_or(AppError::Internal)?;
+        users::set_password(&state.db, &id, &phc, false)
+            .await
+            .map_err(crate::api::team::ssr::db_error)?;
+        tracing::info!("panel password changed");
+        Ok(())
     }
 
     pub fn gone() -> AppError {

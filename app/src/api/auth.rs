@@ -30,6 +30,9 @@ pub async fn login(
         .begin(throttle::request_peer(), &username)
         .await
         .map_err(|wait| throttled("password", wait))?;
+    if state.team.is_some() {
+        return team::sign_in(&state, attempt, &username, password, next.as_deref()).await;
+    }
     let password = secrecy::SecretString::from(password);
     let grant = match state.client.login(&username, &password).await {
         Ok(grant) => grant,
@@ -75,6 +78,12 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
         ));
     }
     let state = crate::state::panel_state()?;
+    if state.team.is_some() {
+        return Err(AppError::invalid(
+            "token",
+            "This panel signs in with panel accounts: use your username and password.",
+        ));
+    }
     // A token names no user: only the peer address is counted.
     let attempt = state
         .throttle
@@ -111,6 +120,73 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
     })?;
     tracing::info!("signed in with an API token");
     Ok(crate::auth::safe_next(next.as_deref()))
+}
+
+/// Team mode's sign-in: a panel account, checked against its argon2id hash.
+#[cfg(feature = "ssr")]
+mod team {
+    use crate::auth::session::{sign_in as start_session, SignedIn};
+    use crate::auth::throttle::Attempt;
+    use crate::error::AppError;
+    use crate::state::PanelState;
+    use crate::team::{passwords, users};
+
+    pub async fn sign_in(
+        state: &PanelState,
+        attempt: Attempt,
+        username: &str,
+        password: String,
+        next: Option<&str>,
+    ) -> Result<String, AppError> {
+        let name = crate::model::team::clean_name(username);
+        let found = match users::by_name_with_hash(&state.db, &name).await {
+            Ok(found) => found,
+            Err(e) => {
+                attempt.not_judged().await;
+                tracing::error!(%e, "panel database at sign-in");
+                return Err(AppError::Internal);
+            }
+        };
+        let (user, phc) = found.map_or((None, None), |(u, h)| (Some(u), Some(h)));
+        let user = match user {
+            Some(user) if passwords::verify_blocking(password, phc).await => user,
+            _ => {
+                attempt.failed();
+                tracing::warn!("a sign-in was refused");
+                return Err(AppError::invalid("password", "Wrong username or password."));
+            }
+        };
+        if user.disabled {
+            attempt.not_judged().await;
+            return Err(AppError::invalid(
+                "password",
+                "This account is disabled. Ask an admin of this panel.",
+            ));
+        }
+        attempt.succeeded().await;
+        let session = crate::state::request_session().await?;
+        let ends = chrono::Utc::now().timestamp()
+            + i64::try_from(state.api_token_session.as_secs()).unwrap_or(i64::MAX / 2);
+        start_session(
+            &session,
+            SignedIn::team(user.name.clone(), user.id.clone(), ends),
+        )
+        .await
+        .map_err(|err| {
+            tracing::error!(%err, "could not store the session");
+            AppError::Internal
+        })?;
+        if let Err(e) = users::signed_in_now(&state.db, &user.id).await {
+            tracing::warn!(%e, "could not note the sign-in time");
+        }
+        tracing::info!("signed in with a panel account");
+        let next = crate::auth::safe_next(next);
+        Ok(if user.must_change {
+            crate::auth::password_url(&next)
+        } else {
+            next
+        })
+    }
 }
 
 /// The answer to an attempt the throttle holds back (`None`: its store cannot be reached).

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod actions;
+pub mod audit;
 pub mod auth;
 pub mod consumption;
 pub mod create;
@@ -17,4 +18,5 @@ pub mod scripts;
 pub mod servers;
 pub mod ssh_keys;
 pub mod system;
+pub mod team;
 pub mod templates;

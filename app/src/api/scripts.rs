@@ -94,9 +94,12 @@ mod ssr {
     use crate::state::checked;
 
     /// The signed-in user's name ("" if unknown: then every script counts as theirs).
+    /// The ECS username scripts are owned by; "" for a panel account (team mode), which acts
+    /// for the whole ECS account, so every script of the account is its own.
     pub async fn me(session: &Session) -> String {
         crate::auth::session::signed_in(session)
             .await
+            .filter(|u| u.user_id.is_none())
             .map(|u| u.username)
             .unwrap_or_default()
     }

@@ -7,17 +7,33 @@ pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
-/// The signed-in user's name, put into the request's extensions by the server's route guard, so
-/// pages read it synchronously during SSR instead of through another async resource.
+/// Who is signed in, put into the request's extensions by the server's route guard, so pages
+/// and the access gate read it synchronously instead of through another async resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CurrentUser(pub String);
+pub struct CurrentUser {
+    /// The panel account's name in team mode, the ECS username in personal mode.
+    pub name: String,
+    pub role: crate::model::team::Role,
+    /// Team mode: the panel account's id.
+    pub user_id: Option<String>,
+    /// Team mode: signed in with a one-time password not yet changed.
+    pub must_change: bool,
+}
 
 /// Who is signed in, as seen by this request (server side; `None` in the browser).
-pub fn current_username() -> Option<String> {
+pub fn current_viewer() -> Option<crate::model::team::Viewer> {
     #[cfg(feature = "ssr")]
     {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<CurrentUser>().map(|u| u.0.clone()))
+        leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
+            parts
+                .extensions
+                .get::<CurrentUser>()
+                .map(|u| crate::model::team::Viewer {
+                    name: u.name.clone(),
+                    role: u.role,
+                    team: u.user_id.is_some(),
+                })
+        })
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -58,8 +74,18 @@ pub fn login_url(here: &str, expired: bool) -> String {
     }
 }
 
+/// The page that asks for a new password before anything else (team mode, a one-time password),
+/// then goes on to `next`.
+pub fn password_url(next: &str) -> String {
+    if next == "/" {
+        "/password".into()
+    } else {
+        format!("/password?next={}", percent_encode(next))
+    }
+}
+
 /// Percent-encodes all but RFC 3986's unreserved characters (a query value, safely).
-fn percent_encode(s: &str) -> String {
+pub fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

@@ -16,6 +16,9 @@ pub enum TokenKind {
     Jwt,
     /// An API token made in Seeweb's panel, sent as `X-APITOKEN`.
     ApiToken,
+    /// Team mode: a panel account; upstream calls use the panel's own token (`TeamMode`), which
+    /// is never copied into a session.
+    Team,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -25,6 +28,9 @@ pub struct SignedIn {
     pub kind: TokenKind,
     /// Unix seconds after which the token is dead (`expire` from `/login`); API tokens: none.
     pub expires_at: Option<i64>,
+    /// Team mode: the panel account's id (its role and state are read afresh every request).
+    #[serde(default)]
+    pub user_id: Option<String>,
 }
 
 // Hand-written so that no `{:?}` anywhere can print the token.
@@ -34,6 +40,7 @@ impl std::fmt::Debug for SignedIn {
             .field("username", &self.username)
             .field("kind", &self.kind)
             .field("expires_at", &self.expires_at)
+            .field("user_id", &self.user_id)
             .finish_non_exhaustive()
     }
 }
@@ -45,13 +52,28 @@ impl SignedIn {
             token,
             kind,
             expires_at,
+            user_id: None,
         }
     }
 
-    pub fn credential(&self) -> Credential {
+    /// A panel account signed in (team mode); the session ends after `expires_at`.
+    pub fn team(name: String, user_id: String, expires_at: i64) -> Self {
+        Self {
+            username: name,
+            token: String::new(),
+            kind: TokenKind::Team,
+            expires_at: Some(expires_at),
+            user_id: Some(user_id),
+        }
+    }
+
+    /// The session's own upstream credential; `None` for a panel account, which acts with the
+    /// panel's token (see `state::credential`).
+    pub fn credential(&self) -> Option<Credential> {
         match self.kind {
-            TokenKind::Jwt => Credential::Bearer(self.token.clone().into()),
-            TokenKind::ApiToken => Credential::ApiToken(self.token.clone().into()),
+            TokenKind::Jwt => Some(Credential::Bearer(self.token.clone().into())),
+            TokenKind::ApiToken => Some(Credential::ApiToken(self.token.clone().into())),
+            TokenKind::Team => None,
         }
     }
 

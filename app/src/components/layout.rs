@@ -3,6 +3,24 @@
 use leptos::prelude::*;
 
 use crate::api::auth::Logout;
+use crate::model::team::{Role, Viewer};
+
+/// Who is signed in, for pages: `None` on the sign-in page. Provided by [`Layout`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedInAs(pub Option<Viewer>);
+
+/// Whether the signed-in person's role allows what needs `need`. Only for leaving out buttons
+/// and links a role cannot use: the server's access gate is the control.
+pub fn may(need: Role) -> bool {
+    use_context::<SignedInAs>()
+        .and_then(|s| s.0)
+        .is_some_and(|v| v.may(need))
+}
+
+/// The signed-in person (name, role, team mode), when there is one.
+pub fn signed_in_as() -> Option<Viewer> {
+    use_context::<SignedInAs>().and_then(|s| s.0)
+}
 
 /// The main navigation, in the groups Seeweb's own panel uses; every link stays visible (a
 /// sidebar on desktops, the Menu list on phones). The current page has `aria-current="page"`.
@@ -35,13 +53,29 @@ const NAV: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     ("Catalogue", &[("/plans", "Plans")]),
+    ("Panel", &[("/team", "Team"), ("/audit", "Audit log")]),
 ];
+
+/// The least role a link of the navigation is for (others: anyone signed in).
+fn link_needs(href: &str) -> Role {
+    match href {
+        "/consumption" | "/team" | "/audit" => Role::Admin,
+        "/servers/new" => Role::Operator,
+        _ => Role::Viewer,
+    }
+}
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     // Who is signed in, from the request (the route guard put it there), shared for hydration.
-    let user = SharedValue::new(crate::auth::current_username).into_inner();
-    let signed_in = user.is_some();
+    let viewer = SharedValue::new(crate::auth::current_viewer).into_inner();
+    provide_context(SignedInAs(viewer.clone()));
+    let signed_in = viewer.is_some();
+    let user = viewer.as_ref().map(|v| v.name.clone());
+    // The team page exists in team mode only; in personal mode the owner is the admin.
+    let team = viewer.as_ref().is_some_and(|v| v.team);
+    let role = viewer.as_ref().map_or(Role::Viewer, |v| v.role);
+    let shown = move |href: &str| role >= link_needs(href) && (team || href != "/team");
     super::toast::provide_toasts();
     super::live::provide_live(signed_in);
     // Phones: the navigation folds behind a Menu button and closes again on every page change.
@@ -75,6 +109,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <div class="nav-inner">
                 {NAV
                     .iter()
+                    .filter(|(_, links)| links.iter().any(|(href, _)| shown(href)))
                     .map(|(group, links)| {
                         // The group's name is for the eye; labelling the lists with it would
                         // repeat "Network" next to the "Networks" link for screen readers.
@@ -84,6 +119,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 <ul>
                                     {links
                                         .iter()
+                                        .filter(|(href, _)| shown(href))
                                         .map(|(href, label)| view! {
                                             <li>
                                                 <a href=*href aria-current=move || current(&pathname.get(), href).then_some("page")>

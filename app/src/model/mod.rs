@@ -4,6 +4,7 @@
 pub mod account;
 pub mod actions;
 pub mod activity;
+pub mod audit;
 pub mod consumption;
 pub mod create;
 pub mod create_check;
@@ -24,5 +25,6 @@ pub mod snapshot;
 pub mod ssh_key;
 pub mod ssh_key_list;
 pub mod table;
+pub mod team;
 pub mod template;
 pub mod time;

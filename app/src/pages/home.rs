@@ -27,8 +27,19 @@ pub struct HomePage {
 impl LazyRoute for HomePage {
     fn data() -> Self {
         let data = page_data(|| (), |_| overview());
-        // This month's servers with the estimate: the consumption page's own call.
-        let spend = page_data(|| (), |_| consumption_month(0, 0, String::new()));
+        // This month's servers with the estimate: the consumption page's own call. Money is for
+        // admins: others are not asked to make a call the access gate refuses.
+        let admin = crate::components::layout::may(crate::model::team::Role::Admin);
+        let spend = page_data(
+            move || admin,
+            |admin| async move {
+                if admin {
+                    consumption_month(0, 0, String::new()).await
+                } else {
+                    Err(crate::error::AppError::Forbidden(String::new()))
+                }
+            },
+        );
         Self { data, spend }
     }
 
@@ -66,7 +77,7 @@ fn Loaded(o: AccountOverview, spend: PageData<ConsumptionView>) -> impl IntoView
         <StateCards c=o.servers.clone() />
         <div class="dashboard-grid">
             <InProgress />
-            <Spend spend />
+            {crate::components::layout::may(crate::model::team::Role::Admin).then(|| view! { <Spend spend /> })}
             <section class="card" data-testid="account-card">
                 <h2>"Account"</h2>
                 <p class="stat">{o.username.clone()}</p>

@@ -20,8 +20,9 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let expired = move || query.with(|q| q.get("reason").as_deref() == Some("expired"));
     let method = RwSignal::new(Method::Password);
-    // Demo credentials are a fact of the server's configuration: shared for hydration, no fetch.
-    let demo = SharedValue::new(demo_credentials).into_inner();
+    // Demo credentials and team mode are facts of the server's configuration: shared for
+    // hydration, no fetch.
+    let (team, demo, demo_team) = SharedValue::new(sign_in_facts).into_inner();
 
     let login = ServerAction::<Login>::new();
     let login_token = ServerAction::<LoginToken>::new();
@@ -54,13 +55,29 @@ pub fn LoginPage() -> impl IntoView {
         <div class="auth-wrap">
             <section class="card auth-card" aria-labelledby="signin-title">
                 <h1 id="signin-title">"Sign in"</h1>
-                <p class="muted">"Use your Seeweb account, or an API token made in Seeweb's panel."</p>
+                <p class="muted">
+                    {if team {
+                        "Use your account on this panel (your admin gave you one)."
+                    } else {
+                        "Use your Seeweb account, or an API token made in Seeweb's panel."
+                    }}
+                </p>
                 <Show when=expired>
                     <p class="notice notice-warn" role="status">
                         "Your session expired, sign in again."
                     </p>
                 </Show>
-                {demo.map(|(user, pass)| {
+                {demo_team.then(|| view! {
+                    <div class="notice notice-info" data-testid="demo-banner">
+                        <strong>"Demo mode, as a team. "</strong>
+                        "This panel runs against its built-in ECS simulator. Sign in as "
+                        <code>"admin"</code>" / "<code>"admin"</code>", "
+                        <code>"operator"</code>" / "<code>"operator"</code>" or "
+                        <code>"viewer"</code>" / "<code>"viewer"</code>
+                        " (the password is the name) to see what each role may do."
+                    </div>
+                })}
+                {demo.filter(|_| !team).map(|(user, pass)| {
                     view! {
                         <div class="notice notice-info" data-testid="demo-banner">
                             <strong>"Demo mode. "</strong>
@@ -72,12 +89,12 @@ pub fn LoginPage() -> impl IntoView {
                         </div>
                     }
                 })}
-                <div class="tabs" role="tablist" aria-label="Sign-in method">
+                <div class="tabs" role="tablist" aria-label="Sign-in method" hidden=team>
                     {tab(Method::Password, "Password", "tab-password")}
                     {tab(Method::Token, "API token", "tab-token")}
                 </div>
 
-                <div role="tabpanel" aria-labelledby="tab-password" hidden=move || method.get() != Method::Password>
+                <div role=(!team).then_some("tabpanel") aria-labelledby=(!team).then_some("tab-password") hidden=move || method.get() != Method::Password>
                     <ActionForm action=login attr:class="form" attr:novalidate=true>
                         <input type="hidden" name="next" prop:value=next />
                         <GeneralError error=password_error fields=&["username", "password"] />
@@ -97,7 +114,7 @@ pub fn LoginPage() -> impl IntoView {
                     </ActionForm>
                 </div>
 
-                <div role="tabpanel" aria-labelledby="tab-token" hidden=move || method.get() != Method::Token>
+                <div role="tabpanel" aria-labelledby="tab-token" hidden=move || team || method.get() != Method::Token>
                     <ActionForm action=login_token attr:class="form" attr:novalidate=true>
                         <input type="hidden" name="next" prop:value=next />
                         <GeneralError error=token_error fields=&["token"] />
@@ -130,16 +147,23 @@ fn GeneralError(error: Signal<Option<AppError>>, fields: &'static [&'static str]
     }
 }
 
-/// The simulator's demo credentials in demo mode (server side; the browser gets the shared value).
-fn demo_credentials() -> Option<(String, String)> {
+/// Team mode, the simulator's demo credentials in demo mode, and whether the demo runs as a team
+/// (server side; the browser gets the shared value).
+fn sign_in_facts() -> (bool, Option<(String, String)>, bool) {
     #[cfg(feature = "ssr")]
     {
-        use_context::<crate::state::PanelState>()
-            .and_then(|s| s.demo)
-            .map(|d| (d.username, d.password))
+        let Some(state) = use_context::<crate::state::PanelState>() else {
+            return (false, None, false);
+        };
+        let demo_team = state.team.as_ref().is_some_and(|t| t.demo_accounts);
+        (
+            state.team.is_some(),
+            state.demo.map(|d| (d.username, d.password)),
+            demo_team,
+        )
     }
     #[cfg(not(feature = "ssr"))]
     {
-        None
+        (false, None, false)
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod actions;
+pub mod audit;
 pub mod consumption;
 pub mod create;
 pub mod groups;
@@ -10,8 +11,10 @@ pub mod login;
 pub mod logs;
 pub mod networks;
 pub mod not_found;
+pub mod password;
 pub mod plans;
 pub mod scripts;
 pub mod servers;
 pub mod ssh_keys;
+pub mod team;
 pub mod templates;

@@ -24,9 +24,13 @@ impl Panel {
                 .with_test_writer()
                 .try_init();
         }
-        let config =
-            Config::try_parse_from(std::iter::once("ecs-panel").chain(args.iter().copied()))
-                .expect("valid test configuration");
+        // Each panel its own database unless the test shares one.
+        let mut all = vec!["ecs-panel"];
+        if !args.contains(&"--database") {
+            all.extend(["--database", "sqlite::memory:"]);
+        }
+        all.extend_from_slice(args);
+        let config = Config::try_parse_from(all).expect("valid test configuration");
         let options = LeptosOptions::builder().output_name("ecs-panel").build();
         let (panel, sim) = server::startup::build_panel(&config, options)
             .await
@@ -48,6 +52,12 @@ impl Panel {
     /// Demo mode with an in-memory session store.
     pub async fn demo() -> Panel {
         Panel::start(&["--session-store", "memory"]).await
+    }
+
+    /// The team demo: team mode against the embedded simulator, with admin/admin,
+    /// operator/operator and viewer/viewer.
+    pub async fn team_demo() -> Panel {
+        Panel::start(&["--session-store", "memory", "--demo-team", "true"]).await
     }
 
     /// The embedded simulator (demo mode), e.g. for its request log.
@@ -396,4 +406,128 @@ pub async fn sqlite_records(store: &str) -> i64 {
         .expect("count sessions");
     pool.close().await;
     n
+}
+
+/// A real PostgreSQL server (Debian's `postgresql`, initdb into a temporary folder) on a free
+/// loopback port, stopped and removed when dropped. As root it runs as the `postgres` user, since
+/// PostgreSQL refuses to run as root.
+pub struct Postgres {
+    child: std::process::Child,
+    dir: std::path::PathBuf,
+    bin: std::path::PathBuf,
+    pub port: u16,
+}
+
+impl Postgres {
+    pub fn start() -> Postgres {
+        use std::process::{Command, Stdio};
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|versions| versions.flatten().map(|v| v.path().join("bin")).max())
+            .expect("PostgreSQL is installed (make test installs Debian's postgresql)");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("port")
+            .port();
+        let dir = std::env::temp_dir().join(format!("ecs-panel-pg-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("pg dir");
+        let root = is_root();
+        let as_postgres = |program: std::path::PathBuf| {
+            if root {
+                let mut c = Command::new("runuser");
+                c.args(["-u", "postgres", "--"]).arg(program);
+                c
+            } else {
+                Command::new(program)
+            }
+        };
+        if root {
+            let ok = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&dir)
+                .status()
+                .expect("chown");
+            assert!(ok.success(), "chown the PostgreSQL folder");
+        }
+        let data = dir.join("data");
+        let init = as_postgres(bin.join("initdb"))
+            .args([
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "-D",
+            ])
+            .arg(&data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("initdb runs");
+        assert!(init.success(), "initdb failed");
+        let child = as_postgres(bin.join("postgres"))
+            .arg("-D")
+            .arg(&data)
+            .args(["-p", &port.to_string(), "-k"])
+            .arg(&dir)
+            .args(["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("postgres starts");
+        let pg = Postgres {
+            child,
+            dir,
+            bin,
+            port,
+        };
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                // Accepting connections a moment before it accepts logins.
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                return pg;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("postgres did not start");
+    }
+
+    /// Its `--database` value.
+    pub fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        // `pg_ctl stop -m immediate` ends the server and its backends at once (a signal to the
+        // `runuser` wrapper would not reach them).
+        let mut stop = if is_root() {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "postgres", "--"])
+                .arg(self.bin.join("pg_ctl"));
+            c
+        } else {
+            std::process::Command::new(self.bin.join("pg_ctl"))
+        };
+        let _ = stop
+            .args(["stop", "-m", "immediate", "-D"])
+            .arg(self.dir.join("data"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

@@ -22,4 +22,5 @@ mod sessions;
 mod shell;
 mod snapshots;
 mod ssh_keys;
+mod team;
 mod throttle;

@@ -2,7 +2,7 @@
 //! API tokens (made, shown once, renamed, destroyed) and a new password. What is typed and which
 //! dialog is open live here, above the part that reloads.
 
-mod password;
+pub(crate) mod password;
 mod tokens;
 
 use crate::page_data::{page_data, PageData};
@@ -74,9 +74,18 @@ fn account_page(AccountPage { data }: AccountPage) -> impl IntoView {
         delete_open: RwSignal::new(false),
     };
     provide_context(ctx);
+    // In team mode the password is the panel account's own, and API tokens are for admins.
+    let me = crate::components::layout::signed_in_as();
+    let team_name = me.as_ref().filter(|v| v.team).map(|v| v.name.clone());
+    let may_tokens = crate::components::layout::may(crate::model::team::Role::Admin);
+    if let Some(name) = team_name.clone() {
+        ctx.username.set(name);
+    }
     Effect::new(move |_| {
         if let Some(Ok(view)) = data.get() {
-            ctx.username.set(view.profile.username);
+            if team_name.is_none() {
+                ctx.username.set(view.profile.username);
+            }
             ctx.tokens.set(view.tokens);
         }
     });
@@ -93,16 +102,16 @@ fn account_page(AccountPage { data }: AccountPage) -> impl IntoView {
                 match data.await {
                     Ok(view) => view! {
                         <ProfileCard profile=view.profile.clone() />
-                        <tokens::TokenList rows=view.tokens />
+                        {may_tokens.then(|| view! { <tokens::TokenList rows=view.tokens /> })}
                     }.into_any(),
                     Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
                 }
             })}
         </Transition>
-        <tokens::CreateTokenForm />
-        <password::PasswordCard />
+        {may_tokens.then(|| view! { <tokens::CreateTokenForm /> })}
+        <password::PasswordCard username=ctx.username />
         </div>
-        <tokens::TokenDialogs />
+        {may_tokens.then(|| view! { <tokens::TokenDialogs /> })}
     }
 }
 

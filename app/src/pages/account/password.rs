@@ -3,16 +3,22 @@
 
 use leptos::prelude::*;
 
-use super::AccountCtx;
 use crate::api::account::ChangePassword;
 use crate::components::error_view::report;
 use crate::components::field::FieldError;
 use crate::error::AppError;
 use crate::model::account::{password_problem, password_rules};
 
+/// Also the forced change of `/password` (team mode), which goes on once it is done.
 #[component]
-pub fn PasswordCard() -> impl IntoView {
-    let ctx = expect_context::<AccountCtx>();
+pub fn PasswordCard(
+    /// Who is signed in: a new password must not contain it.
+    username: RwSignal<String>,
+    /// Runs once the password is changed.
+    #[prop(optional)]
+    on_changed: Option<Callback<()>>,
+) -> impl IntoView {
+    let team = crate::components::layout::signed_in_as().is_some_and(|v| v.team);
     let change = ServerAction::<ChangePassword>::new();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -33,16 +39,19 @@ pub fn PasswordCard() -> impl IntoView {
                 tried.set(false);
                 server_error.set(None);
                 done.set(true);
+                if let Some(go_on) = on_changed {
+                    go_on.run(());
+                }
             }
             // What was typed stays: only the message appears.
             Err(e) => server_error.set(Some(e)),
         }
     });
-    let rules = Memo::new(move |_| ctx.username.with(|u| new.with(|n| password_rules(n, u))));
+    let rules = Memo::new(move |_| username.with(|u| new.with(|n| password_rules(n, u))));
     // The browser's check once a send was tried, else the server's last refusal.
     let error = Signal::derive(move || {
         let local = tried.get().then(|| {
-            ctx.username.with(|u| {
+            username.with(|u| {
                 password_problem(&current.get(), &new.get(), &confirm.get(), u).map(AppError::at)
             })
         });
@@ -58,7 +67,7 @@ pub fn PasswordCard() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         done.set(false);
-        let ok = ctx.username.with_untracked(|u| {
+        let ok = username.with_untracked(|u| {
             password_problem(
                 &current.get_untracked(),
                 &new.get_untracked(),
@@ -114,7 +123,11 @@ pub fn PasswordCard() -> impl IntoView {
                     {move || other().map(|m| view! { <p class="field-error" role="alert" data-field="form">{m}</p> })}
                     {move || done.get().then(|| view! {
                         <p class="notice notice-ok" role="status" data-testid="password-changed">
-                            "Password changed. You stay signed in here, and API tokens keep working; sign in with the new password next time."
+                            {if team {
+                                "Password changed. You stay signed in; sign in with the new password next time."
+                            } else {
+                                "Password changed. You stay signed in here, and API tokens keep working; sign in with the new password next time."
+                            }}
                         </p>
                     })}
                     <button class="btn btn-primary" type="submit" data-testid="password-submit" disabled=move || pending.get()>

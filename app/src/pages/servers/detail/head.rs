@@ -23,6 +23,8 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
     let busy = move || running.get().is_some() || ctx.power.pending().get();
     let powered_on = detail.powered_on;
     let deletable = !detail.is_reserved && !row.health.eq(&crate::model::server::Health::Deleting);
+    // A viewer gets no power, console or delete (the access gate refuses them anyway).
+    let operator = crate::components::layout::may(crate::model::team::Role::Operator);
     view! {
         <header class="detail-head card">
             <div class="detail-title">
@@ -33,7 +35,7 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                     <StatusBadge health=row.health progress=row.progress running />
                 </p>
             </div>
-            <div class="detail-actions">
+            <div class="detail-actions" hidden=!operator>
                 {match powered_on {
                     Some(on) => view! {
                         <button

@@ -79,11 +79,11 @@ fn servers_page(ServersPage { query, data }: ServersPage) -> impl IntoView {
                     disabled=move || refresh.pending().get() on:click=move |_| { refresh.dispatch(()); }>
                     {move || if refresh.pending().get() { "Refreshing…" } else { "Refresh" }}
                 </button>
-                <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+                {crate::components::layout::may(crate::model::team::Role::Operator).then(|| view! { <a class="btn btn-primary" href="/servers/new">"Create server"</a> })}
             </div>
         </div>
         <Filters facets query />
-        <BulkBar selected />
+        {crate::components::layout::may(crate::model::team::Role::Operator).then(|| view! { <BulkBar selected /> })}
         <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your servers…"</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {

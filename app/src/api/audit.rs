@@ -1,0 +1,33 @@
+//! Server function of `/audit` (admins): one page of the audit log, filtered as the URL says. The
+//! CSV export is the server crate's `/audit/export` (a download, not a server function).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::audit::{AuditFilter, AuditPage};
+
+pub const PER_PAGE: usize = 50;
+
+#[server(endpoint = "audit_list")]
+pub async fn list_audit(
+    #[server(default)] filter: AuditFilter,
+    #[server(default)] page: usize,
+) -> Result<AuditPage, AppError> {
+    use crate::audit::store;
+    let state = crate::state::panel_state()?;
+    crate::access::require(crate::model::team::Role::Admin)?;
+    if let Some(problem) = store::filter_problem(&filter) {
+        return Err(AppError::at(problem));
+    }
+    let page = page.min(10_000);
+    let (rows, total) = store::page(&state.db, &filter, page * PER_PAGE, PER_PAGE)
+        .await
+        .map_err(crate::api::team::ssr::db_error)?;
+    Ok(AuditPage {
+        rows,
+        total,
+        page,
+        per_page: PER_PAGE,
+        retention: state.audit_retention.clone(),
+    })
+}

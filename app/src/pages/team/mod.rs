@@ -1,0 +1,217 @@
+//! `/team` (team mode, admins): the people who may sign in to this panel, their roles, and the
+//! one-time passwords of new people and resets. Each change takes effect at the person's next
+//! request, on every replica.
+
+mod add;
+
+use crate::page_data::{page_data, PageData};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{lazy_route, LazyRoute};
+
+use crate::api::team::{list_team, AddMember, DisableMember, EnableMember, ResetPassword, SetRole};
+use crate::components::error_view::{report, ErrorNotice};
+use crate::components::layout::signed_in_as;
+use crate::model::team::{Member, OneTimePassword, Role};
+
+/// State shared by the page, its table and its add form.
+#[derive(Clone, Copy)]
+pub struct TeamCtx {
+    pub add: ServerAction<AddMember>,
+    pub role: ServerAction<SetRole>,
+    pub disable: ServerAction<DisableMember>,
+    pub enable: ServerAction<EnableMember>,
+    pub reset: ServerAction<ResetPassword>,
+    /// The one-time password just made, until dismissed: the only time it can be seen.
+    pub fresh: RwSignal<Option<OneTimePassword>>,
+}
+
+pub struct TeamPage {
+    data: PageData<Vec<Member>>,
+}
+
+#[lazy_route]
+impl LazyRoute for TeamPage {
+    fn data() -> Self {
+        Self {
+            data: page_data(|| (), |_| list_team()),
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        team_page(this).into_any()
+    }
+}
+
+fn team_page(TeamPage { data }: TeamPage) -> impl IntoView {
+    let ctx = TeamCtx {
+        add: ServerAction::new(),
+        role: ServerAction::new(),
+        disable: ServerAction::new(),
+        enable: ServerAction::new(),
+        reset: ServerAction::new(),
+        fresh: RwSignal::new(None),
+    };
+    provide_context(ctx);
+    let reload = move || data.refetch();
+    Effect::new(move |_| {
+        if let Some(r) = ctx.role.value().get() {
+            report(&r, |_| "Role changed".into());
+            reload();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.disable.value().get() {
+            report(&r, |_| "Disabled: signed out at their next request".into());
+            reload();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.enable.value().get() {
+            report(&r, |_| "Enabled again".into());
+            reload();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = ctx.reset.value().get() {
+            report(&r, |p| format!("New one-time password for {}", p.name));
+            if let Ok(p) = r {
+                ctx.fresh.set(Some(p));
+            }
+            reload();
+        }
+    });
+    let team_mode = signed_in_as().is_some_and(|v| v.team);
+    view! {
+        <Title text="Team" />
+        <div class="page-head">
+            <h1>"Team"</h1>
+            <p class="lead">"The people who sign in to this panel and what each may do. They all act for one ECS account, through the panel's own API token; the audit log says who did what."</p>
+        </div>
+        {(!team_mode).then(|| view! {
+            <section class="card" data-testid="team-off">
+                <h2>"Team mode is off"</h2>
+                <p>"Everyone signs in with the ECS account's own username and password or an API token, and may do everything. To give people accounts of their own with roles, start the panel with an API token of its own (ECS_PANEL_TEAM_TOKEN_FILE) and add the first admin with "<code>"ecs-panel users add NAME --role admin"</code>"."</p>
+            </section>
+        })}
+        {team_mode.then(|| view! {
+            <div class="team-layout">
+                <div class="team-main">
+                    <add::FreshPassword />
+                    <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the team…"</p></section> }>
+                        {move || Suspend::new(async move {
+                            match data.await {
+                                Ok(rows) => view! { <TeamTable rows /> }.into_any(),
+                                Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                    <RolesCard />
+                </div>
+                <add::AddMemberCard reload=Callback::new(move |_| reload()) />
+            </div>
+        })}
+    }
+}
+
+#[component]
+fn TeamTable(rows: Vec<Member>) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    view! {
+        <div class="table-wrap card" data-testid="team" data-ready=move || ready.get().to_string()>
+            <table class="table team" data-testid="team-table">
+                <caption class="sr-only">"People on this panel"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Person"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Last sign-in"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|m| view! { <MemberRow m /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn MemberRow(m: Member) -> impl IntoView {
+    let ctx = expect_context::<TeamCtx>();
+    let (id, id2, id3) = (m.id.clone(), m.id.clone(), m.id.clone());
+    let state = match (m.disabled, m.must_change) {
+        (true, _) => view! { <span class="badge badge-off">"Disabled"</span> }.into_any(),
+        (false, true) => view! { <span class="badge badge-warn" title="Signed in with a one-time password, or not yet">"Must change password"</span> }.into_any(),
+        (false, false) => view! { <span class="badge badge-ok">"Active"</span> }.into_any(),
+    };
+    let role_select = if m.is_you {
+        view! { <span>{m.role.as_str()}</span>" "<span class="muted small">"(you)"</span> }
+            .into_any()
+    } else {
+        let current = m.role;
+        view! {
+            <select
+                aria-label=format!("Role of {}", m.name)
+                data-testid="member-role"
+                on:change=move |ev| {
+                    ctx.role.dispatch(SetRole { id: id.clone(), role: event_target_value(&ev) });
+                }
+            >
+                {Role::ALL.into_iter().map(|r| view! {
+                    <option value=r.as_str() selected=r == current>{r.as_str()}</option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any()
+    };
+    let name = m.name.clone();
+    view! {
+        <tr data-testid="member-row" data-name=m.name.clone() data-disabled=m.disabled.to_string()>
+            <td data-label="Person"><strong>{m.name.clone()}</strong>
+                <span class="muted small">" added "<time datetime=m.created.iso.clone() title=m.created.exact.clone()>{m.created.relative.clone()}</time></span>
+            </td>
+            <td data-label="Role">{role_select}</td>
+            <td data-label="State" data-testid="member-state">{state}</td>
+            <td data-label="Last sign-in">
+                {match m.last_sign_in.clone() {
+                    Some(t) => view! { <time datetime=t.iso title=t.exact>{t.relative}</time> }.into_any(),
+                    None => view! { <span class="muted">"Never"</span> }.into_any(),
+                }}
+            </td>
+            <td class="col-actions">
+                {(!m.is_you).then(|| view! {
+                    <div class="row-actions">
+                        {if m.disabled {
+                            view! { <button class="btn btn-sm" type="button" data-testid="enable-member" aria-label=format!("Re-enable {name}")
+                                on:click=move |_| { ctx.enable.dispatch(EnableMember { id: id2.clone() }); }>"Re-enable"</button> }.into_any()
+                        } else {
+                            view! { <button class="btn btn-sm" type="button" data-testid="disable-member" aria-label=format!("Disable {name}")
+                                on:click=move |_| { ctx.disable.dispatch(DisableMember { id: id2.clone() }); }>"Disable"</button> }.into_any()
+                        }}
+                        <button class="btn btn-sm" type="button" data-testid="reset-member" aria-label=format!("Reset the password of {}", m.name)
+                            on:click=move |_| { ctx.reset.dispatch(ResetPassword { id: id3.clone() }); }>"Reset password"</button>
+                    </div>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn RolesCard() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="roles-h">
+            <h2 id="roles-h">"Roles"</h2>
+            <dl class="team-roles">
+                {Role::ALL.into_iter().map(|r| view! {
+                    <dt>{r.as_str()}</dt>
+                    <dd>{r.summary()}</dd>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}
