@@ -1,6 +1,7 @@
 // Screenshots of the main pages at desktop and phone widths, for looking at the UI:
 //   node end2end/screenshots.mjs [base-url] [out-dir] [page,page…]   (a panel in demo mode; light
-//   and dark, desktop and phone)
+//   and dark, desktop and phone). SHOT_USER / SHOT_PASSWORD sign in as someone else than demo
+//   (e.g. admin/admin against `ECS_PANEL_DEMO_TEAM=1`).
 import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
@@ -28,7 +29,11 @@ const pages = [
   ["log-entry", "/logs/1", true],
   ["account", "/account", true],
   ["consumption", "/consumption", true],
+  ["team", "/team", true],
+  ["audit", "/audit", true],
 ];
+const user = process.env.SHOT_USER ?? "demo";
+const password = process.env.SHOT_PASSWORD ?? user;
 const widths = [["desktop", 1366, 900], ["phone", 390, 844]];
 
 const browser = await chromium.launch({
@@ -42,8 +47,8 @@ for (const [wname, width, height] of widths) for (const scheme of ["light", "dar
     if (needsSession && !(await context.cookies()).some((c) => c.name === "ecs_panel_session")) {
       await page.goto(`${base}/login`);
       await page.waitForFunction(() => window.__ecsHydrated === true);
-      await page.fill('input[name="username"]', "demo");
-      await page.fill('input[name="password"]', "demo");
+      await page.fill('input[name="username"]', user);
+      await page.fill('input[name="password"]', password);
       await page.click('button[type="submit"]');
       await page.waitForSelector('[data-testid="signed-in-user"]');
     }

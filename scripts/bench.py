@@ -55,6 +55,7 @@ class Panel:
         env = dict(
             os.environ,
             ECS_PANEL_SESSION_STORE="memory",
+            ECS_PANEL_DATABASE_URL="sqlite::memory:",
             ECS_PANEL_SIM_ADDR=SIM,
             ECS_PANEL_LISTEN=PANEL,
             LEPTOS_SITE_ADDR=PANEL,

@@ -45,6 +45,7 @@ set -a
 . /etc/ecs-panel/ecs-panel.env
 set +a
 ECS_PANEL_LISTEN=$ADDR ECS_PANEL_SESSION_STORE="sqlite://$scratch/state/sessions.db" \
+  ECS_PANEL_DATABASE_URL="sqlite://$scratch/state/panel.db" \
   RUNTIME_DIRECTORY="$scratch/run" "${as_service[@]}" /usr/bin/ecs-panel >"$scratch/panel.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do

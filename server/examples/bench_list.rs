@@ -129,6 +129,8 @@ async fn start_panel(extra_servers: u32) -> (String, usize, SimHandle) {
         "ecs-panel",
         "--session-store",
         "memory",
+        "--database",
+        "sqlite::memory:",
         "--extra-servers",
         extra.as_str(),
     ];
@@ -162,6 +164,8 @@ async fn start_memo_panel(sim_api: String) -> String {
         "ecs-panel",
         "--session-store",
         "memory",
+        "--database",
+        "sqlite::memory:",
         "--api-url",
         memo_api.as_str(),
     ];

@@ -23,6 +23,7 @@ pub async fn run(database: &str, action: UsersCommand) -> Result<(), String> {
             users::add(&db, &name, role, &phc, true)
                 .await
                 .map_err(|e| format!("cannot add {name}: {e}"))?;
+            audit(&db, "team_add", &name, "command line").await;
             println!("Added {name} ({}).", role.as_str());
             println!("One-time password: {password}");
             println!("It must be changed at the first sign-in, and is shown only now.");
@@ -50,6 +51,7 @@ pub async fn run(database: &str, action: UsersCommand) -> Result<(), String> {
             users::set_password(&db, &user.id, &phc, true)
                 .await
                 .map_err(|e| e.to_string())?;
+            audit(&db, "team_reset", &user.name, "command line").await;
             println!("One-time password for {}: {password}", user.name);
         }
         UsersCommand::Disable { name } => {
@@ -57,6 +59,7 @@ pub async fn run(database: &str, action: UsersCommand) -> Result<(), String> {
             users::set_disabled(&db, &user.id, true)
                 .await
                 .map_err(|e| e.to_string())?;
+            audit(&db, "team_disable", &user.name, "command line").await;
             println!("Disabled {}: signed out at the next request.", user.name);
         }
         UsersCommand::Enable { name } => {
@@ -64,10 +67,29 @@ pub async fn run(database: &str, action: UsersCommand) -> Result<(), String> {
             users::set_disabled(&db, &user.id, false)
                 .await
                 .map_err(|e| e.to_string())?;
+            audit(&db, "team_enable", &user.name, "command line").await;
             println!("Re-enabled {}.", user.name);
         }
     }
     Ok(())
+}
+
+/// Changes made here are in the audit log too, by "command line" from the machine itself.
+async fn audit(db: &Db, operation: &str, name: &str, actor: &str) {
+    let entry = app::audit::Entry {
+        actor: actor.into(),
+        role: "shell".into(),
+        operation: operation.into(),
+        resource: name.into(),
+        params: serde_json::json!({ "name": name }).to_string(),
+        peer: "local".into(),
+        outcome: app::model::audit::Outcome::Done,
+        detail: String::new(),
+        action_id: None,
+    };
+    if let Err(e) = app::audit::store::append(db, &entry).await {
+        eprintln!("warning: could not write the audit log: {e}");
+    }
 }
 
 fn checked_name(name: &str) -> Result<String, String> {

@@ -19,8 +19,9 @@ pub async fn list_audit(
     if let Some(problem) = store::filter_problem(&filter) {
         return Err(AppError::at(problem));
     }
-    let page = page.min(10_000);
-    let (rows, total) = store::page(&state.db, &filter, page * PER_PAGE, PER_PAGE)
+    // Pages count from 1, as every table's URL does.
+    let page = page.clamp(1, 10_000);
+    let (rows, total) = store::page(&state.db, &filter, (page - 1) * PER_PAGE, PER_PAGE)
         .await
         .map_err(crate::api::team::ssr::db_error)?;
     Ok(AuditPage {

@@ -72,6 +72,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(SignedInAs(viewer.clone()));
     let signed_in = viewer.is_some();
     let user = viewer.as_ref().map(|v| v.name.clone());
+    // Team mode: the role beside the name, so people know what they may do.
+    let role_shown = viewer.as_ref().filter(|v| v.team).map(|v| v.role.as_str());
     // The team page exists in team mode only; in personal mode the owner is the admin.
     let team = viewer.as_ref().is_some_and(|v| v.team);
     let role = viewer.as_ref().map_or(Role::Viewer, |v| v.role);
@@ -102,7 +104,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             >
                 "Menu"
             </button>
-            <UserMenu user />
+            <UserMenu user role=role_shown />
         </header>
         <div class="shell" class:with-nav=signed_in>
             <nav class="mainnav" id="mainnav" aria-label="Main" hidden=!signed_in class:open=move || menu_open.get()>
@@ -161,7 +163,7 @@ fn current(path: &str, href: &str) -> bool {
 
 /// Who is signed in, and the way out; sign-out loads the sign-in page afresh.
 #[component]
-fn UserMenu(user: Option<String>) -> impl IntoView {
+fn UserMenu(user: Option<String>, role: Option<&'static str>) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(target)) = logout.value().get() {
@@ -176,6 +178,7 @@ fn UserMenu(user: Option<String>) -> impl IntoView {
                     <a class="user" href="/account" data-testid="signed-in-user" title="Your account">
                         <span class="avatar" aria-hidden="true">{initial}</span>
                         <span class="user-name">{name}</span>
+                        {role.map(|r| view! { <span class="user-role" data-testid="signed-in-role">{r}</span> })}
                     </a>
                     <ActionForm action=logout>
                         <button class="btn btn-ghost btn-sm" type="submit">"Sign out"</button>

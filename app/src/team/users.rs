@@ -16,6 +16,8 @@ pub struct User {
 }
 
 type Row = (String, String, String, i64, i64, i64, Option<i64>);
+/// A [`Row`] and the password hash.
+type RowWithHash = (String, String, String, i64, i64, i64, Option<i64>, String);
 
 const COLUMNS: &str = "id, name, role, must_change, disabled, created_ms, last_sign_in_ms";
 
@@ -62,9 +64,9 @@ pub async fn by_id(db: &Db, id: &str) -> Result<Option<User>, DbError> {
 
 /// The account called `name`, with its password hash (for signing in).
 pub async fn by_name_with_hash(db: &Db, name: &str) -> Result<Option<(User, String)>, DbError> {
-    let row: Option<(String, String, String, i64, i64, i64, Option<i64>, String)> = sqlx::query_as(
-        &format!("SELECT {COLUMNS}, password_hash FROM panel_users WHERE name = $1"),
-    )
+    let row: Option<RowWithHash> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS}, password_hash FROM panel_users WHERE name = $1"
+    ))
     .bind(name)
     .fetch_optional(&db.pool)
     .await?;

@@ -363,3 +363,47 @@ async fn two_replicas_share_people_and_one_audit_log_in_postgres() {
     a.stop();
     b.stop();
 }
+
+#[tokio::test]
+async fn the_command_line_makes_the_first_admin_in_a_sqlite_file() {
+    use server::config::UsersCommand;
+    let (store, dir) = crate::harness::sqlite_store("users-cli");
+    let url = store.replace("sessions.db", "panel.db");
+    let add = |name: &str, role: &str| UsersCommand::Add {
+        name: name.into(),
+        role: role.into(),
+    };
+    server::users_cli::run(&url, add("Root", "admin"))
+        .await
+        .expect("added");
+    let db = app::db::Db::open(&url).await.unwrap();
+    let (root, hash) = app::team::users::by_name_with_hash(&db, "root")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(root.role, Role::Admin);
+    assert!(root.must_change, "a one-time password must be changed");
+    assert!(hash.starts_with("$argon2id$"));
+    let taken = server::users_cli::run(&url, add("root", "viewer"))
+        .await
+        .unwrap_err();
+    assert!(taken.contains("already"), "{taken}");
+    let bad_role = server::users_cli::run(&url, add("eve", "root"))
+        .await
+        .unwrap_err();
+    assert!(bad_role.contains("--role"), "{bad_role}");
+    server::users_cli::run(
+        &url,
+        UsersCommand::Disable {
+            name: "root".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let (root, _) = app::team::users::by_name_with_hash(&db, "root")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(root.disabled);
+    std::fs::remove_dir_all(dir).unwrap();
+}

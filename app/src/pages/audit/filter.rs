@@ -33,7 +33,7 @@ pub fn AuditFilters(query: Memo<TableQuery>, data: PageData<AuditPage>) -> impl 
                 <label class="filter-label" for=id.clone()>{label}</label>
                 <input id=id name=key type=kind value=value placeholder=hint autocomplete="off" spellcheck="false"
                     aria-describedby=format!("{key}-error") />
-                <span class="field-error" id=format!("{key}-error") role="alert">{error(key)}</span>
+                {move || error(key)().map(|m| view! { <span class="field-error" id=format!("{key}-error") role="alert">{m}</span> })}
             </div>
         }
     };
@@ -50,7 +50,7 @@ pub fn AuditFilters(query: Memo<TableQuery>, data: PageData<AuditPage>) -> impl 
                         <option value=o.as_str() selected=outcome == o.as_str()>{o.as_str()}</option>
                     }).collect_view()}
                 </select>
-                <span class="field-error" id="outcome-error" role="alert">{error("outcome")}</span>
+                {move || error("outcome")().map(|m| view! { <span class="field-error" id="outcome-error" role="alert">{m}</span> })}
             </div>
             {text("from", "From", "date", "")}
             {text("to", "To", "date", "")}

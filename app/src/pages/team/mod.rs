@@ -145,7 +145,7 @@ fn MemberRow(m: Member) -> impl IntoView {
     let (id, id2, id3) = (m.id.clone(), m.id.clone(), m.id.clone());
     let state = match (m.disabled, m.must_change) {
         (true, _) => view! { <span class="badge badge-off">"Disabled"</span> }.into_any(),
-        (false, true) => view! { <span class="badge badge-warn" title="Signed in with a one-time password, or not yet">"Must change password"</span> }.into_any(),
+        (false, true) => view! { <span class="badge badge-warn" title="They must choose their own password at the next sign-in">"One-time password"</span> }.into_any(),
         (false, false) => view! { <span class="badge badge-ok">"Active"</span> }.into_any(),
     };
     let role_select = if m.is_you {
