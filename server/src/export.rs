@@ -54,6 +54,10 @@ pub async fn audit_csv(
     if let Some(no) = refused(&headers, who.as_ref(), "The audit log is for admins.") {
         return no;
     }
+    let filter = match &who {
+        Some(me) => app::api::audit::own_entries(filter, me),
+        None => filter,
+    };
     if let Some((_, problem)) = app::audit::store::filter_problem(&filter) {
         return plain(StatusCode::BAD_REQUEST, &problem);
     }

@@ -15,7 +15,8 @@ pub async fn list_audit(
 ) -> Result<AuditPage, AppError> {
     use crate::audit::store;
     let state = crate::state::panel_state()?;
-    crate::access::require(crate::model::team::Role::Admin)?;
+    let me = crate::access::require(crate::model::team::Role::Admin)?;
+    let filter = own_entries(filter, &me);
     if let Some(problem) = store::filter_problem(&filter) {
         return Err(AppError::at(problem));
     }
@@ -31,4 +32,14 @@ pub async fn list_audit(
         per_page: PER_PAGE,
         retention: state.audit_retention.clone(),
     })
+}
+
+/// In personal mode everyone who signs in is the admin of their own ECS account, and several
+/// accounts may share one panel: each sees only the entries made under its own username.
+#[cfg(feature = "ssr")]
+pub fn own_entries(mut filter: AuditFilter, me: &crate::auth::CurrentUser) -> AuditFilter {
+    if me.user_id.is_none() {
+        filter.actor = me.name.clone();
+    }
+    filter
 }

@@ -137,6 +137,18 @@ async fn an_operator_powers_a_server_off_and_the_audit_says_who() {
     // Reads are not audited.
     call(&panel, &operator, "servers_list", &[]).await;
     assert_eq!(audit(&panel, &admin, &[]).await["total"], 1);
+    // A refusal is recorded as one, with the words the operator saw.
+    let (refused, said) = call(
+        &panel,
+        &operator,
+        "servers_group",
+        &[("name", "ec200401"), ("group", "no-such-group")],
+    )
+    .await;
+    assert!(refused >= 400, "{said}");
+    let row = &audit(&panel, &admin, &[("operation", "servers_group")]).await["rows"][0];
+    assert_eq!(row["outcome"], "refused", "{row}");
+    assert!(!row["detail"].as_str().unwrap().is_empty(), "{row}");
     // The CSV export carries it, for admins only.
     let csv = panel
         .get("/audit/export?operation=servers_power", Some(&admin))
@@ -279,6 +291,19 @@ async fn personal_mode_audits_changes_under_the_ecs_username() {
     assert_eq!(rows["total"], 1);
     assert_eq!(rows["rows"][0]["actor"], "demo");
     assert_eq!(rows["rows"][0]["role"], "personal");
+    // Another ECS account on the same panel sees none of demo's entries, nor in the CSV.
+    let alice = panel.sign_in("alice", "alice", None).await;
+    assert_eq!(
+        audit(&panel, &alice, &[("actor", "demo")]).await["total"],
+        0
+    );
+    let csv = panel
+        .get("/audit/export", Some(&alice))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!csv.contains("ec200401"), "{csv}");
     // The team page says team mode is off.
     let (off, body) = call(&panel, &cookie, "team_list", &[]).await;
     assert_eq!(off, 404, "{body}");
