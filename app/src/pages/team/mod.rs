@@ -12,6 +12,7 @@ use leptos_router::{lazy_route, LazyRoute};
 use crate::api::team::{list_team, AddMember, DisableMember, EnableMember, ResetPassword, SetRole};
 use crate::components::error_view::{report, ErrorNotice};
 use crate::components::layout::signed_in_as;
+use crate::error::AppError;
 use crate::model::team::{Member, OneTimePassword, Role};
 
 /// State shared by the page, its table and its add form.
@@ -34,7 +35,17 @@ pub struct TeamPage {
 impl LazyRoute for TeamPage {
     fn data() -> Self {
         Self {
-            data: page_data(|| (), |_| list_team()),
+            // In personal mode there is no team to list: the page only says so.
+            data: page_data(
+                || signed_in_as().is_some_and(|v| v.team),
+                |team| async move {
+                    if team {
+                        list_team().await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+            ),
         }
     }
 
@@ -54,24 +65,13 @@ fn team_page(TeamPage { data }: TeamPage) -> impl IntoView {
     };
     provide_context(ctx);
     let reload = move || data.refetch();
-    Effect::new(move |_| {
-        if let Some(r) = ctx.role.value().get() {
-            report(&r, |_| "Role changed".into());
-            reload();
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = ctx.disable.value().get() {
-            report(&r, |_| "Disabled: signed out at their next request".into());
-            reload();
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = ctx.enable.value().get() {
-            report(&r, |_| "Enabled again".into());
-            reload();
-        }
-    });
+    follow(ctx.role.value(), "Role changed", reload);
+    follow(
+        ctx.disable.value(),
+        "Disabled: signed out at their next request",
+        reload,
+    );
+    follow(ctx.enable.value(), "Enabled again", reload);
     Effect::new(move |_| {
         if let Some(r) = ctx.reset.value().get() {
             report(&r, |p| format!("New one-time password for {}", p.name));
@@ -112,6 +112,20 @@ fn team_page(TeamPage { data }: TeamPage) -> impl IntoView {
             </div>
         })}
     }
+}
+
+/// A row action's outcome: a toast (or the error), then the table read again.
+fn follow(
+    value: MappedSignal<Option<Result<(), AppError>>>,
+    done: &'static str,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) {
+    Effect::new(move |_| {
+        if let Some(r) = value.get() {
+            report(&r, |_| done.to_string());
+            reload();
+        }
+    });
 }
 
 #[component]
