@@ -2,7 +2,7 @@
 //! `frame-ancestors`). Scripts run only with this response's nonce, which Leptos stamps on its
 //! hydration and streaming scripts; the wasm module needs `'wasm-unsafe-eval'`.
 
-use leptos::prelude::use_context;
+use leptos::prelude::{provide_context, use_context};
 
 /// The policy for a page whose scripts carry `nonce`. `watch_port`: the dev reload socket's port
 /// when `cargo leptos watch` runs the panel.
@@ -25,18 +25,16 @@ pub fn policy(nonce: &str, watch_port: Option<u32>) -> String {
     )
 }
 
-/// Puts this response's policy into its headers (called while the page shell renders).
-pub fn send_policy(reload_port: u32) {
-    let Some(nonce) = leptos::nonce::use_nonce() else {
-        return;
-    };
-    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
-        return;
-    };
-    // Only `cargo leptos watch` sets LEPTOS_WATCH, and only then is the reload script on the page.
-    let watch = std::env::var_os("LEPTOS_WATCH").map(|_| reload_port);
-    if let Ok(value) = http::HeaderValue::from_str(&policy(&nonce, watch)) {
-        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+/// Uses the nonce the server's `page_policy` layer minted for this request, which that layer
+/// also sends in the policy header. Called while the page shell renders, before any script is
+/// stamped. The policy used to travel in leptos_axum's `ResponseOptions`, whose headers were
+/// missing from about one rapid reload in two (measured), leaving a page whose every script the
+/// fallback policy blocked: it never hydrated.
+pub fn use_request_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(nonce);
     }
 }
 

@@ -62,7 +62,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    csp::send_policy(options.reload_port);
+    csp::use_request_nonce();
     view! {
         <!DOCTYPE html>
         <html lang="en">

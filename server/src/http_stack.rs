@@ -73,6 +73,9 @@ pub fn panel_router(panel: Panel) -> Router {
         limits,
     } = panel;
     let routes = route_list();
+    // Only `cargo leptos watch` sets LEPTOS_WATCH, and only then is the reload script on the page.
+    let watch_port =
+        security::WatchPort(std::env::var_os("LEPTOS_WATCH").map(|_| options.reload_port));
     let export_state = state.clone();
     let audit_state = state.clone();
     let gate_state = state.clone();
@@ -102,8 +105,9 @@ pub fn panel_router(panel: Panel) -> Router {
         })
         .with_state(options)
         // Layers run bottom-up: log, refuse cross-site writes, load the session, guard (who is
-        // calling), the access gate (roles, audit log), then give server functions' errors their
-        // status.
+        // calling), the access gate (roles, audit log), give server functions' errors their
+        // status, and mint the page's script nonce.
+        .layer(from_fn_with_state(watch_port, security::page_policy))
         .layer(from_fn(fn_status::error_status))
         .layer(from_fn_with_state(gate_state, access::gate))
         .layer(from_fn_with_state(guard_state, guard::require_session))

@@ -62,7 +62,36 @@ fn verdict(allowed: &AllowedOrigin, headers: &http::HeaderMap) -> Result<(), &'s
     }
 }
 
-/// Adds the headers every response carries. Pages send their own nonce-based CSP (app::csp);
+/// The dev reload socket's port when `cargo leptos watch` runs the panel (only then is the reload
+/// script on the page), for the pages' `connect-src`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WatchPort(pub Option<u32>);
+
+/// Mints this request's script nonce (the page shell stamps it on every script, see
+/// `app::csp::use_request_nonce`) and sends the page policy naming it on every HTML response.
+/// Done here, around the app, because a header set through leptos_axum's `ResponseOptions` was
+/// lost on some responses (see app::csp).
+pub async fn page_policy(State(watch): State<WatchPort>, mut req: Request, next: Next) -> Response {
+    let nonce = leptos::nonce::Nonce::new();
+    req.extensions_mut().insert(nonce.clone());
+    let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    if html {
+        if let Ok(value) =
+            http::HeaderValue::from_str(&app::csp::policy(&nonce.to_string(), watch.0))
+        {
+            res.headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    res
+}
+
+/// Adds the headers every response carries. Pages get their nonce-based CSP from [`page_policy`];
 /// anything else (server functions, static files, redirects) gets a policy that allows nothing.
 /// `hsts`: the panel is served over https (its public URL says so).
 pub fn with_security_headers(router: axum::Router, hsts: bool) -> axum::Router {
