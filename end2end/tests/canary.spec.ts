@@ -11,7 +11,8 @@ test.describe("canary sweep", () => {
   });
 
   test("a canary token and script secret never come back from any page or call", async ({ page, request }) => {
-    test.slow();
+    // Some twenty page loads, each fetching and compiling the debug wasm: about a minute here.
+    test.setTimeout(180_000);
     await page.goto("/login");
     await waitForHydration(page);
     await page.getByRole("tab", { name: "API token" }).click();

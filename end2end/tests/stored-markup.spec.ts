@@ -39,6 +39,8 @@ test.describe("stored markup", () => {
   });
 
   test("is text on every page", async ({ page }) => {
+    // A dozen page loads, each compiling the debug wasm: near the default 30 s on two cores.
+    test.setTimeout(90_000);
     await signIn(page);
     for (const [path, shown] of [
       ["/", false],

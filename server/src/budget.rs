@@ -70,10 +70,15 @@ pub async fn response_budget(State(budget): State<Budget>, req: Request, next: N
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("text/html"));
+    let length = res
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     let (parts, body) = res.into_parts();
     let body = DeadlineBody {
         // A body of known length cannot take a note: it is cut instead.
         note: html && body.size_hint().exact().is_none(),
+        left: body.size_hint().exact().or(length),
         inner: body,
         sleep: Box::pin(sleep_until(deadline)),
         path,
@@ -94,6 +99,10 @@ struct DeadlineBody {
     inner: Body,
     sleep: Pin<Box<Sleep>>,
     note: bool,
+    /// Bytes still to send when the length is known (the body's or its Content-Length): hyper
+    /// stops polling a body once it has sent that many, so reaching zero is its end (a static
+    /// file's body never says so itself).
+    left: Option<u64>,
     path: String,
     state: BodyState,
     /// Given back when the body is done (or dropped).
@@ -122,7 +131,15 @@ impl HttpBody for DeadlineBody {
                 this.state = BodyState::Over;
                 Poll::Ready(Some(Err(err)))
             }
-            Poll::Ready(Some(Ok(frame))) => Poll::Ready(Some(Ok(frame))),
+            Poll::Ready(Some(Ok(frame))) => {
+                if let (Some(left), Some(data)) = (this.left.as_mut(), frame.data_ref()) {
+                    *left = left.saturating_sub(data.len() as u64);
+                    if *left == 0 {
+                        this.state = BodyState::Over;
+                    }
+                }
+                Poll::Ready(Some(Ok(frame)))
+            }
             Poll::Pending => {
                 if this.sleep.as_mut().poll(cx).is_pending() {
                     return Poll::Pending;
