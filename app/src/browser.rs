@@ -122,3 +122,53 @@ pub fn utc_offset_minutes() -> i32 {
         0
     }
 }
+
+/// After a client-side page change: moves focus to the new page's heading (or else its main
+/// region), so keyboard users go on from the page rather than from the link they left, and puts
+/// the page's title into the announcer (`#page-announcer`, a polite live region) for screen
+/// readers. Called as the route changes, while the old page is still shown (a lazy page loads its
+/// code first): this waits up to a second for a heading that is not the old page's.
+pub fn focus_new_page() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        fn heading() -> Option<web_sys::Element> {
+            leptos::prelude::document()
+                .query_selector("#main h1")
+                .ok()
+                .flatten()
+        }
+        fn attempt(old: Option<web_sys::Element>, was: Option<web_sys::Element>, left: u32) {
+            let now = heading();
+            if left > 0 && (now.is_none() || now == old) {
+                leptos::prelude::set_timeout(
+                    move || attempt(old, was, left - 1),
+                    std::time::Duration::from_millis(100),
+                );
+                return;
+            }
+            let document = leptos::prelude::document();
+            // Someone already moved on (typing in the new page's field): leave the focus there.
+            let active = document.active_element();
+            if active != was && active != document.body().map(Into::into) {
+                return;
+            }
+            let Some(target) = now
+                .or_else(|| document.get_element_by_id("main"))
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            // Focusable by script only, not in the tab order.
+            if !target.has_attribute("tabindex") {
+                let _ = target.set_attribute("tabindex", "-1");
+            }
+            let _ = target.focus();
+            if let Some(announcer) = document.get_element_by_id("page-announcer") {
+                announcer.set_text_content(Some(&document.title()));
+            }
+        }
+        let was = leptos::prelude::document().active_element();
+        attempt(heading(), was, 10);
+    }
+}

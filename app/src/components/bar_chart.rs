@@ -45,6 +45,16 @@ const LEFT_PCT: f64 = 12.0;
 const BOTTOM: f64 = 24.0;
 const TOP: f64 = 8.0;
 
+/// A chart whose bars are links is a group of links (an image cannot hold controls), else one
+/// image with its label.
+fn svg_role(bars: &[Bar]) -> &'static str {
+    if bars.iter().any(|b| b.href.is_some()) {
+        "group"
+    } else {
+        "img"
+    }
+}
+
 fn pct(v: f64) -> String {
     format!("{v:.3}%")
 }
@@ -70,9 +80,10 @@ pub fn ColumnChart(
     let ticks: Vec<f64> = (0..=((top / step).round() as usize))
         .map(|i| i as f64 * step)
         .collect();
+    let role = svg_role(&bars);
     view! {
         <figure class="bar-chart" data-testid=testid>
-            <svg width="100%" height=CH role="img" aria-label=label>
+            <svg width="100%" height=CH role=role aria-label=label>
                 {ticks.into_iter().map(|t| view! {
                     <line class="grid" x1=pct(LEFT_PCT) x2="100%" y1=y(t) y2=y(t) />
                     <text class="tick" x=pct(LEFT_PCT - 1.5) y=y(t) + 4.0 text-anchor="end">{euros(t).replace(".00", "")}</text>
@@ -121,9 +132,10 @@ pub fn RowChart(
 ) -> impl IntoView {
     let max = bars.iter().map(Bar::total).fold(0.0, f64::max).max(1e-9);
     let h = ROW * bars.len().max(1) as f64;
+    let role = svg_role(&bars);
     view! {
         <figure class="bar-chart rows" data-testid=testid>
-            <svg width="100%" height=h role="img" aria-label=label>
+            <svg width="100%" height=h role=role aria-label=label>
                 {bars.into_iter().enumerate().map(|(i, bar)| {
                     let top = ROW * i as f64;
                     let total = bar.total();

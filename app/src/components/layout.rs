@@ -83,14 +83,18 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Phones: the navigation folds behind a Menu button and closes again on every page change.
     let menu_open = RwSignal::new(false);
     let pathname = leptos_router::hooks::use_location().pathname;
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         pathname.track();
         menu_open.set(false);
+        // Not on the page's first load: the browser starts at the top of a loaded page itself.
+        if first.is_some() {
+            crate::browser::focus_new_page();
+        }
     });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
-            <a class="brand" href="/">
+            <a class="brand" href="/" aria-label="ECS Panel, dashboard">
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">"ECS Panel"</span>
             </a>
@@ -142,6 +146,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             </main>
         </div>
         <super::toast::ToastRegion />
+        // Says the new page's title after a client-side navigation (browser::focus_new_page).
+        <div id="page-announcer" class="sr-only" aria-live="polite" aria-atomic="true"></div>
         <footer class="footer">
             <span>"ECS Panel " <span class="version">{format!("v{}", crate::VERSION)}</span></span>
             <span class="muted">"A control panel for Seeweb Cloud Server"</span>

@@ -150,9 +150,9 @@ fn Preview(parsed: Memo<Result<PublicKey, KeyError>>) -> impl IntoView {
                 None => view! {
                     <h3>"Where to find your key"</h3>
                     <p class="muted small">"Paste the one line of your "<strong>".pub"</strong>" file. To see it:"</p>
-                    <pre class="howto">"cat ~/.ssh/id_ed25519.pub"</pre>
+                    <pre class="howto" tabindex="0">"cat ~/.ssh/id_ed25519.pub"</pre>
                     <p class="muted small">"No key yet? Make one (on Windows too, in PowerShell):"</p>
-                    <pre class="howto">"ssh-keygen -t ed25519 -C \"you@laptop\""</pre>
+                    <pre class="howto" tabindex="0">"ssh-keygen -t ed25519 -C \"you@laptop\""</pre>
                     <p class="muted small">"Never paste the private key (the file without .pub)."</p>
                 }
                 .into_any(),

@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { signIn, simReset, waitForHydration } from "./helpers";
+
+// axe-core's WCAG 2.1 A and AA rules on every page, at a desktop's and a phone's width, in the
+// light and the dark theme: a serious or critical violation fails the journey, with the rule and
+// the first offending elements in the message.
+const WIDTHS = [1366, 390];
+const THEMES = ["light", "dark"] as const;
+
+const PAGES = [
+  "/", "/servers", "/servers/new", "/servers/ec200401", "/servers/ec200401?tab=settings",
+  "/servers/ec200401?tab=actions", "/servers/ec200401?tab=snapshots", "/servers/ec200401?tab=networks",
+  "/servers/ec200401/metrics", "/actions", "/templates", "/groups", "/networks", "/ssh-keys", "/scripts",
+  "/scripts/new", "/plans", "/consumption", "/logs", "/logs/1", "/account", "/audit", "/team", "/nowhere",
+];
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/// Every width and theme of the page as it stands (no reload: the layout follows the viewport).
+async function allViews(page: Page, path: string, found: string[]) {
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      for (const v of await violations(page)) found.push(`${path} ${width}px ${theme}: ${v}`);
+    }
+  }
+}
+
+test.describe("accessibility", () => {
+  test("every page, at 1366 and 390 px, light and dark, has no serious axe violation", async ({ page, request }) => {
+    test.setTimeout(300_000);
+    await simReset(request);
+    const found: string[] = [];
+    await page.goto("/login");
+    await waitForHydration(page);
+    await allViews(page, "/login", found);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, "/");
+    for (const path of PAGES) {
+      await page.goto(path);
+      await waitForHydration(page);
+      await allViews(page, path, found);
+    }
+    // Dialogs, open over their page.
+    await page.goto("/servers/ec200401");
+    await waitForHydration(page);
+    for (const [button, dialog] of [["delete-button", "delete-dialog"], ["power-button", "power-dialog"]]) {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.getByTestId(button).click();
+      await expect(page.getByTestId(dialog)).toBeVisible();
+      await allViews(page, `/servers/ec200401 ${dialog}`, found);
+      await page.keyboard.press("Escape");
+      await expect(page.getByTestId(dialog)).toBeHidden();
+    }
+    expect(found).toEqual([]);
+  });
+});
