@@ -46,7 +46,6 @@ pub async fn load_create_options() -> Result<CreateOptions, AppError> {
         servers: servers.unwrap_or_default(),
         networks: networks.unwrap_or_default(),
         reserved_available: account.map(|a| a.reserved_available).unwrap_or(false),
-        api_url: client.base_url(),
         today: chrono::Utc::now().format("%Y%m%d").to_string(),
         form_token: ssr::new_token(),
     }))

@@ -70,6 +70,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Who is signed in, from the request (the route guard put it there), shared for hydration.
     let viewer = SharedValue::new(crate::auth::current_viewer).into_inner();
     provide_context(SignedInAs(viewer.clone()));
+    // The API root for "Show the API call", shared with the browser like the viewer.
+    let root = SharedValue::new(super::api_call::api_root).into_inner();
+    provide_context(super::api_call::ApiRoot(root));
     let signed_in = viewer.is_some();
     let user = viewer.as_ref().map(|v| v.name.clone());
     // Team mode: the role beside the name, so people know what they may do.

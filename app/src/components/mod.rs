@@ -1,6 +1,7 @@
 //! Reusable UI pieces.
 
 pub mod address;
+pub mod api_call;
 pub mod bar_chart;
 pub mod breadcrumbs;
 pub mod chart;

@@ -117,8 +117,6 @@ pub struct CreateOptions {
     pub reserved_available: bool,
     /// Today as `YYYYMMDD` (server time), for a generated name.
     pub today: String,
-    /// The API root, for the `curl` preview.
-    pub api_url: String,
     /// A fresh form token: one submission of this form creates one server.
     pub form_token: String,
     /// Why what can be created right now is unknown (`/plans/availables` failed): every offered

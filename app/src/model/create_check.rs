@@ -297,14 +297,9 @@ pub fn explain(message: &str) -> Option<(&'static str, String)> {
     first_rule(message, &fields).map(|field| (field, format!("ECS refused it: {message}")))
 }
 
-/// The same request as a `curl` command a person can run (the token stays a variable).
-pub fn curl(api_url: &str, body: &CreateBody) -> String {
-    let json = serde_json::to_string_pretty(body).unwrap_or_default();
-    // Single quotes around the body; a quote inside it is closed, escaped and reopened.
-    let quoted = json.replace('\'', r"'\''");
-    format!(
-        "curl -X POST '{api_url}/servers' \\\n  -H \"X-APITOKEN: $ECS_TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n  --data '{quoted}'"
-    )
+/// The create request, for "Show the API call".
+pub fn create_call(body: &CreateBody) -> crate::model::api_call::ApiCall {
+    crate::model::api_call::ApiCall::json("POST", &["servers"], body)
 }
 
 #[cfg(test)]
@@ -411,7 +406,7 @@ mod tests {
         let plain = serde_json::to_value(body(&form(), "20261124")).unwrap();
         let keys: Vec<_> = plain.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["image", "location", "notes", "plan"]);
-        let c = curl("https://api.seeweb.it/ecs/v2", &body(&form(), "20261124"));
+        let c = create_call(&body(&form(), "20261124")).curl("https://api.seeweb.it/ecs/v2");
         assert!(c.starts_with("curl -X POST 'https://api.seeweb.it/ecs/v2/servers'"));
         assert!(c.contains("$ECS_TOKEN"));
     }

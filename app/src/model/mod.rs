@@ -4,6 +4,7 @@
 pub mod account;
 pub mod actions;
 pub mod activity;
+pub mod api_call;
 pub mod audit;
 pub mod consumption;
 pub mod create;

@@ -26,10 +26,7 @@ pub async fn rename_server(name: String, notes: String) -> Result<(), AppError> 
 #[server(endpoint = "servers_group")]
 pub async fn move_server(name: String, group: String) -> Result<(), AppError> {
     use crate::state::{checked, upstream};
-    let group = match group.trim() {
-        "" => "nogroup",
-        g => g,
-    };
+    let group = crate::model::api_call::ApiCall::group_sent(&group);
     if group != "nogroup" && crate::ecs::ids::group_ref(group).is_err() {
         return Err(AppError::invalid("group", "Choose a group from the list."));
     }

@@ -13,6 +13,7 @@ use crate::ecs::dto::{
 };
 use crate::ecs::error::EcsError;
 use crate::ecs::ids;
+use crate::model::api_call::ApiCall;
 
 impl EcsClient {
     /// `GET /servers` (the list key is the singular `server`).
@@ -58,15 +59,13 @@ impl EcsClient {
         notes: &str,
     ) -> Result<(), EcsError> {
         let name = ids::server_name(name)?;
-        let body = to_body(
-            "update_server_notes",
-            &json!({ "note": notes, "notes": notes }),
-        )?;
+        let call = ApiCall::rename_server(name, notes);
+        let body = to_body("update_server_notes", &ApiCall::rename_body(notes))?;
         self.send(
             cred,
             "update_server_notes",
             Method::PUT,
-            &["servers", name],
+            &call.segments(),
             body,
         )
         .await
@@ -86,12 +85,13 @@ impl EcsClient {
         } else {
             ids::group_ref(group)?
         };
-        let body = to_body("set_server_group", &json!({ "group": group }))?;
+        let call = ApiCall::server_group(name, group);
+        let body = to_body("set_server_group", &ApiCall::group_body(group))?;
         self.send(
             cred,
             "set_server_group",
             Method::PUT,
-            &["servers", name],
+            &call.segments(),
             body,
         )
         .await
@@ -105,9 +105,8 @@ impl EcsClient {
         name: &str,
     ) -> Result<Option<Action>, EcsError> {
         let name = ids::server_name(name)?;
-        let v = self
-            .delete(cred, "delete_server", &["servers", name])
-            .await?;
+        let call = ApiCall::delete_server(name);
+        let v = self.delete(cred, "delete_server", &call.segments()).await?;
         field_opt("delete_server", &v, "action")
     }
 
@@ -132,15 +131,11 @@ impl EcsClient {
         action: &ServerAction,
     ) -> Result<ActionOutcome, EcsError> {
         let name = ids::server_name(name)?;
+        // The request "Show the API call" prints (model::api_call), body from the same value.
+        let call = ApiCall::server_action(name, action);
         let body = to_body("server_action", action)?;
         let v = self
-            .send(
-                cred,
-                "server_action",
-                Method::POST,
-                &["servers", name, "actions"],
-                body,
-            )
+            .send(cred, "server_action", Method::POST, &call.segments(), body)
             .await?;
         decode("server_action", &v)
     }

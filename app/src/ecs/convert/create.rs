@@ -24,7 +24,6 @@ pub struct Parts {
     pub servers: Vec<dto::Server>,
     pub networks: Vec<dto::Network>,
     pub reserved_available: bool,
-    pub api_url: String,
     /// `YYYYMMDD`, for the generated name of a server left unnamed.
     pub today: String,
     /// What makes a repeated submission of this form recognisable.
@@ -109,7 +108,6 @@ pub fn options(p: Parts) -> CreateOptions {
         networks: p.networks.into_iter().map(|n| n.name).collect(),
         reserved_available: p.reserved_available,
         today: p.today,
-        api_url: p.api_url,
         form_token: p.form_token,
     }
 }

@@ -232,35 +232,7 @@ pub(crate) fn action_ref(v: &Value) -> Option<u64> {
     }
 }
 
-/// `POST /servers/{name}/actions` bodies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ServerAction {
-    PowerOn,
-    PowerOff,
-    /// Asks for a console key.
-    Console,
-    /// Restores a snapshot (by its numeric id); reboots the server.
-    Rollback {
-        snapshot: u64,
-    },
-}
-
-impl Serialize for ServerAction {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        match self {
-            Self::PowerOn => map.serialize_entry("type", "power_on")?,
-            Self::PowerOff => map.serialize_entry("type", "power_off")?,
-            Self::Console => map.serialize_entry("type", "console")?,
-            Self::Rollback { snapshot } => {
-                map.serialize_entry("type", "rollback")?;
-                map.serialize_entry("snapshot", snapshot)?;
-            }
-        }
-        map.end()
-    }
-}
+pub use crate::model::api_call::ServerAction;
 
 /// What a server action answers: the action, and for `console` a one-off console key.
 #[derive(Debug, Clone)]

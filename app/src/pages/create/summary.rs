@@ -5,14 +5,13 @@ use leptos::prelude::*;
 
 use super::plan::euro;
 use super::{CreateCtx, Problem};
-use crate::components::copy::CopyButton;
-use crate::model::create_check::{body, curl, display_name};
+use crate::components::api_call::ShowApiCall;
+use crate::model::create_check::{body, create_call, display_name};
 use crate::model::server::reserved_formula;
 
 #[component]
 pub fn Summary() -> impl IntoView {
     let ctx = expect_context::<CreateCtx>();
-    let show_call = RwSignal::new(false);
     let plan = move || {
         let name = ctx.form.with(|f| f.plan.clone());
         ctx.options.with_value(|o| o.plan(&name).cloned())
@@ -20,12 +19,10 @@ pub fn Summary() -> impl IntoView {
     let line = |label: &'static str, value: String| {
         view! { <div class="kv"><dt>{label}</dt><dd>{value}</dd></div> }
     };
-    let call = move || {
-        let (today, api) = ctx
-            .options
-            .with_value(|o| (o.today.clone(), o.api_url.clone()));
-        curl(&api, &ctx.form.with(|f| body(f, &today)))
-    };
+    let call = Signal::derive(move || {
+        let today = ctx.options.with_value(|o| o.today.clone());
+        create_call(&ctx.form.with(|f| body(f, &today)))
+    });
     let pending = ctx.submit.pending();
     view! {
         <aside class="create-summary card" aria-labelledby="summary-h" data-testid="summary">
@@ -64,14 +61,7 @@ pub fn Summary() -> impl IntoView {
             <button class="btn btn-primary btn-block" type="submit" data-testid="create-submit" disabled=move || pending.get()>
                 {move || if pending.get() { "Creating…" } else { "Create server" }}
             </button>
-            <button class="btn btn-ghost btn-block" type="button" aria-expanded=move || show_call.get().to_string() on:click=move |_| show_call.update(|s| *s = !*s)>
-                {move || if show_call.get() { "Hide the API call" } else { "Show the API call" }}
-            </button>
-            <div hidden=move || !show_call.get() class="api-call">
-                <p class="muted small">"The same request with curl (set ECS_TOKEN to your API token):"</p>
-                <pre data-testid="curl"><code>{call}</code></pre>
-                {move || view! { <CopyButton text=call() what="curl command" /> }}
-            </div>
+            <ShowApiCall call />
             // Fixed at the bottom on narrow screens (CSS); inside the aside to keep one root.
             <div class="mobile-bar">
             <span>

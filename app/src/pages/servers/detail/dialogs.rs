@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use super::typed_name::TypedName;
 use super::DetailCtx;
 use crate::api::servers::lifecycle::{DeleteServer, PowerServer};
+use crate::components::api_call::ShowApiCall;
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::report_failure;
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
+use crate::model::api_call::{ApiCall, ServerAction as EcsAction};
 use crate::model::server::confirms_delete;
 
 /// The power, console and delete dialogs.
@@ -41,6 +43,10 @@ pub fn DetailDialogs() -> impl IntoView {
             } else {
                 format!("Power on {}?", title())
             }}</p>
+            <ShowApiCall call=Signal::derive(move || {
+                let action = if on() { EcsAction::PowerOff } else { EcsAction::PowerOn };
+                ApiCall::server_action(&ctx.name.get(), &action)
+            }) />
             <DialogActions
                 open=ctx.power_open
                 pending=ctx.power.pending()
@@ -72,6 +78,7 @@ pub fn DetailDialogs() -> impl IntoView {
         <Dialog open=ctx.delete_open title="Delete server" id="delete-dialog">
             <p>"This destroys "<strong>{title}</strong>" and its disk. It cannot be undone."</p>
             <TypedName name=ctx.name notes=Signal::derive(notes) text=ctx.confirm_text error=delete_error />
+            <ShowApiCall call=Signal::derive(move || ApiCall::delete_server(&ctx.name.get())) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()

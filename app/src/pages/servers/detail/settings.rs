@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use super::support_reserved::{ReservedCard, SupportCard};
 use super::DetailCtx;
 use crate::api::servers::settings::{MoveServer, RenameServer};
+use crate::components::api_call::ShowApiCall;
 use crate::components::error_view::report;
 use crate::components::field::FieldError;
+use crate::model::api_call::ApiCall;
 use crate::model::server::{display_name, ServerDetail, NOTES_MAX};
 
 #[component]
@@ -40,6 +42,7 @@ fn RenameCard(detail: ServerDetail) -> impl IntoView {
                 .then(|| format!("Will be saved as “{cleaned}”."))
         }
     };
+    let call_text = text.clone();
     view! {
         <section class="card">
             <h2>"Display name"</h2>
@@ -65,6 +68,7 @@ fn RenameCard(detail: ServerDetail) -> impl IntoView {
                     {move || if ctx.rename.pending().get() { "Saving…" } else { "Rename" }}
                 </button>
             </form>
+            <ShowApiCall call=Signal::derive(move || ApiCall::rename_server(&ctx.name.get(), &display_name(&call_text()))) />
         </section>
     }
 }
@@ -107,6 +111,7 @@ fn GroupCard(detail: ServerDetail) -> impl IntoView {
                     {move || if ctx.regroup.pending().get() { "Moving…" } else { "Move" }}
                 </button>
             </form>
+            <ShowApiCall call=Signal::derive(move || ApiCall::server_group(&ctx.name.get(), &chosen.get())) />
         </section>
     }
 }
