@@ -127,7 +127,8 @@ pub fn utc_offset_minutes() -> i32 {
 /// region), so keyboard users go on from the page rather than from the link they left, and puts
 /// the page's title into the announcer (`#page-announcer`, a polite live region) for screen
 /// readers. Called as the route changes, while the old page is still shown (a lazy page loads its
-/// code first): this waits up to a second for a heading that is not the old page's.
+/// code first, then its data): this waits up to five seconds for a heading that is not the old
+/// page's, and then settles for the main region.
 pub fn focus_new_page() {
     #[cfg(feature = "hydrate")]
     {
@@ -154,6 +155,7 @@ pub fn focus_new_page() {
                 return;
             }
             let Some(target) = now
+                .filter(|h| Some(h) != old.as_ref())
                 .or_else(|| document.get_element_by_id("main"))
                 .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
             else {
@@ -169,6 +171,6 @@ pub fn focus_new_page() {
             }
         }
         let was = leptos::prelude::document().active_element();
-        attempt(heading(), was, 10);
+        attempt(heading(), was, 50);
     }
 }
