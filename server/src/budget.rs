@@ -65,11 +65,7 @@ pub async fn response_budget(State(budget): State<Budget>, req: Request, next: N
         tracing::warn!(%path, budget_ms = budget.as_millis() as u64, "no response within the time budget");
         return (StatusCode::SERVICE_UNAVAILABLE, Html(TOO_SLOW_PAGE)).into_response();
     };
-    let html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("text/html"));
+    let html = crate::security::is_html(res.headers());
     let length = res
         .headers()
         .get(header::CONTENT_LENGTH)

@@ -75,12 +75,7 @@ pub async fn page_policy(State(watch): State<WatchPort>, mut req: Request, next:
     let nonce = leptos::nonce::Nonce::new();
     req.extensions_mut().insert(nonce.clone());
     let mut res = next.run(req).await;
-    let html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("text/html"));
-    if html {
+    if is_html(res.headers()) {
         if let Ok(value) =
             http::HeaderValue::from_str(&app::csp::policy(&nonce.to_string(), watch.0))
         {
@@ -89,6 +84,14 @@ pub async fn page_policy(State(watch): State<WatchPort>, mut req: Request, next:
         }
     }
     res
+}
+
+/// Whether a response is a page (HTML), by its Content-Type.
+pub fn is_html(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"))
 }
 
 /// Adds the headers every response carries. Pages get their nonce-based CSP from [`page_policy`];
