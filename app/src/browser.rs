@@ -13,6 +13,25 @@ pub fn load_page(url: &str) {
     }
 }
 
+/// Keeps the chosen language (`en`, `it`) for a year, for the whole site; the server renders
+/// every later page in it.
+pub fn remember_language(tag: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Ok(doc) = leptos::prelude::document().dyn_into::<web_sys::HtmlDocument>() {
+            let _ = doc.set_cookie(&format!(
+                "{}={tag}; Path=/; Max-Age=31536000; SameSite=Lax",
+                crate::locale::COOKIE
+            ));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = tag;
+    }
+}
+
 /// The current path and query, e.g. `/servers?q=web` (empty during SSR).
 pub fn current_path() -> String {
     #[cfg(feature = "hydrate")]

@@ -72,3 +72,17 @@ impl FromServerFnError for AppError {
         }
     }
 }
+
+impl AppError {
+    /// The message in the reader's language. The panel's own sentences are translated; words that
+    /// ECS or a check wrote for this very case are shown as written.
+    pub fn words(&self, locale: crate::i18n::Locale) -> String {
+        use crate::i18n::td_string;
+        match self {
+            AppError::SessionExpired => td_string!(locale, errors.session_expired).into(),
+            AppError::Internal => td_string!(locale, errors.internal).into(),
+            AppError::Transport(_) => td_string!(locale, errors.transport).into(),
+            other => other.to_string(),
+        }
+    }
+}

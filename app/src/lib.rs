@@ -17,6 +17,7 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod ecs;
 pub mod error;
+pub mod locale;
 pub mod model;
 pub mod page_data;
 pub mod pages;
@@ -26,6 +27,10 @@ pub mod shared_state;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod team;
+
+// The `i18n` module leptos_i18n generates from `locales/` (build.rs): `Locale`, `t!`, `td!`,
+// `use_i18n`, `I18nContextProvider`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -65,7 +70,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     csp::use_request_nonce();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        // `lang` is set by I18nContextProvider, in the language the page is rendered in.
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -92,6 +98,7 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| {
             if page.is_empty() { "ECS Panel".to_string() } else { format!("{page} · ECS Panel") }
         } />
+        <i18n::I18nContextProvider cookie_name=locale::COOKIE cookie_options=locale::cookie_options()>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
@@ -120,5 +127,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+        </i18n::I18nContextProvider>
     }
 }

@@ -1,7 +1,11 @@
 //! "Show the API call": the `curl` equivalent of what an action sends, under a toggle, copyable.
-//! One component for every dialog and form that changes something (see model::api_call).
+//! One component for every dialog and form that changes something (see model::api_call); secrets
+//! in the body show as shell variables, named in the sentence above the command.
 
 use leptos::prelude::*;
+
+use crate::i18n::td_string;
+use crate::locale::untracked;
 
 use super::copy::CopyButton;
 use crate::model::api_call::ApiCall;
@@ -29,16 +33,28 @@ pub fn api_root() -> String {
 #[component]
 pub fn ShowApiCall(#[prop(into)] call: Signal<ApiCall>) -> impl IntoView {
     let root = use_context::<ApiRoot>().unwrap_or_default().0;
+    let l = untracked();
     let open = RwSignal::new(false);
     let text = move || call.with(|c| c.curl(&root));
+    // ECS_TOKEN, then each secret the body holds as a variable.
+    let settings = move || {
+        call.with(|c| {
+            std::iter::once(td_string!(l, common.ui.api_token_var).to_string())
+                .chain(c.variables().iter().map(|s| {
+                    td_string!(l, common.ui.api_var, var = s.var, what = s.what).to_string()
+                }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
     view! {
         <button class="btn btn-ghost btn-block api-call-toggle" type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-            {move || if open.get() { "Hide the API call" } else { "Show the API call" }}
+            {move || if open.get() { td_string!(l, common.ui.api_hide) } else { td_string!(l, common.ui.api_show) }}
         </button>
         <div hidden=move || !open.get() class="api-call">
-            <p class="muted small">"The same request with curl (set ECS_TOKEN to your API token):"</p>
+            <p class="muted small">{move || td_string!(l, common.ui.api_intro, settings = settings()).to_string()}</p>
             <pre data-testid="curl" tabindex="0"><code>{text.clone()}</code></pre>
-            {move || view! { <CopyButton text=text() what="curl command" /> }}
+            {move || view! { <CopyButton text=text() what=td_string!(l, common.ui.curl_command) /> }}
         </div>
     }
 }

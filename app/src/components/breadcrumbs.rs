@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+use crate::locale::untracked;
+
 /// `trail`: (label, link) from the section down; the last entry is the current page (no link).
 #[component]
 pub fn Breadcrumbs(#[prop(into)] trail: Signal<Vec<(String, Option<String>)>>) -> impl IntoView {
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
+        <nav class="crumbs" aria-label=td_string!(untracked(), common.ui.breadcrumb)>
             <ol>
                 {move || {
                     let trail = trail.get();

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+use crate::locale::untracked;
+
 #[component]
 pub fn CopyButton(
     #[prop(into)] text: String,
@@ -10,7 +13,8 @@ pub fn CopyButton(
     what: String,
 ) -> impl IntoView {
     let copied = RwSignal::new(false);
-    let label = format!("Copy {what}");
+    let l = untracked();
+    let label = td_string!(l, common.ui.copy_what, what = what).to_string();
     view! {
         <button
             class="copy"
@@ -27,7 +31,7 @@ pub fn CopyButton(
                 }
             }
         >
-            {move || if copied.get() { "Copied" } else { "Copy" }}
+            {move || if copied.get() { td_string!(l, common.ui.copied) } else { td_string!(l, common.ui.copy) }}
         </button>
     }
 }

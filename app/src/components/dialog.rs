@@ -4,6 +4,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+use crate::locale::untracked;
+
 #[component]
 pub fn Dialog(
     /// Open while true; closing (Esc, a Cancel button) sets it back to false.
@@ -43,7 +46,7 @@ pub fn Dialog(
         >
             <div class="dialog-head">
                 <h2 id=format!("{id}-title")>{title}</h2>
-                <button class="btn btn-ghost btn-sm dialog-x" type="button" aria-label="Dismiss dialog" on:click=move |_| open.set(false)>
+                <button class="btn btn-ghost btn-sm dialog-x" type="button" aria-label=td_string!(untracked(), common.ui.dismiss_dialog) on:click=move |_| open.set(false)>
                     "×"
                 </button>
             </div>
@@ -110,7 +113,7 @@ pub fn DialogActions(
 ) -> impl IntoView {
     view! {
         <div class="dialog-actions">
-            <button class="btn" type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            <button class="btn" type="button" on:click=move |_| open.set(false)>{td_string!(untracked(), common.ui.cancel)}</button>
             <button
                 class=move || if danger.get() { "btn btn-danger" } else { "btn btn-primary" }
                 type=if on_confirm.is_some() { "button" } else { "submit" }

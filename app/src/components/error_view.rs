@@ -43,14 +43,14 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     if let AppError::Maintenance(words) = &error {
         return view! {
             <div class="notice notice-warn banner" role="status" data-testid="maintenance">
-                <strong>"Maintenance"</strong>
+                <strong>{crate::i18n::td_string!(crate::locale::untracked(), errors.maintenance)}</strong>
                 " "
                 {words.clone()}
             </div>
         }
         .into_any();
     }
-    view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }.into_any()
+    view! { <p class="notice notice-error" role="alert">{error.words(crate::locale::untracked())}</p> }.into_any()
 }
 
 /// A detail page whose subject does not exist: HTTP 404 during SSR, the upstream's words and a
@@ -87,7 +87,7 @@ pub fn report_failure(error: &AppError) {
     match error {
         AppError::SessionExpired => go_to_sign_in(),
         AppError::Invalid { .. } => {}
-        e => crate::components::toast::use_toasts().error(e.to_string()),
+        e => crate::components::toast::use_toasts().error(e.words(crate::locale::untracked())),
     }
 }
 

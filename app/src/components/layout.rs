@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::api::auth::Logout;
+use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::model::team::{Role, Viewer};
+use leptos_i18n::Locale as _;
 
 /// Who is signed in, for pages: `None` on the sign-in page. Provided by [`Layout`].
 #[derive(Clone, Debug, PartialEq)]
@@ -22,38 +24,43 @@ pub fn signed_in_as() -> Option<Viewer> {
     use_context::<SignedInAs>().and_then(|s| s.0)
 }
 
+/// A word of the navigation, in the reader's language.
+type Label = fn(Locale) -> String;
+
+/// A titled group of links (the first, the dashboard, has no title).
+type Group = (Option<Label>, &'static [(&'static str, Label)]);
+
 /// The main navigation, in the groups Seeweb's own panel uses; every link stays visible (a
 /// sidebar on desktops, the Menu list on phones). The current page has `aria-current="page"`.
-const NAV: &[(&str, &[(&str, &str)])] = &[
-    ("", &[("/", "Dashboard")]),
-    (
-        "Compute",
-        &[
-            ("/servers", "Servers"),
-            ("/servers/new", "Create"),
-            ("/templates", "Templates"),
-            ("/actions", "Actions"),
-        ],
-    ),
-    (
-        "Library",
-        &[
-            ("/scripts", "Scripts"),
-            ("/ssh-keys", "SSH keys"),
-            ("/groups", "Groups"),
-        ],
-    ),
-    ("Network", &[("/networks", "Networks")]),
-    (
-        "Account",
-        &[
-            ("/consumption", "Consumption"),
-            ("/logs", "Logs"),
-            ("/account", "Account"),
-        ],
-    ),
-    ("Catalogue", &[("/plans", "Plans")]),
-    ("Panel", &[("/team", "Team"), ("/audit", "Audit log")]),
+#[rustfmt::skip]
+const NAV: &[Group] = &[
+    (None, &[("/", |l| td_string!(l, common.nav.dashboard).into())]),
+    (Some(|l| td_string!(l, common.nav.compute).into()), &[
+        ("/servers", |l| td_string!(l, common.nav.servers).into()),
+        ("/servers/new", |l| td_string!(l, common.nav.create).into()),
+        ("/templates", |l| td_string!(l, common.nav.templates).into()),
+        ("/actions", |l| td_string!(l, common.nav.actions).into()),
+    ]),
+    (Some(|l| td_string!(l, common.nav.library).into()), &[
+        ("/scripts", |l| td_string!(l, common.nav.scripts).into()),
+        ("/ssh-keys", |l| td_string!(l, common.nav.ssh_keys).into()),
+        ("/groups", |l| td_string!(l, common.nav.groups).into()),
+    ]),
+    (Some(|l| td_string!(l, common.nav.network).into()), &[
+        ("/networks", |l| td_string!(l, common.nav.networks).into()),
+    ]),
+    (Some(|l| td_string!(l, common.nav.account).into()), &[
+        ("/consumption", |l| td_string!(l, common.nav.consumption).into()),
+        ("/logs", |l| td_string!(l, common.nav.logs).into()),
+        ("/account", |l| td_string!(l, common.nav.my_account).into()),
+    ]),
+    (Some(|l| td_string!(l, common.nav.catalogue).into()), &[
+        ("/plans", |l| td_string!(l, common.nav.plans).into()),
+    ]),
+    (Some(|l| td_string!(l, common.nav.panel).into()), &[
+        ("/team", |l| td_string!(l, common.nav.team).into()),
+        ("/audit", |l| td_string!(l, common.nav.audit).into()),
+    ]),
 ];
 
 /// The least role a link of the navigation is for (others: anyone signed in).
@@ -94,10 +101,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             crate::browser::focus_new_page();
         }
     });
+    let i18n = use_i18n();
+    let l = move || i18n.get_locale();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
         <header class="topbar">
-            <a class="brand" href="/" aria-label="ECS Panel, dashboard">
+            <a class="brand" href="/" aria-label=move || td_string!(l(), common.brand_label)>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">"ECS Panel"</span>
             </a>
@@ -109,12 +118,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                 aria-expanded=move || menu_open.get().to_string()
                 on:click=move |_| menu_open.update(|o| *o = !*o)
             >
-                "Menu"
+                {t!(i18n, common.menu)}
             </button>
+            <LanguageSwitch />
             <UserMenu user role=role_shown />
         </header>
         <div class="shell" class:with-nav=signed_in>
-            <nav class="mainnav" id="mainnav" aria-label="Main" hidden=!signed_in class:open=move || menu_open.get()>
+            <nav class="mainnav" id="mainnav" aria-label=move || td_string!(l(), common.main_nav) hidden=!signed_in class:open=move || menu_open.get()>
                 <div class="nav-inner">
                 {NAV
                     .iter()
@@ -124,7 +134,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         // repeat "Network" next to the "Networks" link for screen readers.
                         view! {
                             <div class="nav-group">
-                                {(!group.is_empty()).then(|| view! { <span class="nav-heading" aria-hidden="true">{*group}</span> })}
+                                {group.map(|g| view! { <span class="nav-heading" aria-hidden="true">{move || g(l())}</span> })}
                                 <ul>
                                     {links
                                         .iter()
@@ -132,7 +142,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         .map(|(href, label)| view! {
                                             <li>
                                                 <a href=*href aria-current=move || current(&pathname.get(), href).then_some("page")>
-                                                    {*label}
+                                                    {move || label(l())}
                                                 </a>
                                             </li>
                                         })
@@ -153,7 +163,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div id="page-announcer" class="sr-only" aria-live="polite" aria-atomic="true"></div>
         <footer class="footer">
             <span>"ECS Panel " <span class="version">{format!("v{}", crate::VERSION)}</span></span>
-            <span class="muted">"A control panel for Seeweb Cloud Server"</span>
+            <span class="muted">{t!(i18n, common.footer_tagline)}</span>
         </footer>
     }
 }
@@ -179,21 +189,55 @@ fn UserMenu(user: Option<String>, role: Option<&'static str>) -> impl IntoView {
             crate::browser::load_page(&target);
         }
     });
+    let i18n = use_i18n();
     view! {
         <div class="usermenu">
             {user.map(|name| {
                 let initial = name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
                 view! {
-                    <a class="user" href="/account" data-testid="signed-in-user" title="Your account">
+                    <a class="user" href="/account" data-testid="signed-in-user" title=move || td_string!(i18n.get_locale(), common.your_account)>
                         <span class="avatar" aria-hidden="true">{initial}</span>
                         <span class="user-name">{name}</span>
                         {role.map(|r| view! { <span class="user-role" data-testid="signed-in-role">{r}</span> })}
                     </a>
                     <ActionForm action=logout>
-                        <button class="btn btn-ghost btn-sm" type="submit">"Sign out"</button>
+                        <button class="btn btn-ghost btn-sm" type="submit">{t!(i18n, common.sign_out)}</button>
                     </ActionForm>
                 }
             })}
         </div>
+    }
+}
+
+/// English or Italian, for everyone (also before signing in); the choice is kept in a cookie and
+/// every later page is rendered in it on the server.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev: leptos::ev::Event| {
+        // A new page rather than a re-render: words the server wrote (errors, summaries) follow.
+        let chosen = event_target_value(&ev);
+        if let Some(locale) = Locale::get_all().iter().find(|l| l.as_str() == chosen) {
+            crate::browser::remember_language(locale.as_str());
+            crate::browser::load_page(&crate::browser::current_path());
+        }
+    };
+    view! {
+        <label class="language-switch">
+            <span class="sr-only">{t!(i18n, common.language_switch)}</span>
+            <select data-testid="language" on:change=on_change>
+                {Locale::get_all()
+                    .iter()
+                    .map(|locale| {
+                        let locale = *locale;
+                        view! {
+                            <option value=locale.as_str() lang=locale.as_str() selected=move || i18n.get_locale() == locale>
+                                {td_string!(locale, common.language)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }

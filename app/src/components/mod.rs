@@ -17,3 +17,4 @@ pub mod server_time;
 pub mod status;
 pub mod table;
 pub mod toast;
+pub mod when;

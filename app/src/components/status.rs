@@ -20,7 +20,7 @@ pub fn StatusBadge(
                     <Progress value=r.progress />
                 }.into_any(),
                 None => view! {
-                    <span class=format!("badge badge-{}", health.tone())>{health.label()}</span>
+                    <span class=format!("badge badge-{}", health.tone())>{health.words(crate::locale::untracked())}</span>
                     {health.is_transient().then(|| view! { <Progress value=progress /> })}
                 }.into_any(),
             }}

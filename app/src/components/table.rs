@@ -3,6 +3,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::i18n::td_string;
+use crate::locale::untracked;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -55,7 +58,7 @@ pub fn SearchForm(
             attr:role="search"
         >
             <label class="filter filter-search">
-                <span class="filter-label">"Search"</span>
+                <span class="filter-label">{td_string!(untracked(), common.table.search)}</span>
                 <input
                     node_ref=search
                     type="search"
@@ -74,7 +77,7 @@ pub fn SearchForm(
                     {q.desc.then(|| view! { <input type="hidden" name="dir" value="desc" /> })}
                 }
             }}
-            <button class="btn filter-apply" type="submit">"Apply"</button>
+            <button class="btn filter-apply" type="submit">{td_string!(untracked(), common.table.apply)}</button>
         </Form>
     }
 }
@@ -173,10 +176,10 @@ pub fn Pager(base: &'static str, query: TableQuery, pages: usize) -> impl IntoVi
     let page = query.page_in(pages);
     (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label="Pages">
-                {(page > 1).then(|| view! { <a class="btn btn-sm" href=query.at_page(page - 1).href(base) rel="prev">"← Previous"</a> })}
-                <span class="muted">{format!("Page {page} of {pages}")}</span>
-                {(page < pages).then(|| view! { <a class="btn btn-sm" href=query.at_page(page + 1).href(base) rel="next">"Next →"</a> })}
+            <nav class="pager" aria-label=td_string!(untracked(), common.table.pages)>
+                {(page > 1).then(|| view! { <a class="btn btn-sm" href=query.at_page(page - 1).href(base) rel="prev">{td_string!(untracked(), common.table.previous)}</a> })}
+                <span class="muted">{td_string!(untracked(), common.table.page_of, page = page, pages = pages).to_string()}</span>
+                {(page < pages).then(|| view! { <a class="btn btn-sm" href=query.at_page(page + 1).href(base) rel="next">{td_string!(untracked(), common.table.next)}</a> })}
             </nav>
         }
     })

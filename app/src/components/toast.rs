@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+use crate::locale::untracked;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Toast {
     pub id: u64,
@@ -63,7 +66,7 @@ pub fn use_toasts() -> Toasts {
 pub fn ToastRegion() -> impl IntoView {
     let toasts = use_toasts();
     view! {
-        <div class="toasts" role="region" aria-label="Notifications" aria-live="polite" data-testid="toasts">
+        <div class="toasts" role="region" aria-label=td_string!(untracked(), common.ui.notifications) aria-live="polite" data-testid="toasts">
             <For each=move || toasts.list.get() key=|t| t.id let:toast>
                 <div class=if toast.ok { "toast toast-ok" } else { "toast toast-error" } data-testid="toast">
                     <span class="toast-icon" aria-hidden="true">{if toast.ok { "✓" } else { "!" }}</span>
@@ -71,7 +74,7 @@ pub fn ToastRegion() -> impl IntoView {
                     <button
                         class="toast-close"
                         type="button"
-                        aria-label="Dismiss"
+                        aria-label=td_string!(untracked(), common.ui.dismiss)
                         on:click=move |_| toasts.dismiss(toast.id)
                     >
                         "×"

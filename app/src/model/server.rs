@@ -32,17 +32,24 @@ pub enum Health {
 }
 
 impl Health {
+    /// The English word (logs, sorting, CSV).
     pub fn label(self) -> &'static str {
+        self.words(crate::i18n::Locale::en)
+    }
+
+    /// The word a badge shows, in `locale`.
+    pub fn words(self, locale: crate::i18n::Locale) -> &'static str {
+        use crate::i18n::td_string;
         match self {
-            Health::Running => "Running",
-            Health::Stopped => "Stopped",
-            Health::Booted => "Booted",
-            Health::Booting => "Booting",
-            Health::Customizing => "Customizing",
-            Health::Reimaging => "Reimaging",
-            Health::Deleting => "Deleting",
-            Health::Failed => "Failed",
-            Health::Unknown => "Unknown",
+            Health::Running => td_string!(locale, common.health.running),
+            Health::Stopped => td_string!(locale, common.health.stopped),
+            Health::Booted => td_string!(locale, common.health.booted),
+            Health::Booting => td_string!(locale, common.health.booting),
+            Health::Customizing => td_string!(locale, common.health.customizing),
+            Health::Reimaging => td_string!(locale, common.health.reimaging),
+            Health::Deleting => td_string!(locale, common.health.deleting),
+            Health::Failed => td_string!(locale, common.health.failed),
+            Health::Unknown => td_string!(locale, common.health.unknown),
         }
     }
 

@@ -240,8 +240,9 @@ mod tests {
             code: "CD".into(),
             size: None,
             created: Some(Stamp {
-                relative: String::new(),
-                exact: String::new(),
+                ago: 0,
+                parts: (2026, 11, 1, 0, 0),
+                date_only: false,
                 iso: format!("2026-11-{day}T00:00:00Z"),
             }),
             protected,

@@ -196,8 +196,9 @@ mod tests {
 
     fn row(id: u64, label: &str, key: &str, iso: &str) -> SshKeyRow {
         let created = Stamp {
-            relative: String::new(),
-            exact: String::new(),
+            ago: 0,
+            parts: (2026, 11, 1, 0, 0),
+            date_only: false,
             iso: iso.into(),
         };
         SshKeyRow::new(id, label.into(), key.into(), Some(created))

@@ -144,12 +144,65 @@ impl TableQuery {
 
 /// "7 servers", or "1 of 7 servers match" while a search or filter is on: how every table says
 /// what it shows. `noun` is (one, many), chosen by the total.
-pub fn count_text(shown: usize, total: usize, filtered: bool, noun: (&str, &str)) -> String {
-    let noun = if total == 1 { noun.0 } else { noun.1 };
+pub fn count_text(
+    shown: usize,
+    total: usize,
+    filtered: bool,
+    noun: Noun,
+    locale: crate::i18n::Locale,
+) -> String {
+    let (one, many) = noun.words(locale);
+    let noun = if total == 1 { one } else { many };
     if filtered {
-        format!("{shown} of {total} {noun} match")
+        crate::i18n::td_string!(
+            locale,
+            common.table.matched,
+            shown = shown,
+            total = total,
+            noun = noun
+        )
+        .to_string()
     } else {
         format!("{total} {noun}")
+    }
+}
+
+/// What a table counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    Server,
+    Plan,
+    Key,
+    Script,
+    Template,
+}
+
+impl Noun {
+    /// One and many, in `locale`.
+    fn words(self, locale: crate::i18n::Locale) -> (&'static str, &'static str) {
+        use crate::i18n::td_string;
+        match self {
+            Noun::Server => (
+                td_string!(locale, common.nouns.server),
+                td_string!(locale, common.nouns.servers),
+            ),
+            Noun::Plan => (
+                td_string!(locale, common.nouns.plan),
+                td_string!(locale, common.nouns.plans),
+            ),
+            Noun::Key => (
+                td_string!(locale, common.nouns.key),
+                td_string!(locale, common.nouns.keys),
+            ),
+            Noun::Script => (
+                td_string!(locale, common.nouns.script),
+                td_string!(locale, common.nouns.scripts),
+            ),
+            Noun::Template => (
+                td_string!(locale, common.nouns.template),
+                td_string!(locale, common.nouns.templates),
+            ),
+        }
     }
 }
 
@@ -182,6 +235,7 @@ pub fn encode(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     fn q(pairs: &[(&str, &str)]) -> TableQuery {
         TableQuery::from_pairs(pairs.iter().copied(), &["region", "family"])
@@ -257,13 +311,23 @@ mod tests {
 
     #[test]
     fn one_way_to_count() {
-        assert_eq!(count_text(7, 7, false, ("server", "servers")), "7 servers");
         assert_eq!(
-            count_text(1, 7, true, ("server", "servers")),
+            count_text(7, 7, false, Noun::Server, Locale::en),
+            "7 servers"
+        );
+        assert_eq!(
+            count_text(1, 7, true, Noun::Server, Locale::en),
             "1 of 7 servers match"
         );
-        assert_eq!(count_text(1, 1, false, ("key", "keys")), "1 key");
-        assert_eq!(count_text(0, 1, true, ("key", "keys")), "0 of 1 key match");
+        assert_eq!(count_text(1, 1, false, Noun::Key, Locale::en), "1 key");
+        assert_eq!(
+            count_text(0, 1, true, Noun::Key, Locale::en),
+            "0 of 1 key match"
+        );
+        assert_eq!(
+            count_text(2, 9, true, Noun::Server, Locale::it),
+            "2 su 9 server"
+        );
         assert!(q(&[("q", "web")]).is_filtered());
         assert!(q(&[("region", "it-fr2")]).is_filtered());
         assert!(!q(&[("sort", "name"), ("page", "2")]).is_filtered());

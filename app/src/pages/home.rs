@@ -2,6 +2,7 @@
 //! to the list filtered to it), what is running now (live), this month's spend so far and where
 //! it is heading, the newest actions, and for an empty account where to start.
 
+use crate::components::when::When;
 use crate::model::consumption::ConsumptionView;
 use crate::model::overview::{AccountOverview, ServerCounts};
 use crate::page_data::{page_data, PageData};
@@ -200,7 +201,7 @@ fn Recent(o: AccountOverview) -> impl IntoView {
                                 <li data-testid="recent-action">
                                     <span class=format!("badge badge-{tone}")>{line.row.outcome.label()}</span>
                                     " "<span>{line.row.kind.clone()}</span>" · "{target}
-                                    {when.map(|w| view! { " " <time class="muted small" datetime=w.iso.clone() title=w.exact.clone()>{w.relative.clone()}</time> })}
+                                    {when.map(|w| view! { " " <When at=w class="muted small"/> })}
                                 </li>
                             }
                         }).collect_view()}

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::auth::{Login, LoginToken};
 use crate::components::field::FieldError;
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Method {
@@ -16,6 +17,7 @@ enum Method {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let expired = move || query.with(|q| q.get("reason").as_deref() == Some("expired"));
@@ -35,7 +37,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
-    let tab = move |m: Method, label: &'static str, id: &'static str| {
+    let tab = move |m: Method, label: AnyView, id: &'static str| {
         view! {
             <button
                 type="button"
@@ -51,47 +53,43 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Sign in" />
+        <Title text=t_string!(i18n, auth.title) />
         <div class="auth-wrap">
             <section class="card auth-card" aria-labelledby="signin-title">
-                <h1 id="signin-title">"Sign in"</h1>
+                <h1 id="signin-title">{t!(i18n, auth.title)}</h1>
                 <p class="muted">
                     {if team {
-                        "Use your account on this panel (your admin gave you one)."
+                        t!(i18n, auth.lead_team).into_any()
                     } else {
-                        "Use your Seeweb account, or an API token made in Seeweb's panel."
+                        t!(i18n, auth.lead_personal).into_any()
                     }}
                 </p>
                 <Show when=expired>
                     <p class="notice notice-warn" role="status">
-                        "Your session expired, sign in again."
+                        {t!(i18n, auth.expired)}
                     </p>
                 </Show>
                 {demo_team.then(|| view! {
                     <div class="notice notice-info" data-testid="demo-banner">
-                        <strong>"Demo mode, as a team. "</strong>
-                        "This panel runs against its built-in ECS simulator. Sign in as "
-                        <code>"admin"</code>" / "<code>"admin"</code>", "
-                        <code>"operator"</code>" / "<code>"operator"</code>" or "
-                        <code>"viewer"</code>" / "<code>"viewer"</code>
-                        " (the password is the name) to see what each role may do."
+                        <strong>{t!(i18n, auth.demo_team_title)}</strong>
+                        {t!(i18n, auth.demo_team_text)}
                     </div>
                 })}
                 {demo.filter(|_| !team).map(|(user, pass)| {
                     view! {
                         <div class="notice notice-info" data-testid="demo-banner">
-                            <strong>"Demo mode. "</strong>
-                            "This panel runs against its built-in ECS simulator. Sign in as "
+                            <strong>{t!(i18n, auth.demo_title)}</strong>
+                            {t!(i18n, auth.demo_sign_in_as)}
                             <code>{user}</code>
-                            " with password "
+                            {t!(i18n, auth.demo_with_password)}
                             <code>{pass}</code>
                             "."
                         </div>
                     }
                 })}
-                <div class="tabs" role="tablist" aria-label="Sign-in method" hidden=team>
-                    {tab(Method::Password, "Password", "tab-password")}
-                    {tab(Method::Token, "API token", "tab-token")}
+                <div class="tabs" role="tablist" aria-label=t_string!(i18n, auth.method) hidden=team>
+                    {tab(Method::Password, t!(i18n, auth.tab_password).into_any(), "tab-password")}
+                    {tab(Method::Token, t!(i18n, auth.tab_token).into_any(), "tab-token")}
                 </div>
 
                 <div role=(!team).then_some("tabpanel") aria-labelledby=(!team).then_some("tab-password") hidden=move || method.get() != Method::Password>
@@ -99,17 +97,17 @@ pub fn LoginPage() -> impl IntoView {
                         <input type="hidden" name="next" prop:value=next />
                         <GeneralError error=password_error fields=&["username", "password"] />
                         <label class="field">
-                            <span>"Username"</span>
+                            <span>{t!(i18n, auth.username)}</span>
                             <input name="username" autocomplete="username" required=true autofocus=true />
                             <FieldError error=password_error field="username" />
                         </label>
                         <label class="field">
-                            <span>"Password"</span>
+                            <span>{t!(i18n, auth.password)}</span>
                             <input name="password" type="password" autocomplete="current-password" required=true />
                             <FieldError error=password_error field="password" />
                         </label>
                         <button class="btn btn-primary btn-block" type="submit" disabled=move || login.pending().get()>
-                            {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                            {move || if login.pending().get() { t_string!(i18n, auth.signing_in) } else { t_string!(i18n, auth.sign_in) }}
                         </button>
                     </ActionForm>
                 </div>
@@ -119,15 +117,15 @@ pub fn LoginPage() -> impl IntoView {
                         <input type="hidden" name="next" prop:value=next />
                         <GeneralError error=token_error fields=&["token"] />
                         <label class="field">
-                            <span>"API token"</span>
+                            <span>{t!(i18n, auth.token)}</span>
                             <input name="token" type="password" autocomplete="off" spellcheck="false" required=true />
                             <FieldError error=token_error field="token" />
                         </label>
                         <p class="muted small">
-                            "The token is checked with Seeweb once, then kept on this panel's server only: it never reaches your browser again."
+                            {t!(i18n, auth.token_note)}
                         </p>
                         <button class="btn btn-primary btn-block" type="submit" disabled=move || login_token.pending().get()>
-                            {move || if login_token.pending().get() { "Checking…" } else { "Sign in with token" }}
+                            {move || if login_token.pending().get() { t_string!(i18n, auth.checking) } else { t_string!(i18n, auth.sign_in_token) }}
                         </button>
                     </ActionForm>
                 </div>
@@ -143,7 +141,7 @@ fn GeneralError(error: Signal<Option<AppError>>, fields: &'static [&'static str]
         error
             .get()
             .filter(|e| !fields.iter().any(|f| e.field_message(f).is_some()))
-            .map(|e| view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> })
+            .map(|e| view! { <p class="notice notice-error" role="alert">{e.words(crate::locale::untracked())}</p> })
     }
 }
 

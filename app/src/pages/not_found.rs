@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::{t, t_string, use_i18n};
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -11,13 +13,14 @@ pub fn NotFound() -> impl IntoView {
             resp.set_status(http::StatusCode::NOT_FOUND);
         }
     }
+    let i18n = use_i18n();
     view! {
-        <Title text="Page not found" />
+        <Title text=t_string!(i18n, errors.not_found_title) />
         <div class="error-page">
             <p class="error-code">"404"</p>
-            <h1>"Page not found"</h1>
-            <p class="lead">"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-            <a class="btn btn-primary" href="/">"Go to the start page"</a>
+            <h1>{t!(i18n, errors.not_found_title)}</h1>
+            <p class="lead">{t!(i18n, errors.not_found_text)}</p>
+            <a class="btn btn-primary" href="/">{t!(i18n, errors.go_home)}</a>
         </div>
     }
 }

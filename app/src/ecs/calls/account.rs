@@ -2,12 +2,12 @@
 
 use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
-use serde_json::json;
 
 use crate::ecs::client::{decode, field_or_whole, list, to_body, Call, Credential, EcsClient};
 use crate::ecs::dto::{self, Account, ApiToken, CreatedToken, LoginGrant};
 use crate::ecs::error::EcsError;
 use crate::ecs::ids;
+use crate::model::api_call::ApiCall;
 
 impl EcsClient {
     /// `POST /login` with a JSON body. 401 (wrong username or password) → `Unauthorized`.
@@ -45,11 +45,8 @@ impl EcsClient {
         cred: &Credential,
         password: &SecretString,
     ) -> Result<(), EcsError> {
-        let body = to_body(
-            "change_password",
-            &json!({ "password": password.expose_secret() }),
-        )?;
-        self.send(cred, "change_password", Method::POST, &["account"], body)
+        let call = ApiCall::change_password(password.expose_secret());
+        self.send_call(cred, "change_password", &call)
             .await
             .map(drop)
     }
@@ -70,10 +67,8 @@ impl EcsClient {
         cred: &Credential,
         notes: &str,
     ) -> Result<SecretString, EcsError> {
-        let body = to_body("create_api_token", &json!({ "notes": notes }))?;
-        let v = self
-            .send(cred, "create_api_token", Method::POST, &["keys"], body)
-            .await?;
+        let call = ApiCall::create_api_token(notes);
+        let v = self.send_call(cred, "create_api_token", &call).await?;
         decode::<CreatedToken>("create_api_token", &v).map(|c| c.token)
     }
 
@@ -85,8 +80,8 @@ impl EcsClient {
         notes: &str,
     ) -> Result<(), EcsError> {
         let id = ids::numeric(id)?;
-        let body = to_body("rename_api_token", &json!({ "notes": notes }))?;
-        self.send(cred, "rename_api_token", Method::PUT, &["keys", id], body)
+        let call = ApiCall::rename_api_token(id, notes);
+        self.send_call(cred, "rename_api_token", &call)
             .await
             .map(drop)
     }
@@ -94,7 +89,8 @@ impl EcsClient {
     /// `DELETE /keys/{id}`: whatever uses the token stops working.
     pub async fn delete_api_token(&self, cred: &Credential, id: &str) -> Result<(), EcsError> {
         let id = ids::numeric(id)?;
-        self.delete(cred, "delete_api_token", &["keys", id])
+        let call = ApiCall::delete_api_token(id);
+        self.send_call(cred, "delete_api_token", &call)
             .await
             .map(drop)
     }

@@ -1,15 +1,14 @@
 //! The user's library: templates, cloud scripts, SSH keys, groups.
 
-use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
-use serde_json::json;
 
-use crate::ecs::client::{decode, field_opt, field_or_whole, list, to_body, Credential, EcsClient};
+use crate::ecs::client::{decode, field_opt, field_or_whole, list, Credential, EcsClient};
 use crate::ecs::dto::{
     Action, CreatedTemplate, Group, Script, ScriptInput, SshKey, Template, TemplateSource,
 };
 use crate::ecs::error::EcsError;
 use crate::ecs::ids;
+use crate::model::api_call::{ApiCall, ScriptFields, TemplateFrom};
 
 impl EcsClient {
     pub async fn list_templates(&self, cred: &Credential) -> Result<Vec<Template>, EcsError> {
@@ -36,18 +35,12 @@ impl EcsClient {
         description: &str,
         notes: Option<&str>,
     ) -> Result<CreatedTemplate, EcsError> {
-        let mut body = json!({ "description": description });
-        match source {
-            TemplateSource::Server(name) => body["server"] = json!(ids::server_name(name)?),
-            TemplateSource::Snapshot(id) => body["snapshot"] = json!(id),
-        }
-        if let Some(notes) = notes {
-            body["notes"] = json!(notes);
-        }
-        let body = to_body("create_template", &body)?;
-        let v = self
-            .send(cred, "create_template", Method::POST, &["templates"], body)
-            .await?;
+        let from = match source {
+            TemplateSource::Server(name) => TemplateFrom::Server(ids::server_name(name)?),
+            TemplateSource::Snapshot(id) => TemplateFrom::Snapshot(*id),
+        };
+        let call = ApiCall::create_template(from, description, notes);
+        let v = self.send_call(cred, "create_template", &call).await?;
         decode("create_template", &v)
     }
 
@@ -60,23 +53,8 @@ impl EcsClient {
         notes: Option<&str>,
     ) -> Result<Option<Template>, EcsError> {
         let id = ids::template_ref(id)?;
-        let mut body = json!({});
-        if let Some(d) = description {
-            body["description"] = json!(d);
-        }
-        if let Some(n) = notes {
-            body["notes"] = json!(n);
-        }
-        let body = to_body("update_template", &body)?;
-        let v = self
-            .send(
-                cred,
-                "update_template",
-                Method::PUT,
-                &["templates", id],
-                body,
-            )
-            .await?;
+        let call = ApiCall::update_template(id, description, notes);
+        let v = self.send_call(cred, "update_template", &call).await?;
         field_opt("update_template", &v, "template")
     }
 
@@ -87,9 +65,8 @@ impl EcsClient {
         id: &str,
     ) -> Result<Option<Action>, EcsError> {
         let id = ids::template_ref(id)?;
-        let v = self
-            .delete(cred, "delete_template", &["templates", id])
-            .await?;
+        let call = ApiCall::delete_template(id);
+        let v = self.send_call(cred, "delete_template", &call).await?;
         field_opt("delete_template", &v, "action")
     }
 
@@ -110,10 +87,8 @@ impl EcsClient {
         cred: &Credential,
         script: &ScriptInput,
     ) -> Result<Script, EcsError> {
-        let body = to_body("create_script", script)?;
-        let v = self
-            .send(cred, "create_script", Method::POST, &["scripts"], body)
-            .await?;
+        let call = ApiCall::create_script(&script_fields(script));
+        let v = self.send_call(cred, "create_script", &call).await?;
         field_or_whole("create_script", &v, "script")
     }
 
@@ -125,18 +100,15 @@ impl EcsClient {
         script: &ScriptInput,
     ) -> Result<Option<Script>, EcsError> {
         let id = ids::numeric(id)?;
-        let body = to_body("update_script", script)?;
-        let v = self
-            .send(cred, "update_script", Method::PUT, &["scripts", id], body)
-            .await?;
+        let call = ApiCall::update_script(id, &script_fields(script));
+        let v = self.send_call(cred, "update_script", &call).await?;
         field_opt("update_script", &v, "script")
     }
 
     pub async fn delete_script(&self, cred: &Credential, id: &str) -> Result<(), EcsError> {
         let id = ids::numeric(id)?;
-        self.delete(cred, "delete_script", &["scripts", id])
-            .await
-            .map(drop)
+        let call = ApiCall::delete_script(id);
+        self.send_call(cred, "delete_script", &call).await.map(drop)
     }
 
     pub async fn list_ssh_keys(&self, cred: &Credential) -> Result<Vec<SshKey>, EcsError> {
@@ -157,8 +129,8 @@ impl EcsClient {
         label: &str,
         key: &str,
     ) -> Result<(), EcsError> {
-        let body = to_body("create_ssh_key", &json!({ "key": key, "label": label }))?;
-        self.send(cred, "create_ssh_key", Method::POST, &["sshkeys"], body)
+        let call = ApiCall::add_ssh_key(label, key);
+        self.send_call(cred, "create_ssh_key", &call)
             .await
             .map(drop)
     }
@@ -171,15 +143,16 @@ impl EcsClient {
         label: &str,
     ) -> Result<(), EcsError> {
         let id = ids::numeric(id)?;
-        let body = to_body("rename_ssh_key", &json!({ "label": label }))?;
-        self.send(cred, "rename_ssh_key", Method::PUT, &["sshkeys", id], body)
+        let call = ApiCall::rename_ssh_key(id, label);
+        self.send_call(cred, "rename_ssh_key", &call)
             .await
             .map(drop)
     }
 
     pub async fn delete_ssh_key(&self, cred: &Credential, id: &str) -> Result<(), EcsError> {
         let id = ids::numeric(id)?;
-        self.delete(cred, "delete_ssh_key", &["sshkeys", id])
+        let call = ApiCall::delete_ssh_key(id);
+        self.send_call(cred, "delete_ssh_key", &call)
             .await
             .map(drop)
     }
@@ -204,20 +177,23 @@ impl EcsClient {
         notes: &str,
         password: &SecretString,
     ) -> Result<Group, EcsError> {
-        let body = to_body(
-            "create_group",
-            &json!({ "notes": notes, "password": password.expose_secret() }),
-        )?;
-        let v = self
-            .send(cred, "create_group", Method::POST, &["groups"], body)
-            .await?;
+        let call = ApiCall::create_group(notes, password.expose_secret());
+        let v = self.send_call(cred, "create_group", &call).await?;
         field_or_whole("create_group", &v, "group")
     }
 
     pub async fn delete_group(&self, cred: &Credential, id: &str) -> Result<(), EcsError> {
         let id = ids::group_ref(id)?;
-        self.delete(cred, "delete_group", &["groups", id])
-            .await
-            .map(drop)
+        let call = ApiCall::delete_group(id);
+        self.send_call(cred, "delete_group", &call).await.map(drop)
+    }
+}
+
+/// The DTO's fields as the builder takes them.
+fn script_fields(script: &ScriptInput) -> ScriptFields<'_> {
+    ScriptFields {
+        title: script.title.as_deref(),
+        content: script.content.as_deref(),
+        windows: script.windows,
     }
 }

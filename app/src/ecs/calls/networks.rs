@@ -2,20 +2,13 @@
 //! (`/servers/{s}/networks/{net}/vlans`). The first VLAN of a server on a network adds an
 //! interface and reboots the server.
 
-use reqwest::Method;
-use serde_json::json;
-
-use crate::ecs::client::{decode, field, list, to_body, Credential, EcsClient};
+use crate::ecs::client::{decode, field, list, Credential, EcsClient};
 use crate::ecs::dto::{Network, Vlan, VlanChange};
 use crate::ecs::error::EcsError;
 use crate::ecs::ids;
+use crate::model::api_call::ApiCall;
 
-/// VLANs to add: one id (and whether it is the interface's PVID), or a range.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NewVlans {
-    One { vlan_id: u16, pvid: bool },
-    Range { first: u16, last: u16 },
-}
+pub use crate::model::api_call::NewVlans;
 
 impl EcsClient {
     /// `GET /networks` (active networks).
@@ -26,17 +19,16 @@ impl EcsClient {
 
     /// `POST /networks` (no body) → the new network.
     pub async fn create_network(&self, cred: &Credential) -> Result<Network, EcsError> {
-        let body = to_body("create_network", &json!({}))?;
-        let v = self
-            .send(cred, "create_network", Method::POST, &["networks"], body)
-            .await?;
+        let call = ApiCall::create_network();
+        let v = self.send_call(cred, "create_network", &call).await?;
         field("create_network", &v, &["network"])
     }
 
     /// `DELETE /networks/{name}`: refused while VLANs connect servers to it.
     pub async fn delete_network(&self, cred: &Credential, name: &str) -> Result<(), EcsError> {
         let name = ids::network_name(name)?;
-        self.delete(cred, "delete_network", &["networks", name])
+        let call = ApiCall::delete_network(name);
+        self.send_call(cred, "delete_network", &call)
             .await
             .map(drop)
     }
@@ -71,20 +63,8 @@ impl EcsClient {
     ) -> Result<VlanChange, EcsError> {
         let server = ids::server_name(server)?;
         let network = ids::network_name(network)?;
-        let body = match vlans {
-            NewVlans::One { vlan_id, pvid } => json!({ "vlan_id": vlan_id, "pvid": pvid }),
-            NewVlans::Range { first, last } => json!({ "vlans": format!("{first}-{last}") }),
-        };
-        let body = to_body("add_vlans", &body)?;
-        let v = self
-            .send(
-                cred,
-                "add_vlans",
-                Method::POST,
-                &["servers", server, "networks", network, "vlans"],
-                body,
-            )
-            .await?;
+        let call = ApiCall::add_vlans(server, network, vlans);
+        let v = self.send_call(cred, "add_vlans", &call).await?;
         decode("add_vlans", &v)
     }
 
@@ -100,17 +80,9 @@ impl EcsClient {
         let server = ids::server_name(server)?;
         let network = ids::network_name(network)?;
         let vlan = vlan_id.to_string();
-        let vlan = ids::vlan_ref(&vlan)?;
-        let body = to_body("update_vlan", &json!({ "pvid": pvid }))?;
-        let v = self
-            .send(
-                cred,
-                "update_vlan",
-                Method::PATCH,
-                &["servers", server, "networks", network, "vlans", vlan],
-                body,
-            )
-            .await?;
+        ids::vlan_ref(&vlan)?;
+        let call = ApiCall::update_vlan(server, network, vlan_id, pvid);
+        let v = self.send_call(cred, "update_vlan", &call).await?;
         decode("update_vlan", &v)
     }
 
@@ -125,13 +97,8 @@ impl EcsClient {
         let server = ids::server_name(server)?;
         let network = ids::network_name(network)?;
         let vlans = ids::vlan_ref(vlans)?;
-        let v = self
-            .delete(
-                cred,
-                "delete_vlans",
-                &["servers", server, "networks", network, "vlans", vlans],
-            )
-            .await?;
+        let call = ApiCall::delete_vlans(server, network, vlans);
+        let v = self.send_call(cred, "delete_vlans", &call).await?;
         decode("delete_vlans", &v)
     }
 }

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use reqwest::Method;
-use serde_json::json;
 
 use crate::ecs::client::{
     decode, field, field_opt, field_or_whole, list, success_value, to_body, Credential, EcsClient,
@@ -60,16 +59,9 @@ impl EcsClient {
     ) -> Result<(), EcsError> {
         let name = ids::server_name(name)?;
         let call = ApiCall::rename_server(name, notes);
-        let body = to_body("update_server_notes", &ApiCall::rename_body(notes))?;
-        self.send(
-            cred,
-            "update_server_notes",
-            Method::PUT,
-            &call.segments(),
-            body,
-        )
-        .await
-        .map(drop)
+        self.send_call(cred, "update_server_notes", &call)
+            .await
+            .map(drop)
     }
 
     /// `PUT /servers/{name} {group}`; `"nogroup"` takes the server out of its group.
@@ -86,16 +78,9 @@ impl EcsClient {
             ids::group_ref(group)?
         };
         let call = ApiCall::server_group(name, group);
-        let body = to_body("set_server_group", &ApiCall::group_body(group))?;
-        self.send(
-            cred,
-            "set_server_group",
-            Method::PUT,
-            &call.segments(),
-            body,
-        )
-        .await
-        .map(drop)
+        self.send_call(cred, "set_server_group", &call)
+            .await
+            .map(drop)
     }
 
     /// `DELETE /servers/{name}` → the `delete_server` action (None if the API sent none).
@@ -106,7 +91,7 @@ impl EcsClient {
     ) -> Result<Option<Action>, EcsError> {
         let name = ids::server_name(name)?;
         let call = ApiCall::delete_server(name);
-        let v = self.delete(cred, "delete_server", &call.segments()).await?;
+        let v = self.send_call(cred, "delete_server", &call).await?;
         field_opt("delete_server", &v, "action")
     }
 
@@ -131,12 +116,9 @@ impl EcsClient {
         action: &ServerAction,
     ) -> Result<ActionOutcome, EcsError> {
         let name = ids::server_name(name)?;
-        // The request "Show the API call" prints (model::api_call), body from the same value.
+        // The request "Show the API call" prints (model::api_call).
         let call = ApiCall::server_action(name, action);
-        let body = to_body("server_action", action)?;
-        let v = self
-            .send(cred, "server_action", Method::POST, &call.segments(), body)
-            .await?;
+        let v = self.send_call(cred, "server_action", &call).await?;
         decode("server_action", &v)
     }
 
@@ -191,21 +173,8 @@ impl EcsClient {
         reserved_plan: &str,
     ) -> Result<DiscountRecord, EcsError> {
         let name = ids::server_name(name)?;
-        let plan = reserved_plan.trim();
-        let value = match plan.parse::<u64>() {
-            Ok(id) => json!(id),
-            Err(_) => json!(plan),
-        };
-        let body = to_body("set_reserved_plan", &json!({ "reserved_plan": value }))?;
-        let v = self
-            .send(
-                cred,
-                "set_reserved_plan",
-                Method::POST,
-                &["servers", name, "reserved"],
-                body,
-            )
-            .await?;
+        let call = ApiCall::reserve_server(name, reserved_plan);
+        let v = self.send_call(cred, "set_reserved_plan", &call).await?;
         field_or_whole("set_reserved_plan", &v, "reserved")
     }
 
@@ -217,23 +186,20 @@ impl EcsClient {
         code: SupportCode,
     ) -> Result<ServerSupport, EcsError> {
         let name = ids::server_name(name)?;
-        let body = to_body("add_support", &json!({ "code": code }))?;
-        let v = self
-            .send(
-                cred,
-                "add_support",
-                Method::POST,
-                &["servers", name, "support"],
-                body,
-            )
-            .await?;
+        let code = match code {
+            SupportCode::Basic => "basic",
+            SupportCode::Global => "global",
+        };
+        let call = ApiCall::add_support(name, code);
+        let v = self.send_call(cred, "add_support", &call).await?;
         field_or_whole("add_support", &v, "support")
     }
 
     /// `DELETE /servers/{name}/support`: back to unmanaged.
     pub async fn remove_support(&self, cred: &Credential, name: &str) -> Result<(), EcsError> {
         let name = ids::server_name(name)?;
-        self.delete(cred, "remove_support", &["servers", name, "support"])
+        let call = ApiCall::remove_support(name);
+        self.send_call(cred, "remove_support", &call)
             .await
             .map(drop)
     }

@@ -1,36 +1,13 @@
 //! A server's snapshots (`/servers/{n}/snapshots`) and its weekly schedule (`/servers/{n}/crons`).
 //! Restoring one is a server action (`rollback`, in `servers.rs`).
 
-use reqwest::Method;
-use serde_json::json;
-
-use crate::ecs::client::{decode, field, list, to_body, Credential, EcsClient};
+use crate::ecs::client::{decode, field, list, Credential, EcsClient};
 use crate::ecs::dto::{self, SnapshotChange, SnapshotSchedule};
 use crate::ecs::error::EcsError;
 use crate::ecs::ids;
+use crate::model::api_call::{schedule_name, ApiCall};
 
-/// What to change in a snapshot; `None` leaves it as it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SnapshotPatch<'a> {
-    pub description: Option<&'a str>,
-    pub notes: Option<&'a str>,
-    pub protected: Option<bool>,
-}
-
-/// The weekly schedule's settings, as `POST` and `PATCH` take them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScheduleSettings {
-    /// 0 = Sunday … 6 = Saturday.
-    pub day_of_week: u8,
-    /// How many unprotected snapshots to keep.
-    pub max_retention: u8,
-    pub enabled: bool,
-}
-
-/// The only name a server's schedule has.
-fn schedule_name(server: &str) -> String {
-    format!("snapshot_schedule_{server}")
-}
+pub use crate::model::api_call::{ScheduleSettings, SnapshotPatch};
 
 impl EcsClient {
     pub async fn list_snapshots(
@@ -59,19 +36,8 @@ impl EcsClient {
         notes: Option<&str>,
     ) -> Result<SnapshotChange, EcsError> {
         let server = ids::server_name(server)?;
-        let body = to_body(
-            "create_snapshot",
-            &json!({ "description": description, "notes": notes.unwrap_or(description) }),
-        )?;
-        let v = self
-            .send(
-                cred,
-                "create_snapshot",
-                Method::POST,
-                &["servers", server, "snapshots"],
-                body,
-            )
-            .await?;
+        let call = ApiCall::create_snapshot(server, description, notes);
+        let v = self.send_call(cred, "create_snapshot", &call).await?;
         decode("create_snapshot", &v)
     }
 
@@ -84,13 +50,8 @@ impl EcsClient {
     ) -> Result<SnapshotChange, EcsError> {
         let server = ids::server_name(server)?;
         let snapshot = ids::snapshot_ref(snapshot)?;
-        let v = self
-            .delete(
-                cred,
-                "delete_snapshot",
-                &["servers", server, "snapshots", snapshot],
-            )
-            .await?;
+        let call = ApiCall::delete_snapshot(server, snapshot);
+        let v = self.send_call(cred, "delete_snapshot", &call).await?;
         decode("delete_snapshot", &v)
     }
 
@@ -104,26 +65,8 @@ impl EcsClient {
     ) -> Result<dto::Snapshot, EcsError> {
         let server = ids::server_name(server)?;
         let snapshot = ids::snapshot_ref(snapshot)?;
-        let mut body = json!({});
-        if let Some(d) = patch.description {
-            body["description"] = json!(d);
-        }
-        if let Some(n) = patch.notes {
-            body["notes"] = json!(n);
-        }
-        if let Some(p) = patch.protected {
-            body["protected"] = json!(p);
-        }
-        let body = to_body("update_snapshot", &body)?;
-        let v = self
-            .send(
-                cred,
-                "update_snapshot",
-                Method::PATCH,
-                &["servers", server, "snapshots", snapshot],
-                body,
-            )
-            .await?;
+        let call = ApiCall::update_snapshot(server, snapshot, patch);
+        let v = self.send_call(cred, "update_snapshot", &call).await?;
         field("update_snapshot", &v, &["snapshot"])
     }
 
@@ -158,25 +101,9 @@ impl EcsClient {
         settings: ScheduleSettings,
     ) -> Result<SnapshotSchedule, EcsError> {
         let server = ids::server_name(server)?;
-        let body = to_body(
-            "create_snapshot_schedule",
-            &json!({
-                "type": "snapshot_schedule",
-                "config": {
-                    "typology": "weekly",
-                    "max_retention": settings.max_retention,
-                    "day_of_week": settings.day_of_week,
-                },
-            }),
-        )?;
+        let call = ApiCall::create_snapshot_schedule(server, settings);
         let v = self
-            .send(
-                cred,
-                "create_snapshot_schedule",
-                Method::POST,
-                &["servers", server, "crons"],
-                body,
-            )
+            .send_call(cred, "create_snapshot_schedule", &call)
             .await?;
         field("create_snapshot_schedule", &v, &["cron"])
     }
@@ -189,23 +116,9 @@ impl EcsClient {
         settings: ScheduleSettings,
     ) -> Result<SnapshotSchedule, EcsError> {
         let server = ids::server_name(server)?;
-        let name = schedule_name(server);
-        let body = to_body(
-            "update_snapshot_schedule",
-            &json!({
-                "enabled": settings.enabled,
-                "max_retention": settings.max_retention,
-                "day_of_week": settings.day_of_week,
-            }),
-        )?;
+        let call = ApiCall::update_snapshot_schedule(server, settings);
         let v = self
-            .send(
-                cred,
-                "update_snapshot_schedule",
-                Method::PATCH,
-                &["servers", server, "crons", &name],
-                body,
-            )
+            .send_call(cred, "update_snapshot_schedule", &call)
             .await?;
         field("update_snapshot_schedule", &v, &["cron"])
     }
@@ -217,13 +130,9 @@ impl EcsClient {
         server: &str,
     ) -> Result<(), EcsError> {
         let server = ids::server_name(server)?;
-        let name = schedule_name(server);
-        self.delete(
-            cred,
-            "delete_snapshot_schedule",
-            &["servers", server, "crons", &name],
-        )
-        .await
-        .map(drop)
+        let call = ApiCall::delete_snapshot_schedule(server);
+        self.send_call(cred, "delete_snapshot_schedule", &call)
+            .await
+            .map(drop)
     }
 }

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 
 use super::AccountCtx;
 use crate::api::account::{CreateToken, DeleteToken, RenameToken};
+use crate::components::api_call::ShowApiCall;
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::field::FieldError;
+use crate::components::when::When;
 use crate::error::AppError;
 use crate::model::account::{notes_problem, TokenRow, NOTES_MAX};
+use crate::model::api_call::ApiCall;
 
 #[component]
 pub fn TokenList(rows: Vec<TokenRow>) -> impl IntoView {
@@ -78,7 +81,7 @@ fn TokenRowView(row: TokenRow) -> impl IntoView {
             <td data-label="Id" class="mono">{row.id}</td>
             <td data-label="Created">
                 {row.created.clone().map(|c| view! {
-                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                    <When at=c/>
                 })}
             </td>
             <td class="col-actions">
@@ -163,6 +166,7 @@ pub fn CreateTokenForm() -> impl IntoView {
                     {move || if pending.get() { "Making…" } else { "Make token" }}
                 </button>
             </form>
+            <ShowApiCall call=Signal::derive(move || ApiCall::create_api_token(ctx.notes.get().trim())) />
         </section>
     }
 }
@@ -176,6 +180,11 @@ pub fn TokenDialogs() -> impl IntoView {
             .with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default())
     };
     let target_id = move || ctx.target.with_untracked(|t| t.as_ref().map(|t| t.id));
+    let shown_id = move || {
+        ctx.target
+            .with(|t| t.as_ref().map(|t| t.id.to_string()))
+            .unwrap_or_default()
+    };
     let rename_error = Signal::derive(move || {
         if !ctx.rename_open.get() {
             return None;
@@ -223,12 +232,14 @@ pub fn TokenDialogs() -> impl IntoView {
                 </label>
                 {move || rename_other().map(|m| view! { <p class="field-error" role="alert" data-field="form">{m}</p> })}
                 <p class="muted small">"The token itself does not change: whatever uses it keeps working."</p>
+                <ShowApiCall call=Signal::derive(move || ApiCall::rename_api_token(&shown_id(), ctx.rename_text.get().trim())) />
                 <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label="Rename" busy="Renaming…" test_id="rename-token-confirm" />
             </form>
         </Dialog>
         <Dialog open=ctx.delete_open title="Destroy API token" id="destroy-token">
             <p>"Destroy the token “"<strong>{notes}</strong>"”?"</p>
             <p class="notice notice-warn">"Everything using it stops working at once: scripts, CI jobs, Terraform, and this panel if you signed in with it. This cannot be undone; a new token has a new value."</p>
+            <ShowApiCall call=Signal::derive(move || ApiCall::delete_api_token(&shown_id())) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::live::use_live;
 use crate::components::status::Progress;
+use crate::components::when::When;
 use crate::model::actions::{ActionLine, Target};
 use crate::model::activity::Outcome;
 
@@ -69,7 +70,7 @@ fn Row(line: ActionLine) -> impl IntoView {
                 }}
             </td>
             <td data-label="Started">
-                {started.map(|s| view! { <time datetime=s.iso.clone() title=s.exact.clone()>{s.relative.clone()}</time> })}
+                {started.map(|s| view! { <When at=s/> })}
             </td>
             <td class="num" data-label="Took">
                 {match (&row.took, outcome) {

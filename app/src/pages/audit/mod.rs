@@ -4,6 +4,7 @@
 
 mod filter;
 
+use crate::components::when::When;
 use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -147,7 +148,7 @@ fn Row(row: AuditRow) -> impl IntoView {
         .then(|| view! { <span class="muted small">" ("{row.role.clone()}")"</span> });
     view! {
         <tr data-testid="audit-row" data-operation=row.operation.clone() data-actor=row.actor.clone() data-outcome=row.outcome.as_str()>
-            <td data-label="When"><time datetime=row.at.iso.clone() title=row.at.exact.clone()>{row.at.relative.clone()}</time></td>
+            <td data-label="When"><When at=row.at.clone()/></td>
             <td data-label="Who"><strong>{row.actor.clone()}</strong>{role}</td>
             <td data-label="What">
                 {row.label.clone()}

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::GroupsCtx;
 use crate::api::groups::DeleteGroup;
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report_failure, ErrorNotice};
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
+use crate::model::api_call::ApiCall;
 use crate::model::group::{servers_count, GroupRow};
 
 #[component]
@@ -26,6 +28,9 @@ pub fn DeleteGroupDialog() -> impl IntoView {
         <Dialog open=ctx.delete_open title="Delete group" id="delete-group-dialog">
             {move || ctx.target.get().map(|g| view! { <Body group=g /> })}
             {move || error().map(|e| view! { <ErrorNotice error=e /> })}
+            <ShowApiCall call=Signal::derive(move || {
+                ApiCall::delete_group(ctx.target.with(|g| g.as_ref().map(GroupRow::key)).unwrap_or_default().trim())
+            }) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::GroupsCtx;
 use crate::api::groups::CreateGroup;
+use crate::components::api_call::ShowApiCall;
 use crate::components::error_view::ErrorNotice;
 use crate::components::field::FieldError;
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
+use crate::model::api_call::ApiCall;
 use crate::model::group::{GroupPassword, NOTES_MAX, PASSWORD_MAX};
 
 #[component]
@@ -67,6 +69,9 @@ pub fn NewGroupCard() -> impl IntoView {
                 <button class="btn btn-primary" type="submit" data-testid="new-group-submit" disabled=move || ctx.create.pending().get()>
                     {move || if ctx.create.pending().get() { "Creating…" } else { "Create group" }}
                 </button>
+                // The password is shown as $GROUP_PASSWORD (a blank one is a random one, made on the
+                // server).
+                <ShowApiCall call=Signal::derive(move || ApiCall::create_group(ctx.notes.get().trim(), &ctx.password.get())) />
             </form>
         </section>
     }

@@ -76,7 +76,7 @@ fn Entry(detail: LogDetail) -> impl IntoView {
             <h2>"What ECS recorded"</h2>
             <dl class="kvs">
                 <div class="kv"><dt>"Entry"</dt><dd class="mono">{format!("#{}", row.id)}</dd></div>
-                <div class="kv"><dt>"When"</dt><dd>{row.when.map(|s| view! { <time datetime=s.iso.clone()>{s.exact.clone()}</time>" "<span class="muted small">{s.relative.clone()}</span> })}</dd></div>
+                <div class="kv"><dt>"When"</dt><dd>{row.when.map(|s| view! { <time datetime=s.iso.clone()>{s.exact(crate::locale::untracked())}</time>" "<span class="muted small">{s.relative(crate::locale::untracked())}</span> })}</dd></div>
                 <div class="kv"><dt>"By"</dt><dd>{row.actor.clone()}</dd></div>
                 <div class="kv"><dt>"Target"</dt><dd>{target_cell(row.target)}</dd></div>
                 <div class="kv"><dt>"IP address"</dt><dd class="mono">{text(row.ip)}</dd></div>

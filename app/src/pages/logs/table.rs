@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::when::When;
 use crate::model::logs::{LogRow, LogTarget};
 
 #[component]
@@ -50,7 +51,7 @@ fn Row(row: LogRow) -> impl IntoView {
                 })}
             </td>
             <td data-label="When">
-                {row.when.clone().map(|s| view! { <time datetime=s.iso.clone() title=s.exact.clone()>{s.relative.clone()}</time> })}
+                {row.when.clone().map(|s| view! { <When at=s/> })}
             </td>
         </tr>
     }

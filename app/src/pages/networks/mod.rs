@@ -2,15 +2,18 @@
 //! (links to each server's Networks tab); create one, delete one (refused while servers are
 //! attached: they are named). VLANs are managed from a server's Networks tab.
 
+use crate::components::when::When;
 use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::api::networks::{list_networks, CreateNetwork, DeleteNetwork};
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report, ErrorNotice};
 use crate::components::live::{reload_on_activity, use_live};
+use crate::model::api_call::ApiCall;
 use crate::model::network::{NetworkRow, NetworksView};
 
 #[derive(Clone, Copy)]
@@ -73,6 +76,8 @@ fn networks_page(NetworksPage { data }: NetworksPage) -> impl IntoView {
             <div>
                 <h1>"Private networks"</h1>
                 <p class="lead">"Connect servers over a private, isolated channel. Attach a server from its Networks tab: the first VLAN adds an interface and reboots it."</p>
+                // New network takes no choices: its call is shown here, under the heading.
+                <div><ShowApiCall call=Signal::stored(ApiCall::create_network()) /></div>
             </div>
             <button
                 class="btn btn-primary"
@@ -166,7 +171,7 @@ fn Row(row: NetworkRow) -> impl IntoView {
                 }}
             </td>
             <td class="col-created" data-label="Created">
-                {row.created.clone().map(|c| view! { <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time> })}
+                {row.created.clone().map(|c| view! { <When at=c/> })}
             </td>
             <td class="col-actions">
                 <div class="row-actions">
@@ -206,6 +211,7 @@ fn DeleteDialog() -> impl IntoView {
                 if attached.is_empty() {
                     view! {
                         <p>"Delete "<span class="mono">{name}</span>"? No server is attached to it."</p>
+                        <ShowApiCall call=Signal::derive(move || ApiCall::delete_network(&name())) />
                         <DialogActions
                             open=ctx.delete_open
                             pending=ctx.delete.pending()

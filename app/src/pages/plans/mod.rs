@@ -16,7 +16,7 @@ use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
 use crate::components::table::use_table_query;
 use crate::model::plans::{select, Catalogue, FILTER_KEYS};
-use crate::model::table::{count_text, TableQuery};
+use crate::model::table::{count_text, Noun, TableQuery};
 
 const BASE: &str = "/plans";
 
@@ -83,7 +83,7 @@ fn Loaded(cat: Catalogue, query: Memo<TableQuery>) -> impl IntoView {
             {move || {
                 let rows = rows.get();
                 let filtered = query.with(TableQuery::is_filtered);
-                let count = count_text(rows.len(), total, filtered, ("plan", "plans"));
+                let count = count_text(rows.len(), total, filtered, Noun::Plan, crate::locale::untracked());
                 if rows.is_empty() {
                     view! {
                         <EmptyCard testid="plans-no-match" title="No plans match" text="Try another family or region, or a higher price." href=BASE action="Clear filters" />

@@ -235,6 +235,7 @@ fn Loaded(
             server_error
             pending=update.pending().into()
             save_label="Save"
+            script_id=id
             on_save=Callback::new(move |draft| {
                 update.dispatch(UpdateScript { id, draft });
             })

@@ -5,9 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::api_call::ShowApiCall;
 use crate::components::code_editor::CodeEditor;
 use crate::components::field::FieldError;
 use crate::error::AppError;
+use crate::model::api_call::{ApiCall, ScriptFields};
 use crate::model::script::{problems, windows_hint, ScriptDraft};
 
 /// Where a tab keeps an unsaved draft (`new`, or the script's id).
@@ -56,6 +58,9 @@ pub fn ScriptForm(
     #[prop(optional, into)]
     blocked: Signal<Option<String>>,
     #[prop(into)] save_label: String,
+    /// The saved script's id (none for a new one): which call saving sends.
+    #[prop(optional)]
+    script_id: Option<u64>,
     on_save: Callback<ScriptDraft>,
     /// More buttons after Save (use in a new server, delete).
     #[prop(optional)]
@@ -92,6 +97,14 @@ pub fn ScriptForm(
     let form_error = error("form");
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
+    let call = Signal::derive(move || {
+        let draft = current();
+        let fields = ScriptFields::of_draft(&draft);
+        match script_id {
+            Some(id) => ApiCall::update_script(&id.to_string(), &fields),
+            None => ApiCall::create_script(&fields),
+        }
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if readonly {
@@ -189,6 +202,7 @@ pub fn ScriptForm(
                     </span>
                 })}
             </div>
+            {(!readonly).then(|| view! { <ShowApiCall call /> })}
         </form>
     }
 }

@@ -4,11 +4,13 @@ use leptos::prelude::*;
 
 use super::BASE;
 use crate::api::scripts::DeleteScript;
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::empty::EmptyCard;
 use crate::components::table::{Pager, SortHeader};
+use crate::model::api_call::ApiCall;
 use crate::model::script::{shown, ScriptRow};
-use crate::model::table::{count_text, TableQuery};
+use crate::model::table::{count_text, Noun, TableQuery};
 
 /// Scripts per page: the limit is 20, so one page unless others' public scripts add up.
 const PAGE_SIZE: usize = 50;
@@ -40,9 +42,15 @@ pub fn ScriptTable(
         .into_any();
     }
     // Unfiltered, the header's "3 of 20 scripts" already says how many there are.
-    let count = query
-        .is_filtered()
-        .then(|| count_text(matched.len(), total, true, ("script", "scripts")));
+    let count = query.is_filtered().then(|| {
+        count_text(
+            matched.len(),
+            total,
+            true,
+            Noun::Script,
+            crate::locale::untracked(),
+        )
+    });
     let (page, pages) = query.paged(matched, PAGE_SIZE);
     view! {
         {count.map(|c| view! { <p class="result-count muted" data-testid="result-count">{c}</p> })}
@@ -129,6 +137,9 @@ pub fn DeleteScriptDialog(
         <Dialog open title="Delete cloud script" id="delete-script">
             <p>"Delete the script “"<strong>{title}</strong>"”?"</p>
             <p class="notice notice-warn">"Its content cannot be recovered. Servers already created with it are not affected."</p>
+            <ShowApiCall call=Signal::derive(move || {
+                ApiCall::delete_script(&target.with(|t| t.as_ref().map(|s| s.id.to_string())).unwrap_or_default())
+            }) />
             <DialogActions
                 open
                 pending

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use super::KeysCtx;
 use crate::api::ssh_keys::AddSshKey;
+use crate::components::api_call::ShowApiCall;
 use crate::components::field::FieldError;
 use crate::error::AppError;
+use crate::model::api_call::ApiCall;
 use crate::model::ssh_key::{parse, KeyError, PublicKey};
 use crate::model::ssh_key_list::{label_problem, registered_as, KeyFacts};
 
@@ -108,6 +110,7 @@ pub fn AddKeyForm() -> impl IntoView {
                     <button class="btn btn-primary" type="submit" data-testid="add-key-submit" disabled=move || pending.get()>
                         {move || if pending.get() { "Adding…" } else { "Add key" }}
                     </button>
+                    <ShowApiCall call=Signal::derive(move || ApiCall::add_ssh_key_form(&ctx.label.get(), &ctx.key_text.get())) />
                 </form>
                 <Preview parsed />
             </div>

@@ -4,14 +4,17 @@ use leptos::prelude::*;
 
 use super::{KeysCtx, BASE};
 use crate::api::ssh_keys::{DeleteSshKey, RenameSshKey};
+use crate::components::api_call::ShowApiCall;
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::empty::EmptyCard;
 use crate::components::field::FieldError;
 use crate::components::table::{Pager, SortHeader};
+use crate::components::when::When;
 use crate::error::AppError;
+use crate::model::api_call::ApiCall;
 use crate::model::ssh_key_list::{label_problem, shown, SshKeyRow, NOT_A_KEY};
-use crate::model::table::{count_text, TableQuery};
+use crate::model::table::{count_text, Noun, TableQuery};
 
 /// Keys per page (accounts rarely have more).
 const PAGE_SIZE: usize = 50;
@@ -40,7 +43,13 @@ pub fn KeyList(
         }
         .into_any();
     }
-    let count = count_text(matched.len(), total, query.is_filtered(), ("key", "keys"));
+    let count = count_text(
+        matched.len(),
+        total,
+        query.is_filtered(),
+        Noun::Key,
+        crate::locale::untracked(),
+    );
     let (page, pages) = query.paged(matched, PAGE_SIZE);
     view! {
         <p class="result-count muted" data-testid="result-count">{count}</p>
@@ -118,7 +127,7 @@ fn KeyRow(row: SshKeyRow) -> impl IntoView {
             </td>
             <td data-label="Added">
                 {row.created.clone().map(|c| view! {
-                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                    <When at=c/>
                 })}
             </td>
             <td class="col-actions">
@@ -159,6 +168,11 @@ pub fn KeyDialogs() -> impl IntoView {
             .map(|m| AppError::invalid("label", m))
             .or_else(|| ctx.rename_error.get())
     });
+    let target_id = move || {
+        ctx.target
+            .with(|t| t.as_ref().map(|k| k.id.to_string()))
+            .unwrap_or_default()
+    };
     let on_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(id) = ctx.target.with_untracked(|t| t.as_ref().map(|k| k.id)) else {
@@ -191,6 +205,7 @@ pub fn KeyDialogs() -> impl IntoView {
                     <FieldError error=rename_error field="label" />
                 </label>
                 <p class="muted small">"Servers already created with this key keep it; the new label is what the create form lists."</p>
+                <ShowApiCall call=Signal::derive(move || ApiCall::rename_ssh_key(&target_id(), ctx.rename_text.get().trim())) />
                 <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label="Rename" busy="Renaming…" />
             </form>
         </Dialog>
@@ -198,6 +213,7 @@ pub fn KeyDialogs() -> impl IntoView {
             <p>"Delete the key “"<strong class="key-label">{label}</strong>"”?"</p>
             <p class="muted small">"Fingerprint "<span class="mono">{fingerprint}</span></p>
             <p class="notice notice-warn">"New servers can no longer be given this key. Servers already created with it keep it until you remove it from their authorized_keys."</p>
+            <ShowApiCall call=Signal::derive(move || ApiCall::delete_ssh_key(&target_id())) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()

@@ -4,6 +4,7 @@
 
 mod add;
 
+use crate::components::when::When;
 use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -186,13 +187,13 @@ fn MemberRow(m: Member) -> impl IntoView {
     view! {
         <tr data-testid="member-row" data-name=m.name.clone() data-disabled=m.disabled.to_string()>
             <td data-label="Person"><strong>{m.name.clone()}</strong>
-                <span class="muted small">" added "<time datetime=m.created.iso.clone() title=m.created.exact.clone()>{m.created.relative.clone()}</time></span>
+                <span class="muted small">" added "<When at=m.created.clone()/></span>
             </td>
             <td data-label="Role">{role_select}</td>
             <td data-label="State" data-testid="member-state">{state}</td>
             <td data-label="Last sign-in">
                 {match m.last_sign_in.clone() {
-                    Some(t) => view! { <time datetime=t.iso title=t.exact>{t.relative}</time> }.into_any(),
+                    Some(t) => view! { <When at=t/> }.into_any(),
                     None => view! { <span class="muted">"Never"</span> }.into_any(),
                 }}
             </td>

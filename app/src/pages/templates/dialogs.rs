@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use super::new::NotesField;
 use super::{NewForm, TemplatesCtx};
 use crate::api::templates::{DeleteTemplate, UpdateTemplate};
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report_failure, ErrorNotice};
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
+use crate::model::api_call::ApiCall;
 use crate::model::template::DESCRIPTION_MAX;
 
 /// The target's title and name, for the dialogs' words.
@@ -72,6 +74,10 @@ pub fn EditDialog() -> impl IntoView {
                     error
                 />
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
+                <ShowApiCall call=Signal::derive(move || {
+                    let (description, notes) = (ctx.edit_description.get(), ctx.edit_notes.get());
+                    ApiCall::update_template(&target_words(ctx).1, Some(description.trim()), Some(notes.trim()))
+                }) />
                 <DialogActions
                     open=ctx.edit_open
                     pending=ctx.update.pending()
@@ -94,6 +100,7 @@ pub fn DeleteDialog() -> impl IntoView {
                 <span class="mono muted">{move || format!("({})", target_words(ctx).1)}</span>"? "
                 "Everything in it is deleted for good, and no new server can be created from it. This cannot be undone."
             </p>
+            <ShowApiCall call=Signal::derive(move || ApiCall::delete_template(&target_words(ctx).1)) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()

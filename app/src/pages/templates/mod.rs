@@ -16,7 +16,7 @@ use crate::components::empty::EmptyCard;
 use crate::components::error_view::ErrorNotice;
 use crate::components::live::{reload_on_activity, use_live};
 use crate::components::table::{use_table_query, Pager, SearchForm};
-use crate::model::table::{count_text, TableQuery};
+use crate::model::table::{count_text, Noun, TableQuery};
 use crate::model::template::{select, ServerChoice, TemplateRow, TemplatesView};
 
 pub const BASE: &str = "/templates";
@@ -158,7 +158,7 @@ fn Loaded(view: TemplatesView, query: Memo<TableQuery>) -> impl IntoView {
                 let q = query.get();
                 let total = rows.with_value(Vec::len);
                 let (page, matched, pages) = rows.with_value(|r| select(r, &q));
-                let count = count_text(matched, total, q.is_filtered(), ("template", "templates"));
+                let count = count_text(matched, total, q.is_filtered(), Noun::Template, crate::locale::untracked());
                 view! {
                     <p class="result-count muted" data-testid="result-count">{count}</p>
                     {if matched == 0 {

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 
 use super::TemplatesCtx;
 use crate::api::templates::CreateTemplate;
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::ErrorNotice;
 use crate::components::field::FieldError;
 use crate::error::AppError;
+use crate::model::api_call::{ApiCall, TemplateFrom};
 use crate::model::template::{DESCRIPTION_MAX, NOTES_MAX};
 
 #[component]
@@ -108,6 +110,9 @@ pub fn NewTemplateDialog() -> impl IntoView {
                     error
                 />
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
+                <ShowApiCall call=Signal::derive(move || {
+                    form.with(|f| ApiCall::create_template_form(TemplateFrom::Server(&f.server), &f.description, &f.notes))
+                }) />
                 <DialogActions
                     open=ctx.create_open
                     pending=ctx.create.pending()

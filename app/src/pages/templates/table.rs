@@ -7,6 +7,7 @@ use super::{TemplatesCtx, BASE};
 use crate::components::live::use_live;
 use crate::components::status::Progress;
 use crate::components::table::SortHeader;
+use crate::components::when::When;
 use crate::model::table::TableQuery;
 use crate::model::template::TemplateRow;
 
@@ -64,7 +65,7 @@ fn Row(row: TemplateRow) -> impl IntoView {
             </td>
             <td class="col-created" data-label="Created">
                 {row.created.clone().map(|c| view! {
-                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                    <When at=c/>
                 })}
             </td>
             <td class="col-actions">

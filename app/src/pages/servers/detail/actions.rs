@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::status::Progress;
+use crate::components::when::When;
 use crate::model::activity::Outcome;
 use crate::model::server::ServerDetail;
 
@@ -37,7 +38,7 @@ pub fn ActionsTab(detail: ServerDetail) -> impl IntoView {
                             </td>
                             <td data-label="Started">
                                 {a.started.clone().or(a.created.clone()).map(|s| view! {
-                                    <time datetime=s.iso.clone() title=s.exact.clone()>{s.relative.clone()}</time>
+                                    <When at=s/>
                                 })}
                             </td>
                             <td data-label="Took">{a.took.clone().unwrap_or_else(|| "—".into())}</td>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 use super::typed_name::TypedName;
 use super::DetailCtx;
 use crate::api::servers::lifecycle::{DeleteServer, PowerServer};
@@ -18,6 +20,7 @@ use crate::model::server::confirms_delete;
 /// The power, console and delete dialogs.
 #[component]
 pub fn DetailDialogs() -> impl IntoView {
+    let l = crate::locale::untracked();
     let ctx = expect_context::<DetailCtx>();
     let on = move || {
         ctx.current
@@ -37,11 +40,11 @@ pub fn DetailDialogs() -> impl IntoView {
     let delete_error = Signal::derive(move || ctx.delete.value().get().and_then(Result::err));
     let console_key = move || ctx.console.value().get().and_then(Result::ok);
     view! {
-        <Dialog open=ctx.power_open title="Change power state" id="power-dialog">
+        <Dialog open=ctx.power_open title=td_string!(l, server.power_dialog) id="power-dialog">
             <p>{move || if on() {
-                format!("Power off {}? Running programs stop as if the power were cut; unsaved work is lost.", title())
+                td_string!(l, server.power_off_question, name = title()).to_string()
             } else {
-                format!("Power on {}?", title())
+                td_string!(l, server.power_on_question, name = title()).to_string()
             }}</p>
             <ShowApiCall call=Signal::derive(move || {
                 let action = if on() { EcsAction::PowerOff } else { EcsAction::PowerOn };
@@ -50,40 +53,39 @@ pub fn DetailDialogs() -> impl IntoView {
             <DialogActions
                 open=ctx.power_open
                 pending=ctx.power.pending()
-                label=move || if on() { "Power off" } else { "Power on" }.to_string()
-                busy="Sending…"
+                label=move || if on() { td_string!(l, server.power_off) } else { td_string!(l, server.power_on) }.to_string()
+                busy=td_string!(l, server.sending)
                 test_id="power-confirm"
                 on_confirm=Callback::new(move |()| {
                     ctx.power.dispatch(PowerServer { name: ctx.name.get_untracked(), on: !on() });
                 })
             />
         </Dialog>
-        <Dialog open=ctx.console_open title="Console key" id="console-dialog">
+        <Dialog open=ctx.console_open title=td_string!(l, server.console_dialog) id="console-dialog">
             {move || console_key().map(|k| view! {
-                <p>"A one-time key for this server's remote console (Seeweb's console is noVNC):"</p>
+                <p>{td_string!(l, server.console_intro)}</p>
                 <p class="secret">
                     <code class="mono" data-testid="console-key">{k.key.clone()}</code>
-                    <CopyButton text=k.key.clone() what="console key" />
+                    <CopyButton text=k.key.clone() what=td_string!(l, server.console_key) />
                 </p>
                 <p class="muted small">
-                    "Give it to the noVNC client your team uses for Seeweb consoles, or open the console from Seeweb's panel. \
-                     The ECS API documents only the key, so this panel cannot open the console window itself. \
-                     Treat the key like a password: the panel does not keep it and will not show it again."
+                    {td_string!(l, server.console_note)}
                 </p>
             })}
+            <ShowApiCall call=Signal::derive(move || ApiCall::server_action(&ctx.name.get(), &EcsAction::Console)) />
             <div class="dialog-actions">
-                <button class="btn btn-primary" type="button" on:click=move |_| ctx.console_open.set(false)>"Done"</button>
+                <button class="btn btn-primary" type="button" on:click=move |_| ctx.console_open.set(false)>{td_string!(l, server.done)}</button>
             </div>
         </Dialog>
-        <Dialog open=ctx.delete_open title="Delete server" id="delete-dialog">
-            <p>"This destroys "<strong>{title}</strong>" and its disk. It cannot be undone."</p>
+        <Dialog open=ctx.delete_open title=td_string!(l, server.delete_dialog) id="delete-dialog">
+            <p>{td_string!(l, server.delete_destroys)}<strong>{title}</strong>{td_string!(l, server.delete_destroys_end)}</p>
             <TypedName name=ctx.name notes=Signal::derive(notes) text=ctx.confirm_text error=delete_error />
             <ShowApiCall call=Signal::derive(move || ApiCall::delete_server(&ctx.name.get())) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()
-                label="Delete server"
-                busy="Deleting…"
+                label=td_string!(l, server.delete_dialog)
+                busy=td_string!(l, server.deleting)
                 danger=true
                 // Enabled once the name (or display name) is typed.
                 blocked=move || !confirms_delete(&ctx.confirm_text.get(), &ctx.name.get(), &notes())
@@ -99,6 +101,7 @@ pub fn DetailDialogs() -> impl IntoView {
 /// Toasts, followed actions and the way back to the list when a power change or a deletion
 /// answers.
 pub fn follow_answers(ctx: DetailCtx) {
+    let l = crate::locale::untracked();
     let live = use_live();
     let toasts = use_toasts();
     let navigate = leptos_router::hooks::use_navigate();
@@ -118,13 +121,13 @@ pub fn follow_answers(ctx: DetailCtx) {
                         .unwrap_or(false);
                     let (done, failed) = if on {
                         (
-                            format!("{} is powered on", who()),
-                            format!("{} could not be powered on", who()),
+                            td_string!(l, server.powered_on, name = who()).to_string(),
+                            td_string!(l, server.not_powered_on, name = who()).to_string(),
                         )
                     } else {
                         (
-                            format!("{} is powered off", who()),
-                            format!("{} could not be powered off", who()),
+                            td_string!(l, server.powered_off, name = who()).to_string(),
+                            td_string!(l, server.not_powered_off, name = who()).to_string(),
                         )
                     };
                     live.watch(id, done, failed);
@@ -142,11 +145,11 @@ pub fn follow_answers(ctx: DetailCtx) {
                     if let Some(id) = id {
                         live.watch(
                             id,
-                            format!("{name} is deleted"),
-                            format!("{name} could not be deleted"),
+                            td_string!(l, server.deleted, name = name.clone()).to_string(),
+                            td_string!(l, server.not_deleted, name = name.clone()).to_string(),
                         );
                     }
-                    toasts.ok(format!("Deleting {name}…"));
+                    toasts.ok(td_string!(l, server.deleting_name, name = name).to_string());
                     navigate("/servers", Default::default());
                 }
                 // A wrong confirmation shows next to the field (report_failure leaves it).

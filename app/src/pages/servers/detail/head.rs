@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 use super::DetailCtx;
 use crate::api::servers::lifecycle::ConsoleKey;
 use crate::components::copy::CopyButton;
@@ -13,6 +15,7 @@ use crate::model::server::ServerDetail;
 
 #[component]
 pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
+    let l = crate::locale::untracked();
     let ctx = expect_context::<DetailCtx>();
     let live = use_live();
     let row = detail.row.clone();
@@ -31,7 +34,7 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                 <h1 data-testid="server-title">{row.title().to_string()}</h1>
                 <p class="detail-sub">
                     <span class="mono">{row.name.clone()}</span>
-                    <CopyButton text=row.name.clone() what="server name" />
+                    <CopyButton text=row.name.clone() what=td_string!(l, server.server_name) />
                     <StatusBadge health=row.health progress=row.progress running />
                 </p>
             </div>
@@ -43,14 +46,14 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                             type="button"
                             data-testid="power-button"
                             disabled=busy
-                            title=move || running.get().map(|r| format!("Wait until “{}” ends", r.doing.to_lowercase()))
+                            title=move || running.get().map(|r| td_string!(l, server.wait_until, doing = r.doing.to_lowercase()).to_string())
                             on:click=move |_| ctx.power_open.set(true)
                         >
-                            {if on { "Power off" } else { "Power on" }}
+                            {if on { td_string!(l, server.power_off) } else { td_string!(l, server.power_on) }}
                         </button>
                     }.into_any(),
                     None => view! {
-                        <button class="btn" type="button" disabled=true title="The power state is not known right now">"Power"</button>
+                        <button class="btn" type="button" disabled=true title=td_string!(l, server.power_unknown)>{td_string!(l, server.power)}</button>
                     }.into_any(),
                 }}
                 <button
@@ -58,12 +61,12 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                     type="button"
                     data-testid="console-button"
                     disabled=move || detail.legacy_v1 || ctx.console.pending().get()
-                    title=if detail.legacy_v1 { "v1 servers have no remote console" } else { "Get a one-time console key" }
+                    title=if detail.legacy_v1 { td_string!(l, server.no_console_v1) } else { td_string!(l, server.console_title) }
                     on:click=move |_| {
                         ctx.console.dispatch(ConsoleKey { name: ctx.name.get_untracked() });
                     }
                 >
-                    {move || if ctx.console.pending().get() { "Requesting…" } else { "Console" }}
+                    {move || if ctx.console.pending().get() { td_string!(l, server.requesting) } else { td_string!(l, server.console) }}
                 </button>
                 <button
                     class="btn btn-danger"
@@ -72,26 +75,26 @@ pub fn DetailHead(detail: ServerDetail) -> impl IntoView {
                     // ECS refuses a deletion while an action runs ("Server is busy"): wait for it.
                     disabled=move || !deletable || running.get().is_some()
                     title=move || match running.get() {
-                        Some(r) => format!("Wait until “{}” ends: ECS takes no new action until then", r.doing.to_lowercase()),
-                        None if detail.is_reserved => "Reserved servers cannot be deleted before the period ends".into(),
-                        None => "Delete this server".into(),
+                        Some(r) => td_string!(l, server.wait_busy, doing = r.doing.to_lowercase()).to_string(),
+                        None if detail.is_reserved => td_string!(l, server.reserved_no_delete).into(),
+                        None => td_string!(l, server.delete_title).into(),
                     }
                     on:click=move |_| ctx.delete_open.set(true)
                 >
-                    "Delete"
+                    {td_string!(l, server.delete)}
                 </button>
             </div>
             {(row.health == crate::model::server::Health::Failed).then(|| view! {
                 <p class="notice notice-error detail-note" data-testid="failed-note">
-                    "ECS could not build this server, most often because the plan has no capacity left in that region. "
-                    "Create it again with another region or plan, then delete this one."
+                    {td_string!(l, server.failed_note)}
                 </p>
             })}
             {detail.is_reserved.then(|| view! {
                 <p class="notice notice-info detail-note" data-testid="reserved-note">
-                    "This server is on a reserved plan"
-                    {row.reserved_until.clone().map(|r| format!(" until {}", r.exact))}
-                    ": it cannot be deleted before the reserved period ends."
+                    {match row.reserved_until.clone() {
+                        Some(r) => td_string!(l, server.reserved_note_until, when = r.exact(l)).to_string(),
+                        None => td_string!(l, server.reserved_note).to_string(),
+                    }}
                 </p>
             })}
         </header>

@@ -23,6 +23,8 @@ mod typed_name;
 
 use crate::page_data::{page_data_blocking, PageData};
 use leptos::prelude::*;
+
+use crate::i18n::td_string;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::{lazy_route, LazyRoute};
@@ -146,14 +148,14 @@ fn server_detail_page(ServerDetailPage { name, tab, data }: ServerDetailPage) ->
     view! {
         <Title text=move || name.get() />
         <Breadcrumbs trail=Signal::derive(move || vec![
-            ("Servers".to_string(), Some("/servers".to_string())),
+            (td_string!(crate::locale::untracked(), servers.title).to_string(), Some("/servers".to_string())),
             (name.get(), None),
         ]) />
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the server…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{td_string!(crate::locale::untracked(), server.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Loaded detail=d tab /> }.into_any(),
-                    Err(e) => view! { <MissingOr error=e testid="server-missing" title="Server not found" back_href="/servers" back_label="Back to servers" /> }.into_any(),
+                    Err(e) => view! { <MissingOr error=e testid="server-missing" title=td_string!(crate::locale::untracked(), server.not_found) back_href="/servers" back_label=td_string!(crate::locale::untracked(), server.back) /> }.into_any(),
                 }
             })}
         </Transition>
@@ -178,16 +180,17 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
         t @ ("actions" | "snapshots" | "networks" | "settings") => t.to_string(),
         _ => "overview".to_string(),
     });
+    let l = crate::locale::untracked();
     let tabs = [
-        ("overview", "Overview"),
-        ("actions", "Actions"),
-        ("snapshots", "Snapshots"),
-        ("networks", "Networks"),
-        ("settings", "Settings"),
+        ("overview", td_string!(l, server.tab_overview)),
+        ("actions", td_string!(l, server.tab_actions)),
+        ("snapshots", td_string!(l, server.tab_snapshots)),
+        ("networks", td_string!(l, server.tab_networks)),
+        ("settings", td_string!(l, server.tab_settings)),
     ];
     view! {
         <DetailHead detail=detail.clone() />
-        <nav class="tabs tabs-page" aria-label="Server sections">
+        <nav class="tabs tabs-page" aria-label=td_string!(l, server.sections)>
             {tabs.into_iter().map(|(key, label)| {
                 let here = move || (current.get() == key).then_some("page");
                 view! {
@@ -196,7 +199,7 @@ fn Loaded(detail: ServerDetail, tab: Memo<String>) -> impl IntoView {
                     </a>
                 }
             }).collect_view()}
-            <a class="tab" href=format!("/servers/{name}/metrics") data-testid="tab-metrics">"Metrics"</a>
+            <a class="tab" href=format!("/servers/{name}/metrics") data-testid="tab-metrics">{td_string!(l, server.tab_metrics)}</a>
         </nav>
         {move || {
             let detail = detail.clone();

@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use super::net_ctx::NetCtx;
 use super::DetailCtx;
 use crate::api::servers::networks::AddVlans;
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::field::FieldError;
 use crate::model::activity::Running;
+use crate::model::api_call::ApiCall;
 use crate::model::network::ServerNetworksView;
 
 #[component]
@@ -50,6 +52,22 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
         }
     };
     let send_now = send.clone();
+    // The call the form would send now (none while the VLANs typed do not parse: nothing is
+    // sent then).
+    let call = {
+        let chosen = chosen.clone();
+        let pvid = pvid.clone();
+        move || ApiCall::add_vlans_form(&ctx.name.get(), &chosen(), &net.vlans.get(), pvid())
+    };
+    let shown = {
+        let call = call.clone();
+        Signal::derive(move || call().unwrap_or_else(|| ApiCall::bare("POST", &[])))
+    };
+    let parses = {
+        let call = call.clone();
+        move || call().is_some()
+    };
+    let parses_in_dialog = parses.clone();
     let empty = networks.is_empty();
     view! {
         <section class="card" aria-labelledby="vlan-add-title">
@@ -124,6 +142,7 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                 >
                     {move || if pending.get() { "Sending…" } else { "Add VLAN" }}
                 </button>
+                <Show when=parses.clone()><ShowApiCall call=shown /></Show>
             </form>
         </section>
         <Dialog open=net.confirm_open title="Add an interface" id="vlan-reboot-dialog">
@@ -131,6 +150,7 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                 "This adds a network interface to "<strong>{move || ctx.name.get()}</strong>" on "<span class="mono">{chosen.clone()}</span>
                 ", and ECS "<strong>"reboots the server"</strong>" to do it: running programs stop for a few minutes."
             </p>
+            <Show when=parses_in_dialog.clone()><ShowApiCall call=shown /></Show>
             <DialogActions
                 open=net.confirm_open
                 pending=pending

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::net_ctx::NetCtx;
 use super::DetailCtx;
 use crate::api::servers::networks::{RemoveVlans, SetPvid};
+use crate::components::api_call::ShowApiCall;
 use crate::components::copy::CopyButton;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::report_failure;
@@ -15,6 +16,7 @@ use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
 use crate::model::activity::Running;
+use crate::model::api_call::ApiCall;
 use crate::model::network::{setup_commands, suggested_subnet, Interface, ServerNetworksView};
 
 /// The server's action (a reboot for an interface, a power change…) from the live feed: VLAN
@@ -101,6 +103,16 @@ fn InterfaceCard(
     let unstable = iface.busy();
     let all_ids: Vec<u16> = iface.vlans.iter().map(|v| v.vlan_id).collect();
     let (n1, n2, n3) = (network.clone(), network.clone(), network.clone());
+    // The removal the form would send now (none while the VLANs typed do not parse).
+    let removal = {
+        let network = network.clone();
+        move || ApiCall::delete_vlans_form(&ctx.name.get(), &network, &net.removal_text(&network))
+    };
+    let parses = {
+        let removal = removal.clone();
+        move || removal().is_some()
+    };
+    let shown = Signal::derive(move || removal().unwrap_or_else(|| ApiCall::bare("DELETE", &[])));
     view! {
         <section class="card interface" data-testid="interface" data-network=network.clone()>
             <div class="card-title-row">
@@ -172,6 +184,7 @@ fn InterfaceCard(
                 </label>
                 <button class="btn" type="submit" data-testid="vlan-remove" disabled=move || unstable || busy.get().is_some() || net.remove.pending().get()>"Remove"</button>
             </form>
+            <Show when=parses.clone()><ShowApiCall call=shown /></Show>
             <details class="setup" data-testid="setup">
                 <summary>"Configure it inside the server"</summary>
                 <p class="muted small">
@@ -203,6 +216,11 @@ pub fn RemoveDialog() -> impl IntoView {
     view! {
         <Dialog open title="Remove the interface" id="vlan-remove-dialog">
             <p>"These are the interface's last VLANs: removing them removes the interface, and ECS "<strong>"reboots the server"</strong>"."</p>
+            <ShowApiCall call=Signal::derive(move || {
+                let (network, vlans) = net.pending_remove.get().unwrap_or_default();
+                ApiCall::delete_vlans_form(&ctx.name.get(), &network, &vlans)
+                    .unwrap_or_else(|| ApiCall::delete_vlans(&ctx.name.get(), &network, vlans.trim()))
+            }) />
             <DialogActions
                 open
                 pending=net.remove.pending()

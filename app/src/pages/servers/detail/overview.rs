@@ -62,13 +62,13 @@ pub fn OverviewTab(detail: ServerDetail) -> impl IntoView {
                     <div class="kv">
                         <dt>"Created"</dt>
                         <dd>{row.created.clone().map(|c| view! {
-                            <time datetime=c.iso.clone() title=c.exact.clone()>{format!("{} · {}", c.relative, c.exact)}</time>
+                            <time datetime=c.iso.clone() title=c.exact(crate::locale::untracked())>{format!("{} · {}", c.relative(crate::locale::untracked()), c.exact(crate::locale::untracked()))}</time>
                         })}</dd>
                     </div>
                     {item("Created by", detail.owner.clone())}
                     {item("Group", row.group.clone().map(|g| format!("{} ({})", g.label, g.id)))}
                     {item("Support", detail.support.clone().map(|s| s.title).or(Some("Unmanaged".into())))}
-                    {item("Reserved until", row.reserved_until.clone().map(|r| r.exact))}
+                    {item("Reserved until", row.reserved_until.clone().map(|r| r.exact(crate::locale::untracked())))}
                 </dl>
             </section>
             <section class="card" data-testid="isolations">

@@ -9,6 +9,7 @@ use super::DetailCtx;
 use crate::api::servers::schedule::{RemoveSchedule, SaveSchedule};
 use crate::components::error_view::report;
 use crate::components::field::FieldError;
+use crate::components::when::When;
 use crate::model::snapshot::{SnapshotsView, DAYS};
 
 #[component]
@@ -53,10 +54,10 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
                     </p>
                     <p class="muted small">
                         {s.next_run.clone().map(|n| view! {
-                            "Next run "<time datetime=n.iso.clone() title=n.exact.clone() data-testid="schedule-next">{n.relative.clone()}</time>". "
+                            "Next run "<time datetime=n.iso.clone() title=n.exact(crate::locale::untracked()) data-testid="schedule-next">{n.relative(crate::locale::untracked())}</time>". "
                         })}
                         {s.last_run.clone().map(|l| view! {
-                            "Last run "<time datetime=l.iso.clone() title=l.exact.clone()>{l.relative.clone()}</time>
+                            "Last run "<When at=l/>
                             {s.last_status.clone().map(|st| format!(" ({st})"))}". "
                         })}
                         {match going {

@@ -9,11 +9,13 @@ use super::DetailCtx;
 use crate::api::servers::snapshots::{
     DeleteSnapshot, RenameSnapshot, RestoreSnapshot, SnapshotTemplate,
 };
+use crate::components::api_call::ShowApiCall;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::error_view::{report, report_failure};
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::components::toast::use_toasts;
+use crate::model::api_call::{ApiCall, ServerAction as EcsAction, SnapshotPatch, TemplateFrom};
 use crate::model::snapshot::confirms_restore;
 
 #[component]
@@ -26,6 +28,12 @@ pub fn SnapshotDialogs() -> impl IntoView {
             .unwrap_or_default()
     };
     let chosen_id = move || snap.chosen.with_untracked(|c| c.as_ref().map(|r| r.id));
+    // The open dialog's snapshot, tracked (for the call it shows).
+    let shown_id = move || {
+        snap.chosen
+            .with(|c| c.as_ref().map(|r| r.id))
+            .unwrap_or_default()
+    };
     let notes = move || {
         ctx.current
             .with(|c| c.as_ref().map(|d| d.row.notes.clone()))
@@ -51,6 +59,9 @@ pub fn SnapshotDialogs() -> impl IntoView {
                 "This cannot be undone; take a snapshot first if you may want today's disk back."
             </p>
             <TypedName name=ctx.name notes=Signal::derive(notes) text=snap.confirm_text error=restore_error />
+            <ShowApiCall call=Signal::derive(move || {
+                ApiCall::server_action(&ctx.name.get(), &EcsAction::Rollback { snapshot: shown_id() })
+            }) />
             <DialogActions
                 open=snap.restore_open
                 pending=snap.restore.pending()
@@ -106,6 +117,11 @@ pub fn SnapshotDialogs() -> impl IntoView {
                     ></textarea>
                     <FieldError error=rename_error field="notes" />
                 </label>
+                <ShowApiCall call=Signal::derive(move || {
+                    let (description, notes) = (snap.rename_description.get(), snap.rename_notes.get());
+                    let patch = SnapshotPatch { description: Some(description.trim()), notes: Some(notes.trim()), protected: None };
+                    ApiCall::update_snapshot(&ctx.name.get(), &shown_id().to_string(), &patch)
+                }) />
                 <DialogActions open=snap.rename_open pending=snap.rename.pending() label="Save" busy="Saving…" test_id="rename-snapshot-confirm" />
             </form>
         </Dialog>
@@ -123,6 +139,7 @@ pub fn SnapshotDialogs() -> impl IntoView {
             } else {
                 view! {
                     <p>"Delete “"<strong>{chosen}</strong>"”? The server cannot be restored to it afterwards. The server itself is not touched."</p>
+                    <ShowApiCall call=Signal::derive(move || ApiCall::delete_snapshot(&ctx.name.get(), &shown_id().to_string())) />
                     <DialogActions
                         open=snap.delete_open
                         pending=snap.delete.pending()
@@ -174,6 +191,9 @@ pub fn SnapshotDialogs() -> impl IntoView {
                             />
                             <FieldError error=template_error field="template" />
                         </label>
+                        <ShowApiCall call=Signal::derive(move || {
+                            ApiCall::create_template_form(TemplateFrom::Snapshot(shown_id()), &snap.template_description.get(), "")
+                        }) />
                         <DialogActions open=snap.template_open pending=snap.template.pending() label="Make template" busy="Sending…" test_id="template-confirm" />
                     </form>
                 }.into_any(),

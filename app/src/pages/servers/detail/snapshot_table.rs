@@ -7,6 +7,7 @@ use super::snap_ctx::SnapCtx;
 use super::DetailCtx;
 use crate::api::servers::snapshots::ProtectSnapshot;
 use crate::components::status::Progress;
+use crate::components::when::When;
 use crate::model::activity::Running;
 use crate::model::snapshot::{SnapshotRow, SnapshotState, MAX_PROTECTED};
 
@@ -92,7 +93,7 @@ fn Row(row: SnapshotRow, limit: bool, busy: Signal<Option<Running>>) -> impl Int
             <td class="num" data-label="Size">{row.size.clone().unwrap_or_else(|| "—".into())}</td>
             <td class="col-created" data-label="Created">
                 {row.created.clone().map(|c| view! {
-                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                    <When at=c/>
                 })}
             </td>
             <td class="col-actions">

@@ -9,9 +9,11 @@ use super::busy::BusyNotice;
 use super::snap_ctx::{server_busy, SnapCtx};
 use super::DetailCtx;
 use crate::api::servers::snapshots::CreateSnapshot;
+use crate::components::api_call::ShowApiCall;
 use crate::components::field::FieldError;
 use crate::components::live::use_live;
 use crate::model::activity::Running;
+use crate::model::api_call::ApiCall;
 use crate::model::snapshot::{SnapshotsView, MAX_PROTECTED};
 
 #[component]
@@ -129,6 +131,9 @@ fn CreateCard(busy: Signal<Option<Running>>) -> impl IntoView {
                 >
                     {move || if pending.get() { "Sending…" } else { "Take snapshot" }}
                 </button>
+                <ShowApiCall call=Signal::derive(move || {
+                    ApiCall::create_snapshot_form(&ctx.name.get(), &snap.description.get(), &snap.notes.get())
+                }) />
             </form>
         </section>
     }

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use super::DetailCtx;
 use crate::api::servers::settings::{ReserveServer, SetSupport};
+use crate::components::api_call::ShowApiCall;
 use crate::components::error_view::report;
 use crate::components::field::FieldError;
+use crate::model::api_call::ApiCall;
 use crate::model::server::{reserved_formula, ServerDetail, RESERVE_MONTHS};
 
 #[component]
@@ -28,11 +30,11 @@ pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
                 Some(s) => view! {
                     <p>
                         <strong>{s.title.clone()}</strong>
-                        {s.start.clone().map(|d| format!(" since {}", d.exact))}
+                        {s.start.clone().map(|d| format!(" since {}", d.exact(crate::locale::untracked())))}
                         {s.end.clone().map(|d| if s.may_downgrade {
-                            format!(", period ended {}: it can be changed or removed now", d.exact)
+                            format!(", period ended {}: it can be changed or removed now", d.exact(crate::locale::untracked()))
                         } else {
-                            format!(", current period ends {}", d.exact)
+                            format!(", current period ends {}", d.exact(crate::locale::untracked()))
                         })}
                         {s.immutable.then_some(" · locked")}
                     </p>
@@ -78,6 +80,7 @@ pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
                 >
                     {move || if ctx.support.pending().get() { "Saving…" } else { "Change support plan" }}
                 </button>
+                <ShowApiCall call=Signal::derive(move || ApiCall::support_choice(&ctx.name.get(), &chosen.get())) />
             </form>
         </section>
     }
@@ -93,11 +96,12 @@ pub fn ReservedCard(detail: ServerDetail) -> impl IntoView {
         let plan = plan.clone();
         move || reserved_formula(months.get(), &plan)
     };
+    let sent = formula.clone();
     view! {
         <section class="card" data-testid="reserved-card">
             <h2>"Reserved period"</h2>
             {match detail.row.reserved_until.clone() {
-                Some(until) => view! { <p><strong>{format!("Reserved until {}", until.exact)}</strong></p> }.into_any(),
+                Some(until) => view! { <p><strong>{format!("Reserved until {}", until.exact(crate::locale::untracked()))}</strong></p> }.into_any(),
                 None => view! { <p><strong>"Not reserved"</strong>" (billed by the hour)"</p> }.into_any(),
             }}
             <p class="muted small">
@@ -127,12 +131,13 @@ pub fn ReservedCard(detail: ServerDetail) -> impl IntoView {
                 <button class="btn btn-primary" type="submit" data-testid="reserve-save" disabled=move || ctx.reserve.pending().get()>
                     {move || if ctx.reserve.pending().get() { "Reserving…" } else { "Reserve" }}
                 </button>
+                <ShowApiCall call=Signal::derive(move || ApiCall::reserve_server(&ctx.name.get(), &sent())) />
             </form>
             {move || ctx.reserved.get().map(|r| view! {
                 <p class="notice notice-info" data-testid="reserved-result">
                     {format!("Reserved ({})", r.formula)}
                     {r.discount.map(|d| format!(" · discount {d}%"))}
-                    {r.end.map(|e| format!(" · ends {}", e.exact))}
+                    {r.end.map(|e| format!(" · ends {}", e.exact(crate::locale::untracked())))}
                 </p>
             })}
         </section>

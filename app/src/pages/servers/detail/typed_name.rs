@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 use crate::components::copy::CopyButton;
 use crate::components::field::FieldError;
 use crate::error::AppError;
@@ -19,16 +21,17 @@ pub fn TypedName(
     /// The answer's error, shown at the field.
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let l = crate::locale::untracked();
     view! {
         <p>
-            "To confirm, type the server's name "
+            {td_string!(l, server.confirm_type)}
             <span class="mono">{move || name.get()}</span>
-            <CopyButton text=name.get_untracked() what="server name" />
-            {move || (!notes.get().is_empty()).then(|| format!(" or its display name “{}”", notes.get()))}
+            <CopyButton text=name.get_untracked() what=td_string!(l, server.server_name) />
+            {move || (!notes.get().is_empty()).then(|| td_string!(l, server.confirm_or_notes, notes = notes.get()).to_string())}
             "."
         </p>
         <label class="field">
-            <span>"Server name"</span>
+            <span>{td_string!(l, server.confirm_field)}</span>
             <input
                 name="confirm"
                 autocomplete="off"

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 use crate::api::servers::lifecycle::BulkServers;
 use crate::components::dialog::{Dialog, DialogActions};
 use crate::components::live::use_live;
@@ -12,6 +14,7 @@ use crate::model::lifecycle::{BulkOp, BulkResult};
 
 #[component]
 pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let l = crate::locale::untracked();
     let live = use_live();
     let toasts = use_toasts();
     let op = RwSignal::new(BulkOp::PowerOff);
@@ -59,7 +62,7 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                 live.poke();
             }
             Err(AppError::SessionExpired) => crate::components::error_view::go_to_sign_in(),
-            Err(e) => toasts.error(e.to_string()),
+            Err(e) => toasts.error(e.words(l)),
         }
     });
     let count = move || selected.with(Vec::len);
@@ -75,13 +78,13 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
     let pending = action.pending();
     view! {
         <div class="bulkbar" data-testid="bulk-bar" hidden=move || count() == 0>
-            <strong>{move || format!("{} selected", count())}</strong>
-            <button class="btn btn-sm" type="button" on:click=move |_| ask(BulkOp::PowerOn)>"Power on"</button>
-            <button class="btn btn-sm" type="button" on:click=move |_| ask(BulkOp::PowerOff)>"Power off"</button>
-            <button class="btn btn-sm btn-danger" type="button" on:click=move |_| ask(BulkOp::Delete)>"Delete"</button>
-            <button class="btn btn-sm btn-ghost" type="button" on:click=move |_| selected.set(Vec::new())>"Clear selection"</button>
+            <strong>{move || td_string!(l, servers.selected, count = count()).to_string()}</strong>
+            <button class="btn btn-sm" type="button" on:click=move |_| ask(BulkOp::PowerOn)>{td_string!(l, servers.power_on)}</button>
+            <button class="btn btn-sm" type="button" on:click=move |_| ask(BulkOp::PowerOff)>{td_string!(l, servers.power_off)}</button>
+            <button class="btn btn-sm btn-danger" type="button" on:click=move |_| ask(BulkOp::Delete)>{td_string!(l, servers.delete)}</button>
+            <button class="btn btn-sm btn-ghost" type="button" on:click=move |_| selected.set(Vec::new())>{td_string!(l, servers.clear_selection)}</button>
         </div>
-        <Dialog open=confirming title="Confirm bulk action" id="bulk-confirm">
+        <Dialog open=confirming title=td_string!(l, servers.bulk_confirm) id="bulk-confirm">
             <p>{move || format!("{} these {} servers?", op.get().verb(), idle_count())}</p>
             <ul class="plain names">
                 {move || selected.get().into_iter().map(|n| {
@@ -99,13 +102,13 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {move || (op.get() == BulkOp::Delete).then(|| view! {
-                <p class="notice notice-warn">"Deleting destroys the servers and their disks. Reserved servers are refused."</p>
+                <p class="notice notice-warn">{td_string!(l, servers.bulk_delete_warning)}</p>
             })}
             <DialogActions
                 open=confirming
                 pending
                 label=move || format!("{} {}", op.get().verb(), idle_count())
-                busy="Working…"
+                busy=td_string!(l, servers.working)
                 danger=move || op.get() == BulkOp::Delete
                 blocked=move || idle_count() == 0
                 on_confirm=Callback::new(move |()| {
@@ -113,7 +116,7 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                 })
             />
         </Dialog>
-        <Dialog open=showing title="Bulk action results" id="bulk-results">
+        <Dialog open=showing title=td_string!(l, servers.bulk_results) id="bulk-results">
             <ul class="plain results">
                 {move || results.get().into_iter().map(|r| {
                     let ok = r.error.is_none();
@@ -121,13 +124,13 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                         <li class=if ok { "result result-ok" } else { "result result-error" } data-testid="bulk-result" data-name=r.name.clone()>
                             <span aria-hidden="true">{if ok { "✓" } else { "✗" }}</span>
                             <span class="mono">{r.name.clone()}</span>
-                            <span>{r.error.clone().unwrap_or_else(|| "Started".into())}</span>
+                            <span>{r.error.clone().unwrap_or_else(|| td_string!(l, servers.started).into())}</span>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="dialog-actions">
-                <button class="btn btn-primary" type="button" on:click=move |_| showing.set(false)>"Close"</button>
+                <button class="btn btn-primary" type="button" on:click=move |_| showing.set(false)>{td_string!(l, servers.close)}</button>
             </div>
         </Dialog>
     }

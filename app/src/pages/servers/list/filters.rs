@@ -4,12 +4,15 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 use crate::components::table::{submit_on_change, SearchForm};
 use crate::model::server_list::{Facets, FILTER_KEYS};
 use crate::model::table::TableQuery;
 
 #[component]
 pub fn Filters(facets: RwSignal<Facets>, query: Memo<TableQuery>) -> impl IntoView {
+    let l = crate::locale::untracked();
     let select = move |name: &'static str,
                        label: &'static str,
                        any: &'static str,
@@ -47,17 +50,18 @@ pub fn Filters(facets: RwSignal<Facets>, query: Memo<TableQuery>) -> impl IntoVi
         <SearchForm
             base="/servers"
             query
-            placeholder="Name, display name or IP"
+            placeholder=td_string!(l, servers.search_placeholder)
             filter_keys=&FILTER_KEYS
         >
-            {select("region", "Region", "All regions", |f| f.regions.clone())}
-            {select("status", "Status", "Any status", |f| pairs(&f.statuses))}
-            {select("group", "Group", "Any group", |f| {
+            {select("region", td_string!(l, servers.region), td_string!(l, servers.all_regions), |f| f.regions.clone())}
+            {select("status", td_string!(l, servers.status), td_string!(l, servers.any_status), |f| pairs(&f.statuses))}
+            {select("group", td_string!(l, servers.group), td_string!(l, servers.any_group), |f| {
                 let mut g: Vec<_> = f.groups.iter().map(|g| (g.id.clone(), g.label.clone())).collect();
-                g.push(("none".into(), "No group".into()));
+                // A fn pointer captures nothing: the language is read again here.
+                g.push(("none".into(), td_string!(crate::locale::untracked(), servers.no_group).into()));
                 g
             })}
-            {select("family", "Plan", "Any plan", |f| pairs(&f.families))}
+            {select("family", td_string!(l, servers.plan), td_string!(l, servers.any_plan), |f| pairs(&f.families))}
         </SearchForm>
     }
 }

@@ -7,6 +7,8 @@ mod table;
 
 use crate::page_data::{page_data, PageData};
 use leptos::prelude::*;
+
+use crate::i18n::td_string;
 use leptos_meta::Title;
 use leptos_router::{lazy_route, LazyRoute};
 
@@ -16,7 +18,7 @@ use crate::components::error_view::ErrorNotice;
 use crate::components::live::{reload_on_activity, use_live};
 use crate::components::table::{use_table_query, Pager};
 use crate::model::server_list::{Facets, ListPage, DEFAULT_SORT, FILTER_KEYS, SORT_KEYS};
-use crate::model::table::{count_text, TableQuery};
+use crate::model::table::{count_text, Noun, TableQuery};
 use bulk::BulkBar;
 use filters::Filters;
 use table::ServerTable;
@@ -46,6 +48,7 @@ impl LazyRoute for ServersPage {
 }
 
 fn servers_page(ServersPage { query, data }: ServersPage) -> impl IntoView {
+    let l = crate::locale::untracked();
     let live = use_live();
     reload_on_activity(live, move || data.refetch());
     // Names selected for a bulk action; kept across refreshes and pages.
@@ -68,23 +71,23 @@ fn servers_page(ServersPage { query, data }: ServersPage) -> impl IntoView {
     });
 
     view! {
-        <Title text="Servers" />
+        <Title text=td_string!(l, servers.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Servers"</h1>
-                <p class="lead">"Your cloud servers, live."</p>
+                <h1>{td_string!(l, servers.title)}</h1>
+                <p class="lead">{td_string!(l, servers.lead)}</p>
             </div>
             <div class="head-actions">
-                <button class="btn" type="button" data-testid="servers-refresh" title="Read the list from the API now"
+                <button class="btn" type="button" data-testid="servers-refresh" title=td_string!(l, servers.refresh_title)
                     disabled=move || refresh.pending().get() on:click=move |_| { refresh.dispatch(()); }>
-                    {move || if refresh.pending().get() { "Refreshing…" } else { "Refresh" }}
+                    {move || if refresh.pending().get() { td_string!(l, servers.refreshing) } else { td_string!(l, servers.refresh) }}
                 </button>
-                {crate::components::layout::may(crate::model::team::Role::Operator).then(|| view! { <a class="btn btn-primary" href="/servers/new">"Create server"</a> })}
+                {crate::components::layout::may(crate::model::team::Role::Operator).then(|| view! { <a class="btn btn-primary" href="/servers/new">{td_string!(l, servers.create)}</a> })}
             </div>
         </div>
         <Filters facets query />
         {crate::components::layout::may(crate::model::team::Role::Operator).then(|| view! { <BulkBar selected /> })}
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your servers…"</p></section> }>
+        <Transition fallback=move || view! { <section class="card"><p class="muted">{td_string!(l, servers.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <Loaded page query selected /> }.into_any(),
@@ -101,25 +104,21 @@ fn Loaded(
     query: Memo<TableQuery>,
     selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
+    let l = crate::locale::untracked();
     if page.total == 0 {
         return view! {
-            <EmptyCard testid="servers-empty" title="No servers yet" text="Create your first cloud server: pick a plan, a region and an image, and it boots in a minute." href="/servers/new" action="Create server" primary=true />
+            <EmptyCard testid="servers-empty" title=td_string!(l, servers.empty_title) text=td_string!(l, servers.empty_text) href="/servers/new" action=td_string!(l, servers.create) primary=true />
         }
         .into_any();
     }
     let shown = page.rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
     let q = query.get_untracked();
-    let count = count_text(
-        page.matched,
-        page.total,
-        q.is_filtered(),
-        ("server", "servers"),
-    );
+    let count = count_text(page.matched, page.total, q.is_filtered(), Noun::Server, l);
     view! {
         <p class="result-count muted" data-testid="result-count">{count}</p>
         {if page.matched == 0 {
             view! {
-                <EmptyCard testid="servers-no-match" title="No servers match" text="Try another search or clear the filters." href=BASE action="Clear filters" />
+                <EmptyCard testid="servers-no-match" title=td_string!(l, servers.no_match_title) text=td_string!(l, servers.no_match_text) href=BASE action=td_string!(l, servers.clear_filters) />
             }
             .into_any()
         } else {

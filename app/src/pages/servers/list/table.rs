@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 use crate::components::address::Address;
 use crate::components::live::use_live;
 use crate::components::status::StatusBadge;
 use crate::components::table::SortHeader;
+use crate::components::when::When;
 use crate::model::server::ServerRow;
 use crate::model::table::TableQuery;
 
@@ -20,6 +23,7 @@ pub fn ServerTable(
     /// The names on this page, for "select all".
     shown: Vec<String>,
 ) -> impl IntoView {
+    let l = crate::locale::untracked();
     let all_shown = StoredValue::new(shown.clone());
     let all_checked = move || {
         selected.with(|s| {
@@ -48,18 +52,18 @@ pub fn ServerTable(
                         <th scope="col" class="col-check">
                             <input
                                 type="checkbox"
-                                aria-label="Select all servers on this page"
+                                aria-label=td_string!(l, servers.select_all)
                                 prop:checked=all_checked
                                 on:change=toggle_all
                             />
                         </th>
-                        <SortHeader base=BASE query key="name" label="Server" default=true />
-                        <SortHeader base=BASE query key="status" label="Status" />
-                        <SortHeader base=BASE query key="plan" label="Plan" />
-                        <SortHeader base=BASE query key="region" label="Region" />
-                        <th scope="col">"Addresses"</th>
-                        <th scope="col">"Group"</th>
-                        <SortHeader base=BASE query key="created" label="Created" />
+                        <SortHeader base=BASE query key="name" label=td_string!(l, servers.col_server) default=true />
+                        <SortHeader base=BASE query key="status" label=td_string!(l, servers.status) />
+                        <SortHeader base=BASE query key="plan" label=td_string!(l, servers.plan) />
+                        <SortHeader base=BASE query key="region" label=td_string!(l, servers.region) />
+                        <th scope="col">{td_string!(l, servers.col_addresses)}</th>
+                        <th scope="col">{td_string!(l, servers.group)}</th>
+                        <SortHeader base=BASE query key="created" label=td_string!(l, servers.col_created) />
                     </tr>
                 </thead>
                 <tbody>
@@ -72,6 +76,7 @@ pub fn ServerTable(
 
 #[component]
 fn Row(row: ServerRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let l = crate::locale::untracked();
     let live = use_live();
     let name = row.name.clone();
     let running = Signal::derive({
@@ -101,48 +106,48 @@ fn Row(row: ServerRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
             <td class="col-check">
                 <input
                     type="checkbox"
-                    aria-label=format!("Select {title}")
+                    aria-label=td_string!(l, servers.select, name = title.clone()).to_string()
                     prop:checked=checked
                     on:change=toggle
                 />
             </td>
-            <td class="col-name" data-label="Server">
+            <td class="col-name" data-label=td_string!(l, servers.col_server)>
                 <a class="server-title" href=href>{title}</a>
                 <span class="mono muted small">{row.name.clone()}</span>
                 <span class="badges">
                     {row.reserved_until.clone().map(|r| view! {
-                        <span class="tag tag-reserved" title=format!("Reserved until {}", r.exact)>"Reserved"</span>
+                        <span class="tag tag-reserved" title=td_string!(l, servers.reserved_until, when = r.exact(l)).to_string()>{td_string!(l, servers.reserved)}</span>
                     })}
                     {row.support.clone().map(|s| view! {
-                        <span class="tag tag-support" title="Support plan">{s}</span>
+                        <span class="tag tag-support" title=td_string!(l, servers.support_plan)>{s}</span>
                     })}
                 </span>
             </td>
-            <td class="col-status" data-label="Status">
+            <td class="col-status" data-label=td_string!(l, servers.status)>
                 <StatusBadge health=row.health progress=row.progress running />
             </td>
-            <td data-label="Plan">
+            <td data-label=td_string!(l, servers.plan)>
                 <span class="plan">{row.plan.clone()}</span>
                 <span class="muted small block">{row.size.clone()}</span>
                 {row.gpu.clone().map(|g| view! { <span class="tag tag-gpu">{g}</span> })}
             </td>
-            <td data-label="Region">
+            <td data-label=td_string!(l, servers.region)>
                 {row.region_label.clone()}
                 <span class="muted small block">{row.os_label.clone()}</span>
             </td>
-            <td class="col-ip" data-label="Addresses">
-                <Address ip=row.ipv4.clone() what="IPv4 address" />
-                <Address ip=row.ipv6.clone() what="IPv6 address" />
+            <td class="col-ip" data-label=td_string!(l, servers.col_addresses)>
+                <Address ip=row.ipv4.clone() what=td_string!(l, servers.ipv4) />
+                <Address ip=row.ipv6.clone() what=td_string!(l, servers.ipv6) />
             </td>
-            <td data-label="Group">
+            <td data-label=td_string!(l, servers.group)>
                 {match row.group.clone() {
                     Some(g) => view! { <span class="tag">{g.label}</span> }.into_any(),
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
-            <td data-label="Created">
+            <td data-label=td_string!(l, servers.col_created)>
                 {row.created.clone().map(|c| view! {
-                    <time datetime=c.iso.clone() title=c.exact.clone()>{c.relative.clone()}</time>
+                    <When at=c/>
                 })}
             </td>
         </tr>

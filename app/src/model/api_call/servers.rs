@@ -1,15 +1,8 @@
-//! The ECS request behind an action, built once: the ECS client sends these calls and "Show the
-//! API call" prints them as `curl`, so what a person is shown is what the server sends.
+//! A server's own calls: power, console, restore, delete, rename, group, support, reserved.
 
 use serde::{Serialize, Serializer};
 
-/// One request: method, path below the API root, and its JSON body (pretty, for reading).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiCall {
-    pub method: &'static str,
-    pub path: Vec<String>,
-    pub body: Option<String>,
-}
+use super::ApiCall;
 
 /// `POST /servers/{name}/actions` bodies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,15 +35,6 @@ impl Serialize for ServerAction {
 }
 
 impl ApiCall {
-    /// A call with a JSON body.
-    pub fn json(method: &'static str, path: &[&str], body: &impl Serialize) -> Self {
-        Self {
-            method,
-            path: path.iter().map(|s| s.to_string()).collect(),
-            body: serde_json::to_string_pretty(body).ok(),
-        }
-    }
-
     /// `POST /servers/{name}/actions`: power, console, restore.
     pub fn server_action(name: &str, action: &ServerAction) -> Self {
         Self::json("POST", &["servers", name, "actions"], action)
@@ -58,11 +42,7 @@ impl ApiCall {
 
     /// `DELETE /servers/{name}`.
     pub fn delete_server(name: &str) -> Self {
-        Self {
-            method: "DELETE",
-            path: vec!["servers".into(), name.into()],
-            body: None,
-        }
+        Self::bare("DELETE", &["servers", name])
     }
 
     /// `PUT /servers/{name}` with the display name (see [`ApiCall::rename_body`]).
@@ -97,26 +77,41 @@ impl ApiCall {
         }
     }
 
-    /// The path's segments, as the client joins them below the API root.
-    pub fn segments(&self) -> Vec<&str> {
-        self.path.iter().map(String::as_str).collect()
+    /// `POST /servers/{name}/support {code}` (`basic`, `global`).
+    pub fn add_support(name: &str, code: &str) -> Self {
+        Self::json(
+            "POST",
+            &["servers", name, "support"],
+            &serde_json::json!({ "code": code }),
+        )
     }
 
-    /// The same request with curl; the token as `$ECS_TOKEN`, the body in single quotes (a quote
-    /// inside it closed, escaped and reopened).
-    pub fn curl(&self, api_url: &str) -> String {
-        let mut out = format!(
-            "curl -X {} '{api_url}/{}' \\\n  -H \"X-APITOKEN: $ECS_TOKEN\"",
-            self.method,
-            self.path.join("/")
-        );
-        if let Some(body) = &self.body {
-            let quoted = body.replace('\'', r"'\''");
-            out.push_str(&format!(
-                " \\\n  -H 'Content-Type: application/json' \\\n  --data '{quoted}'"
-            ));
+    /// `DELETE /servers/{name}/support`: back to unmanaged.
+    pub fn remove_support(name: &str) -> Self {
+        Self::bare("DELETE", &["servers", name, "support"])
+    }
+
+    /// The support form's choice: `basic` or `global` adds it, empty removes the plan.
+    pub fn support_choice(name: &str, code: &str) -> Self {
+        match code.trim() {
+            "" => Self::remove_support(name),
+            code => Self::add_support(name, code),
         }
-        out
+    }
+
+    /// `POST /servers/{name}/reserved {reserved_plan}`: the formula `M{months}P{plan}`, or an
+    /// offer's numeric id (sent as a number).
+    pub fn reserve_server(name: &str, reserved_plan: &str) -> Self {
+        let plan = reserved_plan.trim();
+        let value = match plan.parse::<u64>() {
+            Ok(id) => serde_json::json!(id),
+            Err(_) => serde_json::json!(plan),
+        };
+        Self::json(
+            "POST",
+            &["servers", name, "reserved"],
+            &serde_json::json!({ "reserved_plan": value }),
+        )
     }
 }
 
@@ -124,31 +119,16 @@ impl ApiCall {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_power_off_is_its_action_body_and_a_delete_has_none() {
-        let off = ApiCall::server_action("ec200401", &ServerAction::PowerOff);
-        assert_eq!(
-            off.curl("https://api.seeweb.it/ecs/v2"),
-            "curl -X POST 'https://api.seeweb.it/ecs/v2/servers/ec200401/actions' \\\n  \
-             -H \"X-APITOKEN: $ECS_TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n  \
-             --data '{\n  \"type\": \"power_off\"\n}'"
-        );
-        let delete = ApiCall::delete_server("ec200401");
-        assert_eq!(
-            delete.curl("http://x"),
-            "curl -X DELETE 'http://x/servers/ec200401' \\\n  -H \"X-APITOKEN: $ECS_TOKEN\""
-        );
-        assert_eq!(delete.segments(), ["servers", "ec200401"]);
+    fn body(call: &ApiCall) -> serde_json::Value {
+        serde_json::from_str(call.body.as_deref().unwrap_or("null")).unwrap()
     }
 
     #[test]
     fn a_rename_sends_both_spellings_and_no_group_is_nogroup() {
         let rename = ApiCall::rename_server("ec1", "db-primary");
         assert_eq!(rename.method, "PUT");
-        let body: serde_json::Value =
-            serde_json::from_str(rename.body.as_deref().unwrap()).unwrap();
         assert_eq!(
-            body,
+            body(&rename),
             serde_json::json!({"note": "db-primary", "notes": "db-primary"})
         );
         let out = ApiCall::server_group("ec1", " ");
@@ -157,12 +137,34 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_in_a_body_stays_inside_the_shell_string() {
-        let call = ApiCall::json(
-            "PUT",
-            &["servers", "ec1"],
-            &serde_json::json!({"note": "it's"}),
+    fn console_and_restore_are_actions() {
+        let console = ApiCall::server_action("ec1", &ServerAction::Console);
+        assert_eq!(body(&console), serde_json::json!({"type": "console"}));
+        let restore = ApiCall::server_action("ec1", &ServerAction::Rollback { snapshot: 42 });
+        assert_eq!(restore.segments(), ["servers", "ec1", "actions"]);
+        assert_eq!(
+            body(&restore),
+            serde_json::json!({"type": "rollback", "snapshot": 42})
         );
-        assert!(call.curl("http://x").contains(r#""note": "it'\''s""#));
+    }
+
+    #[test]
+    fn support_is_added_by_code_or_removed_and_a_reserve_takes_a_formula_or_an_id() {
+        let add = ApiCall::support_choice("ec1", "basic");
+        assert_eq!(
+            (add.method, add.segments()),
+            ("POST", vec!["servers", "ec1", "support"])
+        );
+        assert_eq!(body(&add), serde_json::json!({"code": "basic"}));
+        let none = ApiCall::support_choice("ec1", "");
+        assert_eq!((none.method, none.body.as_deref()), ("DELETE", None));
+        assert_eq!(
+            body(&ApiCall::reserve_server("ec1", "M12PeCS1")),
+            serde_json::json!({"reserved_plan": "M12PeCS1"})
+        );
+        assert_eq!(
+            body(&ApiCall::reserve_server("ec1", " 93 ")),
+            serde_json::json!({"reserved_plan": 93})
+        );
     }
 }
