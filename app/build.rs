@@ -4,7 +4,9 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// One file per part of the panel, so a page's words sit beside each other.
-const NAMESPACES: &[&str] = &["common", "auth", "errors", "servers", "server"];
+const NAMESPACES: &[&str] = &[
+    "common", "auth", "errors", "servers", "server", "create", "home",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");

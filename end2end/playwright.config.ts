@@ -16,6 +16,8 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: process.env.PANEL_URL ?? "http://127.0.0.1:3000",
+    // The journeys read English; italian.spec.ts asks for Italian itself.
+    locale: "en-US",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

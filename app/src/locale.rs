@@ -26,9 +26,18 @@ pub fn current() -> Locale {
     use_i18n().get_locale()
 }
 
-/// The page's language without tracking, for code that runs once.
+/// The page's language without tracking, for code that runs once (a switch reloads the page).
+/// English outside a page (unit tests, server-side helpers).
 pub fn untracked() -> Locale {
-    use_i18n().get_locale_untracked()
+    leptos::prelude::use_context::<leptos_i18n::I18nContext<Locale>>()
+        .map(|c| c.get_locale_untracked())
+        .unwrap_or_default()
+}
+
+/// `tr!(ns.key)`, `tr!(ns.key, name = value)`: a text in the page's language.
+#[macro_export]
+macro_rules! tr {
+    ($($t:tt)*) => { $crate::i18n::td_string!($crate::locale::untracked(), $($t)*) };
 }
 
 /// `en` or `it`, as in `<html lang>`.
@@ -85,17 +94,62 @@ const MONTHS_IT: [&str; 12] = [
     "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
 ];
 
-/// A calendar day: `1 Dec 2026` / `1 dic 2026` (month 1–12).
-pub fn date(year: i32, month: u32, day: u32, locale: Locale) -> String {
+const FULL_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FULL_IT: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
+/// "Nov", "nov" (month 1–12; "?" out of range).
+pub fn month_short(month: u32, locale: Locale) -> &'static str {
     let months = match locale {
         Locale::en => &MONTHS_EN,
         Locale::it => &MONTHS_IT,
     };
-    let m = months
-        .get(month.saturating_sub(1) as usize)
+    months
+        .get(month.wrapping_sub(1) as usize)
         .copied()
-        .unwrap_or("?");
-    format!("{day} {m} {year}")
+        .unwrap_or("?")
+}
+
+/// "November", "novembre".
+pub fn month_name(month: u32, locale: Locale) -> &'static str {
+    let months = match locale {
+        Locale::en => &FULL_EN,
+        Locale::it => &FULL_IT,
+    };
+    months
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+/// A calendar day: `1 Dec 2026` / `1 dic 2026` (month 1–12).
+pub fn date(year: i32, month: u32, day: u32, locale: Locale) -> String {
+    format!("{day} {} {year}", month_short(month, locale))
 }
 
 /// Rounded down to the largest unit, as people say it: "3 days ago", "tra 2 mesi".
@@ -161,6 +215,8 @@ mod tests {
     fn dates_and_relative_times_per_locale() {
         assert_eq!(date(2026, 12, 1, Locale::it), "1 dic 2026");
         assert_eq!(date(2026, 12, 1, Locale::en), "1 Dec 2026");
+        assert_eq!(month_name(11, Locale::it), "novembre");
+        assert_eq!(month_short(13, Locale::en), "?");
         assert_eq!(relative(10, Locale::en), "just now");
         assert_eq!(relative(10, Locale::it), "proprio ora");
         assert_eq!(relative(60, Locale::en), "1 minute ago");

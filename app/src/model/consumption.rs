@@ -49,35 +49,25 @@ pub struct Month {
     pub month: u32,
 }
 
-const NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Month {
     pub fn new(year: i32, month: u32) -> Option<Month> {
         ((1..=12).contains(&month) && (2000..=2100).contains(&year))
             .then_some(Month { year, month })
     }
 
-    /// "November 2026".
+    /// "November 2026", "novembre 2026".
     pub fn label(self) -> String {
-        format!("{} {}", NAMES[self.month as usize - 1], self.year)
+        let locale = crate::locale::untracked();
+        format!(
+            "{} {}",
+            crate::locale::month_name(self.month, locale),
+            self.year
+        )
     }
 
     /// "Nov".
     pub fn short(self) -> &'static str {
-        &NAMES[self.month as usize - 1][..3]
+        crate::locale::month_short(self.month, crate::locale::untracked())
     }
 
     pub fn prev(self) -> Month {
@@ -216,9 +206,12 @@ pub struct ConsumptionView {
 /// "€2.64"; below a cent, "< €0.01" (never a misleading €0.00 for something billed).
 pub fn euros(v: f64) -> String {
     if v > 0.0 && v < 0.005 {
-        "< €0.01".into()
+        format!(
+            "< {}",
+            crate::locale::money(0.01, 2, crate::locale::untracked())
+        )
     } else {
-        format!("€{v:.2}")
+        crate::locale::money(v, 2, crate::locale::untracked())
     }
 }
 

@@ -151,7 +151,7 @@ fn gpu_count(p: &PlanOption) -> u64 {
 
 /// "€14", "€0.019"; "—" when the API gave no price.
 pub fn euro(v: Option<f64>, digits: usize) -> String {
-    v.map(|v| format!("€{v:.digits$}"))
+    v.map(|v| crate::locale::money(v, digits, crate::locale::untracked()))
         .unwrap_or_else(|| "—".into())
 }
 

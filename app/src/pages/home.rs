@@ -51,14 +51,14 @@ impl LazyRoute for HomePage {
 
 fn home_page(HomePage { data, spend }: HomePage) -> impl IntoView {
     view! {
-        <Title text="Dashboard" />
+        <Title text=crate::tr!(home.title) />
         <div class="page-head">
-            <h1>"Dashboard"</h1>
-            <p class="lead">"Your Seeweb Cloud Servers at a glance."</p>
+            <h1>{crate::tr!(home.title)}</h1>
+            <p class="lead">{crate::tr!(home.lead)}</p>
         </div>
         // Awaiting inside `Suspend` (not `.get()`): the `.get()` pattern can lose a wakeup in
         // Leptos 0.8's SSR and leave the response hanging (leptos#4578).
-        <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading your account…"</p></section> }>
+        <Suspense fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(home.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(o) if o.is_empty() => view! { <GettingStarted o /> }.into_any(),
@@ -80,10 +80,10 @@ fn Loaded(o: AccountOverview, spend: PageData<ConsumptionView>) -> impl IntoView
             <InProgress />
             {crate::components::layout::may(crate::model::team::Role::Admin).then(|| view! { <Spend spend /> })}
             <section class="card" data-testid="account-card">
-                <h2>"Account"</h2>
+                <h2>{crate::tr!(home.account)}</h2>
                 <p class="stat">{o.username.clone()}</p>
                 <p class="muted">{o.email.clone()}</p>
-                <p><a href="/account">"API tokens and password →"</a></p>
+                <p><a href="/account">{crate::tr!(home.account_link)}</a></p>
             </section>
         </div>
         <Recent o />
@@ -108,19 +108,19 @@ fn StateCards(c: ServerCounts) -> impl IntoView {
         }
     };
     let split = match (c.running, c.stopped) {
-        (Some(r), Some(s)) => Some(format!("{r} running, {s} powered off")),
-        _ => Some("Power states not asked for this many servers".to_string()),
+        (Some(r), Some(s)) => Some(crate::tr!(home.split, running = r, stopped = s).to_string()),
+        _ => Some(crate::tr!(home.split_unknown).to_string()),
     };
     view! {
-        <section class="figures state-cards" aria-label="Servers by state" data-testid="servers-card">
+        <section class="figures state-cards" aria-label=crate::tr!(home.by_state) data-testid="servers-card">
             <a class="figure state-card" href="/servers">
-                <span class="figure-label">"Servers"</span>
+                <span class="figure-label">{crate::tr!(home.servers)}</span>
                 <span class="figure-value" data-testid="servers-total">{c.total}</span>
-                <span class="muted small">"View all →"</span>
+                <span class="muted small">{crate::tr!(home.view_all)}</span>
             </a>
-            {card("Ready", c.ready, "/servers?status=Booted", "count-ready", split)}
-            {card("Busy", c.busy, "/servers?status=busy", "count-busy", Some("Being created, changed or deleted".into()))}
-            {card("Failed", c.failed, "/servers?status=Failed", "count-failed", (c.failed > 0).then(|| "Open one to see what happened".to_string()))}
+            {card(crate::tr!(home.ready), c.ready, "/servers?status=Booted", "count-ready", split)}
+            {card(crate::tr!(home.busy), c.busy, "/servers?status=busy", "count-busy", Some(crate::tr!(home.busy_note).into()))}
+            {card(crate::tr!(home.failed), c.failed, "/servers?status=Failed", "count-failed", (c.failed > 0).then(|| crate::tr!(home.failed_note).to_string()))}
         </section>
     }
 }
@@ -131,11 +131,11 @@ fn InProgress() -> impl IntoView {
     let live = use_live();
     view! {
         <section class="card" data-testid="in-progress" aria-live="polite">
-            <h2>"In progress"</h2>
+            <h2>{crate::tr!(home.in_progress)}</h2>
             {move || {
                 let running = live.running.get();
                 if running.is_empty() {
-                    view! { <p class="muted">"Nothing running right now."</p> }.into_any()
+                    view! { <p class="muted">{crate::tr!(home.nothing_running)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain running-list">
@@ -150,7 +150,7 @@ fn InProgress() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <p><a href="/actions">"All actions →"</a></p>
+            <p><a href="/actions">{crate::tr!(home.all_actions)}</a></p>
         </section>
     }
 }
@@ -159,18 +159,18 @@ fn InProgress() -> impl IntoView {
 fn Spend(spend: PageData<ConsumptionView>) -> impl IntoView {
     view! {
         <section class="card" data-testid="spend">
-            <h2>"This month"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Adding up this month…"</p> }>
+            <h2>{crate::tr!(home.this_month)}</h2>
+            <Transition fallback=|| view! { <p class="muted">{crate::tr!(home.adding_up)}</p> }>
                 {move || Suspend::new(async move {
                     match spend.await {
                         Ok(v) => match v.projection {
                             Some(p) => view! {
                                 <p class="stat" data-testid="spend-so-far">{euros(p.so_far)}</p>
-                                <p class="muted">{format!("spent in {} so far", v.month.label())}</p>
-                                <p>{format!("About {} by the end of the month ", euros(p.projected))}<span class="badge">"Estimate"</span></p>
-                                <p><a href="/consumption">"Consumption →"</a></p>
+                                <p class="muted">{crate::tr!(home.spent_in, month = v.month.label()).to_string()}</p>
+                                <p>{crate::tr!(home.about, amount = euros(p.projected)).to_string()}<span class="badge">{crate::tr!(home.estimate)}</span></p>
+                                <p><a href="/consumption">{crate::tr!(home.consumption)}</a></p>
                             }.into_any(),
-                            None => view! { <p class="muted">"No figures for this month yet."</p> }.into_any(),
+                            None => view! { <p class="muted">{crate::tr!(home.no_figures)}</p> }.into_any(),
                         },
                         Err(e) => view! { <ErrorNotice error=e /> }.into_any(),
                     }
@@ -184,9 +184,9 @@ fn Spend(spend: PageData<ConsumptionView>) -> impl IntoView {
 fn Recent(o: AccountOverview) -> impl IntoView {
     view! {
         <section class="card" data-testid="recent">
-            <h2>"Recent activity"</h2>
+            <h2>{crate::tr!(home.recent)}</h2>
             {if o.recent.is_empty() {
-                view! { <p class="muted">"No actions yet."</p> }.into_any()
+                view! { <p class="muted">{crate::tr!(home.no_actions)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain recent-list">
@@ -208,7 +208,7 @@ fn Recent(o: AccountOverview) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            <p><a href="/logs">"Who did what: the log →"</a></p>
+            <p><a href="/logs">{crate::tr!(home.log_link)}</a></p>
         </section>
     }
 }
@@ -218,12 +218,12 @@ fn Recent(o: AccountOverview) -> impl IntoView {
 fn GettingStarted(o: AccountOverview) -> impl IntoView {
     view! {
         <section class="card getting-started" data-testid="getting-started">
-            <h2>{format!("Welcome, {}", o.username)}</h2>
-            <p class="muted">"You have no servers yet. Three steps to your first one:"</p>
+            <h2>{crate::tr!(home.welcome, name = o.username.clone()).to_string()}</h2>
+            <p class="muted">{crate::tr!(home.no_servers)}</p>
             <ol>
-                <li><a href="/ssh-keys">"Add your SSH key"</a>" so you sign in to servers with it instead of a one-time password."</li>
-                <li><a href="/plans">"Pick a plan"</a>": CPU, memory and disk, by the hour."</li>
-                <li><a href="/servers/new">"Create a server"</a>": it is ready in a couple of minutes."</li>
+                <li><a href="/ssh-keys">{crate::tr!(home.step_key)}</a>{crate::tr!(home.step_key_end)}</li>
+                <li><a href="/plans">{crate::tr!(home.step_plan)}</a>{crate::tr!(home.step_plan_end)}</li>
+                <li><a href="/servers/new">{crate::tr!(home.step_create)}</a>{crate::tr!(home.step_create_end)}</li>
             </ol>
         </section>
     }

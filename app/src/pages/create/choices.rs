@@ -27,11 +27,11 @@ pub fn ChoicesSection() -> impl IntoView {
     };
     view! {
         <section class="card create-section" aria-labelledby="more-h">
-            <h2 id="more-h">"Group, support and reserved period"</h2>
+            <h2 id="more-h">{crate::tr!(create.more)}</h2>
             <label class="field">
-                <span>"Group"</span>
+                <span>{crate::tr!(create.group)}</span>
                 <select name="group" on:change=move |ev| ctx.update(|f| f.group = event_target_value(&ev))>
-                    <option value="" selected=move || ctx.form.with(|f| f.group.is_empty())>"No group"</option>
+                    <option value="" selected=move || ctx.form.with(|f| f.group.is_empty())>{crate::tr!(create.no_group)}</option>
                     {groups.into_iter().map(|g| {
                         let id = g.id.clone();
                         view! { <option value=g.id.clone() selected=move || ctx.form.with(|f| f.group == id)>{format!("{} ({})", g.label, g.id)}</option> }
@@ -40,25 +40,25 @@ pub fn ChoicesSection() -> impl IntoView {
             </label>
             <Problem field="group" />
             <fieldset class="choices">
-                <legend>"Support plan"</legend>
+                <legend>{crate::tr!(create.support_plan)}</legend>
                 <div class="choice-grid">
-                    {support("", "Unmanaged", "No support plan.")}
-                    {support("basic", "Basic", "Seeweb's basic managed support.")}
-                    {support("global", "Global", "Seeweb's full managed support.")}
+                    {support("", crate::tr!(create.unmanaged), crate::tr!(create.unmanaged_hint))}
+                    {support("basic", crate::tr!(create.basic), crate::tr!(create.basic_hint))}
+                    {support("global", crate::tr!(create.global), crate::tr!(create.global_hint))}
                 </div>
-                <p class="muted small">"Proactive support is arranged with Seeweb directly: contact them."</p>
+                <p class="muted small">{crate::tr!(create.proactive)}</p>
             </fieldset>
             <Problem field="support" />
             <label class="field">
-                <span>"Reserved period"</span>
+                <span>{crate::tr!(create.reserved_period)}</span>
                 <select
                     name="reserved"
                     disabled=!reserved_ok
                     on:change=move |ev| ctx.update(|f| f.reserved_months = event_target_value(&ev).parse().unwrap_or(0))
                 >
-                    <option value="0" selected=move || ctx.form.with(|f| f.reserved_months == 0)>"Not reserved (billed by the hour)"</option>
+                    <option value="0" selected=move || ctx.form.with(|f| f.reserved_months == 0)>{crate::tr!(create.not_reserved)}</option>
                     {RESERVE_MONTHS.into_iter().map(|m| view! {
-                        <option value=m.to_string() selected=move || ctx.form.with(|f| f.reserved_months == m)>{format!("{m} months")}</option>
+                        <option value=m.to_string() selected=move || ctx.form.with(|f| f.reserved_months == m)>{crate::tr!(create.months, months = m).to_string()}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -66,11 +66,11 @@ pub fn ChoicesSection() -> impl IntoView {
                 {move || {
                     let f = ctx.form.get();
                     if !reserved_ok {
-                        "Reserved periods are not enabled for your account.".to_string()
+                        crate::tr!(create.reserved_off).to_string()
                     } else if f.reserved_months > 0 {
-                        format!("Sent as {}. A reserved server cannot be deleted before the period ends.", reserved_formula(f.reserved_months, &f.plan))
+                        crate::tr!(create.reserved_sent, formula = reserved_formula(f.reserved_months, &f.plan)).to_string()
                     } else {
-                        "Reserve for a discount; a reserved server cannot be deleted before the period ends.".to_string()
+                        crate::tr!(create.reserved_hint).to_string()
                     }
                 }}
             </p>

@@ -14,9 +14,9 @@ pub fn NameSection() -> impl IntoView {
     };
     view! {
         <section class="card create-section" aria-labelledby="name-h">
-            <h2 id="name-h">"Name"</h2>
+            <h2 id="name-h">{crate::tr!(create.name)}</h2>
             <label class="field">
-                <span>"Display name"</span>
+                <span>{crate::tr!(create.display_name)}</span>
                 <input
                     name="notes"
                     maxlength="64"
@@ -28,9 +28,9 @@ pub fn NameSection() -> impl IntoView {
             </label>
             <p class="muted small" data-testid="name-hint">
                 {move || if ctx.form.with(|f| f.notes.trim().is_empty()) {
-                    format!("Left blank, it will be called “{}” (image, plan, region and date, as Seeweb's panel does).", generated())
+                    crate::tr!(create.generated, name = generated()).to_string()
                 } else {
-                    "Spaces become “-”.".to_string()
+                    crate::tr!(create.spaces).to_string()
                 }}
             </p>
             <Problem field="notes" />
@@ -44,12 +44,12 @@ pub fn AccessSection() -> impl IntoView {
     let keys = ctx.options.with_value(|o| o.ssh_keys.clone());
     view! {
         <section class="card create-section" aria-labelledby="access-h">
-            <h2 id="access-h">"Access"</h2>
+            <h2 id="access-h">{crate::tr!(create.access)}</h2>
             <label class="field">
-                <span>"SSH key"</span>
+                <span>{crate::tr!(create.ssh_key)}</span>
                 <select name="ssh_key" on:change=move |ev| ctx.update(|f| f.ssh_key = event_target_value(&ev))>
                     <option value="" selected=move || ctx.form.with(|f| f.ssh_key.is_empty())>
-                        "No key: Seeweb emails a one-time password"
+                        {crate::tr!(create.no_key)}
                     </option>
                     {keys.into_iter().map(|k| {
                         let label = k.clone();
@@ -57,7 +57,7 @@ pub fn AccessSection() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <p class="muted small">"Keys are registered on the "<a href="/ssh-keys">"SSH keys"</a>" page."</p>
+            <p class="muted small">{crate::tr!(create.keys_registered)}<a href="/ssh-keys">{crate::tr!(create.keys_page)}</a>{crate::tr!(create.keys_registered_end)}</p>
             <Problem field="ssh_key" />
         </section>
     }
@@ -96,10 +96,10 @@ pub fn IsolationSection() -> impl IntoView {
     };
     view! {
         <section class="card create-section" aria-labelledby="iso-h">
-            <h2 id="iso-h">"Isolation"</h2>
-            <p class="muted small">"Keep the new server off the physical hosts of these servers."</p>
+            <h2 id="iso-h">{crate::tr!(create.isolation)}</h2>
+            <p class="muted small">{crate::tr!(create.isolation_hint)}</p>
             {if servers.is_empty() {
-                view! { <p class="muted">"You have no other servers."</p> }.into_any()
+                view! { <p class="muted">{crate::tr!(create.no_other)}</p> }.into_any()
             } else {
                 view! {
                     <div class="iso-list">
@@ -147,20 +147,20 @@ pub fn NetworkSection() -> impl IntoView {
     let chosen = move || ctx.form.with(|f| !f.network.is_empty());
     view! {
         <section class="card create-section" aria-labelledby="net-h">
-            <h2 id="net-h">"Private network"</h2>
+            <h2 id="net-h">{crate::tr!(create.private_network)}</h2>
             {if networks.is_empty() {
-                view! { <p class="muted small">"No private networks yet: create one on the "<a href="/networks">"Networks"</a>" page to attach servers at creation."</p> }.into_any()
+                view! { <p class="muted small">{crate::tr!(create.no_networks)} <a href="/networks">{crate::tr!(common.nav.networks)}</a></p> }.into_any()
             } else {
                 view! {
                     <label class="field">
-                        <span>"Network"</span>
+                        <span>{crate::tr!(create.network)}</span>
                         <select name="network" on:change=move |ev| ctx.update(|f| {
                             f.network = event_target_value(&ev);
                             if f.network_vlans.trim().is_empty() {
                                 f.network_vlans = "100".into();
                             }
                         })>
-                            <option value="" selected=move || !chosen()>"None"</option>
+                            <option value="" selected=move || !chosen()>{crate::tr!(create.none)}</option>
                             {networks.into_iter().map(|n| {
                                 let value = n.clone();
                                 view! { <option value=n.clone() selected=move || ctx.form.with(|f| f.network == value)>{n.clone()}</option> }
@@ -168,7 +168,7 @@ pub fn NetworkSection() -> impl IntoView {
                         </select>
                     </label>
                     <label class="field" hidden=move || !chosen()>
-                        <span>"VLAN id or range"</span>
+                        <span>{crate::tr!(create.vlan)}</span>
                         <input
                             name="network_vlans"
                             inputmode="numeric"
@@ -177,7 +177,7 @@ pub fn NetworkSection() -> impl IntoView {
                             on:input=move |ev| ctx.update(|f| f.network_vlans = event_target_value(&ev))
                         />
                     </label>
-                    <p class="muted small" hidden=move || !chosen()>"A single VLAN becomes the interface's PVID. The interface is there from the first boot: no reboot later."</p>
+                    <p class="muted small" hidden=move || !chosen()>{crate::tr!(create.vlan_hint)}</p>
                     <Problem field="network_vlans" />
                     <Problem field="network" />
                 }.into_any()

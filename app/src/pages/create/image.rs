@@ -70,18 +70,15 @@ pub fn ImageSection() -> impl IntoView {
             view! { <div class="choice-grid">{items.into_iter().map(|i| view! { <ImageChoice image=i /> }).collect_view()}</div> }.into_any()
         }
     };
-    let templates_view = list(
-        templates.clone(),
-        "No templates yet: make one from a server's page, then build new servers from it.",
-    );
-    let cloud_view = list(cloud.clone(), "No cloud images are offered right now.");
+    let templates_view = list(templates.clone(), crate::tr!(create.no_templates));
+    let cloud_view = list(cloud.clone(), crate::tr!(create.no_cloud));
     view! {
         <section class="card create-section" aria-labelledby="image-h">
-            <h2 id="image-h">"Image"</h2>
-            <div class="tabs" role="tablist" aria-label="Image kind">
-                {tab_button(Tab::Public, "Public images", images.len())}
-                {tab_button(Tab::Templates, "Your templates", templates.len())}
-                {tab_button(Tab::Cloud, "Cloud images", cloud.len())}
+            <h2 id="image-h">{crate::tr!(create.image)}</h2>
+            <div class="tabs" role="tablist" aria-label=crate::tr!(create.image_kind)>
+                {tab_button(Tab::Public, crate::tr!(create.public_images), images.len())}
+                {tab_button(Tab::Templates, crate::tr!(create.your_templates), templates.len())}
+                {tab_button(Tab::Cloud, crate::tr!(create.cloud_images), cloud.len())}
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Public>{public}</div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Templates>{templates_view}</div>

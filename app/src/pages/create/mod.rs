@@ -82,17 +82,17 @@ impl LazyRoute for CreatePage {
 
 fn create_page(CreatePage { data }: CreatePage) -> impl IntoView {
     view! {
-        <Title text="Create a server" />
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/servers">"Servers"</a>
+        <Title text=crate::tr!(create.title) />
+        <nav class="crumbs" aria-label=crate::tr!(common.ui.breadcrumb)>
+            <a href="/servers">{crate::tr!(servers.title)}</a>
             <span aria-hidden="true">" / "</span>
-            <span aria-current="page">"Create"</span>
+            <span aria-current="page">{crate::tr!(create.crumb)}</span>
         </nav>
         <div class="page-head">
-            <h1>"Create a server"</h1>
-            <p class="lead">"Pick a plan, a region and an image; everything else is optional."</p>
+            <h1>{crate::tr!(create.title)}</h1>
+            <p class="lead">{crate::tr!(create.lead)}</p>
         </div>
-        <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading plans, images and your library…"</p></section> }>
+        <Suspense fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(create.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(options) => view! { <CreateForm options /> }.into_any(),
@@ -271,15 +271,12 @@ fn follow_submit(ctx: CreateCtx) {
                 if let Some(id) = created.action {
                     live.watch(
                         id,
-                        format!("{} is ready", created.notes),
-                        format!(
-                            "{} could not be created: ECS could not place it (no capacity there now). \
-                             Try another region or plan, and delete the failed server.",
-                            created.notes
-                        ),
+                        crate::tr!(create.ready, name = created.notes.clone()).to_string(),
+                        crate::tr!(create.not_placed, name = created.notes.clone()).to_string(),
                     );
                 }
-                toasts.ok(format!("Creating {}…", created.notes));
+                toasts
+                    .ok(crate::tr!(create.creating_name, name = created.notes.clone()).to_string());
                 navigate(&format!("/servers/{}", created.name), Default::default());
             }
             Err(e) => crate::components::error_view::report_failure(&e),

@@ -25,10 +25,10 @@ pub fn PlanSection() -> impl IntoView {
     let plans = ctx.options.with_value(|o| o.plans.clone());
     view! {
         <section class="card create-section" aria-labelledby="plan-h">
-            <h2 id="plan-h">"Plan"</h2>
+            <h2 id="plan-h">{crate::tr!(create.plan)}</h2>
             {ctx.options.with_value(|o| o.availability_unknown.clone()).map(|why| view! {
                 <p class="notice notice-warn" role="status" data-testid="availability-unknown">
-                    "What can be created right now is unknown: " {why}
+                    {crate::tr!(create.unknown_capacity)} {why}
                     " Every plan offered in a region can be chosen; ECS refuses one it cannot place, and this form will say so."
                 </p>
             })}
@@ -36,14 +36,14 @@ pub fn PlanSection() -> impl IntoView {
                 <table class="table plans" data-testid="plan-table">
                     <thead>
                         <tr>
-                            <th scope="col"><span class="sr-only">"Choose"</span></th>
-                            <th scope="col">"Plan"</th>
+                            <th scope="col"><span class="sr-only">{crate::tr!(create.choose)}</span></th>
+                            <th scope="col">{crate::tr!(create.plan)}</th>
                             <th scope="col">"vCPU"</th>
                             <th scope="col">"RAM"</th>
-                            <th scope="col">"Disk"</th>
+                            <th scope="col">{crate::tr!(create.disk)}</th>
                             <th scope="col">"GPU"</th>
-                            <th scope="col" class="num">"Hour"</th>
-                            <th scope="col" class="num">"Month"</th>
+                            <th scope="col" class="num">{crate::tr!(create.hour)}</th>
+                            <th scope="col" class="num">{crate::tr!(create.month)}</th>
                         </tr>
                     </thead>
                     {FAMILIES
@@ -122,7 +122,7 @@ pub fn RegionSection() -> impl IntoView {
     let regions = ctx.options.with_value(|o| o.regions.clone());
     view! {
         <section class="card create-section" aria-labelledby="region-h">
-            <h2 id="region-h">"Region"</h2>
+            <h2 id="region-h">{crate::tr!(create.region)}</h2>
             <div class="choice-grid" role="radiogroup" aria-labelledby="region-h">
                 {regions.into_iter().map(|r| {
                     let code = r.code.clone();

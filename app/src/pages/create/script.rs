@@ -27,35 +27,35 @@ pub fn ScriptSection() -> impl IntoView {
     };
     view! {
         <section class="card create-section" aria-labelledby="script-h">
-            <h2 id="script-h">"Cloud script"</h2>
-            <p class="muted small">"Runs once at first boot, as root. Use absolute paths: relative ones (./, ../, ~/) are refused."</p>
+            <h2 id="script-h">{crate::tr!(create.cloud_script)}</h2>
+            <p class="muted small">{crate::tr!(create.script_hint)}</p>
             <div class="choice-grid" role="radiogroup" aria-labelledby="script-h">
-                {choice(ScriptMode::None, "No script", "The image as it is.")}
-                {choice(ScriptMode::OneOff, "One-off script", "Written here, used for this server only.")}
-                {choice(ScriptMode::Library, "From your library", "A saved script, with variables.")}
+                {choice(ScriptMode::None, crate::tr!(create.no_script), crate::tr!(create.no_script_hint))}
+                {choice(ScriptMode::OneOff, crate::tr!(create.one_off), crate::tr!(create.one_off_hint))}
+                {choice(ScriptMode::Library, crate::tr!(create.library), crate::tr!(create.library_hint))}
             </div>
             <div hidden=move || mode() != ScriptMode::OneOff>
                 <CodeEditor
                     value=Signal::derive(move || ctx.form.with(|f| f.script.clone()))
                     on_input=move |text| ctx.update(|f| f.script = text)
                     name="script"
-                    label="Script"
+                    label=crate::tr!(create.script)
                     placeholder="#!/bin/bash\napt-get update && apt-get -y upgrade"
                 />
             </div>
             <Problem field="script" />
             <div hidden=move || mode() != ScriptMode::Library class="library">
                 {if scripts.is_empty() {
-                    view! { <p class="muted">"Your library has no scripts yet: add one on the "<a href="/scripts">"Scripts"</a>" page."</p> }.into_any()
+                    view! { <p class="muted">{crate::tr!(create.library_empty)}<a href="/scripts">{crate::tr!(create.scripts_page)}</a>{crate::tr!(create.keys_registered_end)}</p> }.into_any()
                 } else {
                     view! {
                         <label class="field">
-                            <span>"Script"</span>
+                            <span>{crate::tr!(create.script)}</span>
                             <select
                                 name="library_script"
                                 on:change=move |ev| ctx.update(|f| f.library_script = event_target_value(&ev).parse().ok())
                             >
-                                <option value="" selected=move || ctx.form.with(|f| f.library_script.is_none())>"Choose a script…"</option>
+                                <option value="" selected=move || ctx.form.with(|f| f.library_script.is_none())>{crate::tr!(create.choose_script)}</option>
                                 {scripts.into_iter().map(|s| {
                                     let id = s.id;
                                     view! {
@@ -84,7 +84,7 @@ fn EnvEditor() -> impl IntoView {
         view! {
             <div class="env-row" data-testid="env-row">
                 <input
-                    aria-label=format!("Variable {} name", i + 1)
+                    aria-label=crate::tr!(create.var_name, n = i + 1).to_string()
                     placeholder="NAME"
                     class="mono"
                     autocomplete="off"
@@ -93,7 +93,7 @@ fn EnvEditor() -> impl IntoView {
                 />
                 <input
                     type="password"
-                    aria-label=format!("Variable {} value", i + 1)
+                    aria-label=crate::tr!(create.var_value, n = i + 1).to_string()
                     placeholder="value"
                     autocomplete="new-password"
                     prop:value=move || ctx.form.with(|f| f.env.get(i).map(|v| v.value.clone()).unwrap_or_default())
@@ -102,18 +102,18 @@ fn EnvEditor() -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn-sm btn-ghost"
-                    aria-label=format!("Remove variable {}", i + 1)
+                    aria-label=crate::tr!(create.var_remove, n = i + 1).to_string()
                     on:click=move |_| ctx.update(|f| if i < f.env.len() { f.env.remove(i); })
                 >
-                    "Remove"
+                    {crate::tr!(create.remove)}
                 </button>
             </div>
         }
     };
     view! {
         <fieldset class="env">
-            <legend>"Environment variables"</legend>
-            <p class="muted small">"Set at the top of the script as NAME=\"value\". Values are treated as secrets: hidden here and never logged."</p>
+            <legend>{crate::tr!(create.env)}</legend>
+            <p class="muted small">{crate::tr!(create.env_hint)}</p>
             {move || (0..count()).map(row).collect_view()}
             <button type="button" class="btn btn-sm" on:click=move |_| ctx.update(|f| f.env.push(EnvVar::default()))>
                 "+ Add variable"

@@ -26,7 +26,7 @@ pub fn Summary() -> impl IntoView {
     let pending = ctx.submit.pending();
     view! {
         <aside class="create-summary card" aria-labelledby="summary-h" data-testid="summary">
-            <h2 id="summary-h">"Summary"</h2>
+            <h2 id="summary-h">{crate::tr!(create.summary)}</h2>
             <dl class="kvs">
                 {move || {
                     let f = ctx.form.get();
@@ -35,42 +35,42 @@ pub fn Summary() -> impl IntoView {
                     });
                     let p = plan();
                     view! {
-                        {line("Name", display_name(&f, &today))}
-                        {line("Plan", p.as_ref().map(|p| format!("{} · {} vCPU · {} · {} GB", p.name, p.cpu.unwrap_or(0), p.ram, p.disk_gb.unwrap_or(0))).unwrap_or_else(|| "—".into()))}
-                        {p.as_ref().and_then(|p| p.gpu.clone()).map(|g| line("GPU", g))}
-                        {line("Region", if f.region.is_empty() { "—".into() } else { format!("{city} ({})", f.region) })}
-                        {line("Image", image.unwrap_or_else(|| "—".into()))}
-                        {line("Access", if f.ssh_key.is_empty() { "One-time password by email".into() } else { format!("SSH key {}", f.ssh_key) })}
-                        {(!f.isolate_from.is_empty()).then(|| line("Isolated from", f.isolate_from.join(", ")))}
-                        {(!f.group.is_empty()).then(|| line("Group", f.group.clone()))}
-                        {(!f.support.is_empty()).then(|| line("Support", f.support.clone()))}
-                        {(f.reserved_months > 0).then(|| line("Reserved", format!("{} months ({})", f.reserved_months, reserved_formula(f.reserved_months, &f.plan))))}
+                        {line(crate::tr!(create.name), display_name(&f, &today))}
+                        {line(crate::tr!(create.plan), p.as_ref().map(|p| format!("{} · {} vCPU · {} · {} GB", p.name, p.cpu.unwrap_or(0), p.ram, p.disk_gb.unwrap_or(0))).unwrap_or_else(|| "—".into()))}
+                        {p.as_ref().and_then(|p| p.gpu.clone()).map(|g| line(crate::tr!(create.gpu), g))}
+                        {line(crate::tr!(create.region), if f.region.is_empty() { "—".into() } else { format!("{city} ({})", f.region) })}
+                        {line(crate::tr!(create.image), image.unwrap_or_else(|| "—".into()))}
+                        {line(crate::tr!(create.access), if f.ssh_key.is_empty() { crate::tr!(create.one_time_password).into() } else { crate::tr!(create.ssh_key_named, key = f.ssh_key.clone()).to_string() })}
+                        {(!f.isolate_from.is_empty()).then(|| line(crate::tr!(create.isolated_from), f.isolate_from.join(", ")))}
+                        {(!f.group.is_empty()).then(|| line(crate::tr!(create.group), f.group.clone()))}
+                        {(!f.support.is_empty()).then(|| line(crate::tr!(create.support), f.support.clone()))}
+                        {(f.reserved_months > 0).then(|| line(crate::tr!(create.reserved), crate::tr!(create.months_formula, months = f.reserved_months, formula = reserved_formula(f.reserved_months, &f.plan)).to_string()))}
                     }
                 }}
             </dl>
             <p class="price" data-testid="price">
                 {move || plan().map(|p| view! {
-                    <strong>{euro(p.monthly, 0)}</strong><span class="muted">" a month"</span>
-                    <span class="muted small block">{format!("{} an hour, billed by the hour", euro(p.hourly, 3))}</span>
+                    <strong>{euro(p.monthly, 0)}</strong><span class="muted">{crate::tr!(create.a_month)}</span>
+                    <span class="muted small block">{crate::tr!(create.an_hour, price = euro(p.hourly, 3)).to_string()}</span>
                 })}
                 {move || (ctx.form.with(|f| f.reserved_months) > 0).then(|| view! {
-                    <span class="muted small block">"Reserved periods are discounted; the discount is confirmed by ECS when the server is created."</span>
+                    <span class="muted small block">{crate::tr!(create.reserved_discount)}</span>
                 })}
             </p>
             <Problem field="form" />
             <button class="btn btn-primary btn-block" type="submit" data-testid="create-submit" disabled=move || pending.get()>
-                {move || if pending.get() { "Creating…" } else { "Create server" }}
+                {move || if pending.get() { crate::tr!(create.creating) } else { crate::tr!(create.create) }}
             </button>
             <ShowApiCall call />
             // Fixed at the bottom on narrow screens (CSS); inside the aside to keep one root.
             <div class="mobile-bar">
             <span>
                 {move || plan().map(|p| view! {
-                    <strong>{euro(p.monthly, 0)}</strong><span class="muted">{format!(" a month · {}", p.name)}</span>
+                    <strong>{euro(p.monthly, 0)}</strong><span class="muted">{crate::tr!(create.a_month_plan, plan = p.name.clone()).to_string()}</span>
                 })}
             </span>
             <button class="btn btn-primary" type="submit" disabled=move || pending.get()>
-                {move || if pending.get() { "Creating…" } else { "Create server" }}
+                {move || if pending.get() { crate::tr!(create.creating) } else { crate::tr!(create.create) }}
             </button>
             </div>
         </aside>
