@@ -4,8 +4,11 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// One file per part of the panel, so a page's words sit beside each other.
+#[rustfmt::skip]
 const NAMESPACES: &[&str] = &[
-    "common", "auth", "errors", "servers", "server", "create", "home",
+    "common", "auth", "errors", "home", "servers", "server", "create", "templates", "actions",
+    "scripts", "ssh_keys", "groups", "networks", "consumption", "logs", "account", "password",
+    "plans", "team", "audit", "model",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {
