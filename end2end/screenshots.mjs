@@ -1,7 +1,7 @@
 // Screenshots of the main pages at desktop and phone widths, for looking at the UI:
 //   node end2end/screenshots.mjs [base-url] [out-dir] [page,page…]   (a panel in demo mode; light
 //   and dark, desktop and phone). SHOT_USER / SHOT_PASSWORD sign in as someone else than demo
-//   (e.g. admin/admin against `ECS_PANEL_DEMO_TEAM=1`).
+//   (e.g. admin/admin against `ECS_PANEL_DEMO_TEAM=1`). SHOT_LOCALE=it-IT takes them in Italian.
 import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
@@ -41,7 +41,7 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
 });
 for (const [wname, width, height] of widths) for (const scheme of ["light", "dark"]) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, locale: process.env.SHOT_LOCALE ?? "en-US" });
   const page = await context.newPage();
   for (const [name, path, needsSession] of pages.filter(([n]) => !only || only.includes(n))) {
     if (needsSession && !(await context.cookies()).some((c) => c.name === "ecs_panel_session")) {

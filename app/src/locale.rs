@@ -27,11 +27,26 @@ pub fn current() -> Locale {
 }
 
 /// The page's language without tracking, for code that runs once (a switch reloads the page).
-/// English outside a page (unit tests, server-side helpers).
+/// In a server function, the request's (its cookie, else `Accept-Language`), so the words it
+/// answers with (a field's error, a refusal) are the reader's; English outside any request
+/// (unit tests).
 pub fn untracked() -> Locale {
-    leptos::prelude::use_context::<leptos_i18n::I18nContext<Locale>>()
-        .map(|c| c.get_locale_untracked())
-        .unwrap_or_default()
+    use leptos::prelude::use_context;
+    if let Some(page) = use_context::<leptos_i18n::I18nContext<Locale>>() {
+        return page.get_locale_untracked();
+    }
+    #[cfg(feature = "ssr")]
+    if use_context::<http::request::Parts>().is_some() {
+        return leptos_i18n::locale::resolve_locale_with_options(
+            leptos_i18n::context::I18nContextOptions {
+                enable_cookie: true,
+                cookie_name: COOKIE.into(),
+                cookie_options: cookie_options(),
+                ssr_lang_header_getter: Default::default(),
+            },
+        );
+    }
+    Locale::default()
 }
 
 /// `tr!(ns.key)`, `tr!(ns.key, name = value)`: a text in the page's language.
