@@ -28,10 +28,10 @@ fn choose_password() -> impl IntoView {
     let next = use_query_map().with_untracked(|q| crate::auth::safe_next(q.get("next").as_deref()));
     let go_on = Callback::new(move |_| crate::browser::load_page(&next));
     view! {
-        <Title text="Choose your password" />
+        <Title text=crate::tr!(password.title) />
         <div class="page-head">
-            <h1>"Choose your password"</h1>
-            <p class="lead">"You signed in with a one-time password. Choose one of your own to go on: type the one-time password as the current one."</p>
+            <h1>{crate::tr!(password.title)}</h1>
+            <p class="lead">{crate::tr!(password.lead)}</p>
         </div>
         <PasswordCard username on_changed=go_on />
     }

@@ -91,13 +91,13 @@ fn account_page(AccountPage { data }: AccountPage) -> impl IntoView {
     });
     follow_outcomes(ctx, Callback::new(move |_| data.refetch()));
     view! {
-        <Title text="Account" />
+        <Title text=crate::tr!(account.title) />
         <div class="page-head">
-            <h1>"Account"</h1>
-            <p class="lead">"Your Seeweb account, the API tokens that act for it, and your password."</p>
+            <h1>{crate::tr!(account.title)}</h1>
+            <p class="lead">{crate::tr!(account.lead)}</p>
         </div>
         <div class="account-page">
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your account…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(account.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! {
@@ -117,9 +117,15 @@ fn account_page(AccountPage { data }: AccountPage) -> impl IntoView {
 
 #[component]
 fn ProfileCard(profile: Profile) -> impl IntoView {
-    let yes_no = |b: bool| if b { "Yes" } else { "No" };
+    let yes_no = |b: bool| {
+        if b {
+            crate::tr!(account.profile.yes)
+        } else {
+            crate::tr!(account.profile.no)
+        }
+    };
     let discounts = if profile.discounts.is_empty() {
-        view! { <dd>"None: list prices"</dd> }.into_any()
+        view! { <dd>{crate::tr!(account.profile.no_discounts)}</dd> }.into_any()
     } else {
         view! {
             <dd>
@@ -134,21 +140,21 @@ fn ProfileCard(profile: Profile) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="profile-h" data-testid="profile">
-            <h2 id="profile-h">"Profile"</h2>
+            <h2 id="profile-h">{crate::tr!(account.profile.title)}</h2>
             <dl class="kvs">
-                <div class="kv"><dt>"Username"</dt><dd class="mono" data-testid="profile-username">{profile.username}</dd></div>
-                <div class="kv"><dt>"Email"</dt><dd>{profile.email.unwrap_or_else(|| "—".into())}</dd></div>
+                <div class="kv"><dt>{crate::tr!(account.profile.username)}</dt><dd class="mono" data-testid="profile-username">{profile.username}</dd></div>
+                <div class="kv"><dt>{crate::tr!(account.profile.email)}</dt><dd>{profile.email.unwrap_or_else(|| "—".into())}</dd></div>
                 <div class="kv">
-                    <dt>"Reserved plans"</dt>
-                    <dd>{yes_no(profile.reserved_available)}<span class="muted small block">"Paying 1, 3, 6 or 12 months ahead, at a lower price"</span></dd>
+                    <dt>{crate::tr!(account.profile.reserved)}</dt>
+                    <dd>{yes_no(profile.reserved_available)}<span class="muted small block">{crate::tr!(account.profile.reserved_note)}</span></dd>
                 </div>
                 <div class="kv">
-                    <dt>"Offline discount"</dt>
-                    <dd>{yes_no(profile.offline_available)}<span class="muted small block">"Hours a server is powered off cost less"</span></dd>
+                    <dt>{crate::tr!(account.profile.offline)}</dt>
+                    <dd>{yes_no(profile.offline_available)}<span class="muted small block">{crate::tr!(account.profile.offline_note)}</span></dd>
                 </div>
-                <div class="kv"><dt>"Special prices"</dt>{discounts}</div>
+                <div class="kv"><dt>{crate::tr!(account.profile.special_prices)}</dt>{discounts}</div>
             </dl>
-            <p class="muted small">"Email and billing details are changed in Seeweb's customer area."</p>
+            <p class="muted small">{crate::tr!(account.profile.billing_note)}</p>
         </section>
     }
 }
@@ -178,7 +184,9 @@ fn follow_outcomes(ctx: AccountCtx, reload: Callback<()>) {
             return;
         };
         let notes = ctx.rename_text.get_untracked();
-        report(&r, |_| format!("Renamed to “{}”", notes.trim()));
+        report(&r, |_| {
+            crate::tr!(account.tokens.renamed, name = notes.trim().to_string()).to_string()
+        });
         match r {
             Ok(()) => {
                 ctx.rename_open.set(false);
@@ -197,7 +205,9 @@ fn follow_outcomes(ctx: AccountCtx, reload: Callback<()>) {
             .get_untracked()
             .map(|t| t.notes)
             .unwrap_or_default();
-        report(&r, |_| format!("Destroyed “{notes}”: it no longer works"));
+        report(&r, |_| {
+            crate::tr!(account.tokens.destroyed, name = notes.clone()).to_string()
+        });
         ctx.delete_open.set(false);
         reload.run(());
     });

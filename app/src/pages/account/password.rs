@@ -30,7 +30,9 @@ pub fn PasswordCard(
         let Some(r) = change.value().get() else {
             return;
         };
-        report(&r, |_| "Password changed".to_string());
+        report(&r, |_| {
+            crate::tr!(account.password.changed_toast).to_string()
+        });
         match r {
             Ok(()) => {
                 for s in [current, new, confirm] {
@@ -61,7 +63,7 @@ pub fn PasswordCard(
         server_error
             .get()
             .filter(|e| !matches!(e, AppError::Invalid { .. }))
-            .map(|e| e.to_string())
+            .map(|e| e.words(crate::locale::untracked()))
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -102,21 +104,21 @@ pub fn PasswordCard(
     let pending = change.pending();
     view! {
         <section class="card" aria-labelledby="password-h">
-            <h2 id="password-h">"Password"</h2>
+            <h2 id="password-h">{crate::tr!(account.password.title)}</h2>
             <div class="password-grid">
                 <form class="form" on:submit=on_submit novalidate=true data-testid="password-form">
                     <label class="field">
-                        <span>"Current password"</span>
+                        <span>{crate::tr!(account.password.current)}</span>
                         <input name="current" type="password" autocomplete="current-password" aria-invalid=invalid("current") prop:value=move || current.get() on:input=input(current) />
                         <FieldError error field="current" />
                     </label>
                     <label class="field">
-                        <span>"New password"</span>
+                        <span>{crate::tr!(account.password.new)}</span>
                         <input name="new" type="password" autocomplete="new-password" aria-describedby="password-rules" aria-invalid=invalid("new") prop:value=move || new.get() on:input=input(new) />
                         <FieldError error field="new" />
                     </label>
                     <label class="field">
-                        <span>"New password again"</span>
+                        <span>{crate::tr!(account.password.confirm)}</span>
                         <input name="confirm" type="password" autocomplete="new-password" aria-invalid=invalid("confirm") prop:value=move || confirm.get() on:input=input(confirm) />
                         <FieldError error field="confirm" />
                     </label>
@@ -124,23 +126,23 @@ pub fn PasswordCard(
                     {move || done.get().then(|| view! {
                         <p class="notice notice-ok" role="status" data-testid="password-changed">
                             {if team {
-                                "Password changed. You stay signed in; sign in with the new password next time."
+                                crate::tr!(account.password.changed_team)
                             } else {
-                                "Password changed. You stay signed in here, and API tokens keep working; sign in with the new password next time."
+                                crate::tr!(account.password.changed_personal)
                             }}
                         </p>
                     })}
                     <button class="btn btn-primary" type="submit" data-testid="password-submit" disabled=move || pending.get()>
-                        {move || if pending.get() { "Changing…" } else { "Change password" }}
+                        {move || if pending.get() { crate::tr!(account.password.changing) } else { crate::tr!(account.password.change) }}
                     </button>
                 </form>
                 <aside class="password-rules" id="password-rules" aria-live="polite">
-                    <h3>"A new password needs"</h3>
+                    <h3>{crate::tr!(account.password.needs)}</h3>
                     <ul class="rules" data-testid="password-rules">
                         {move || rules.get().into_iter().map(|r| view! {
                             <li class:met=r.met data-met=r.met.to_string()>
                                 <span aria-hidden="true">{if r.met { "✓" } else { "·" }}</span>" "{r.text}
-                                <span class="sr-only">{if r.met { " (met)" } else { " (not yet)" }}</span>
+                                <span class="sr-only">{if r.met { crate::tr!(account.password.met) } else { crate::tr!(account.password.not_met) }}</span>
                             </li>
                         }).collect_view()}
                     </ul>

@@ -22,7 +22,7 @@ pub fn TokenList(rows: Vec<TokenRow>) -> impl IntoView {
     let body = if rows.is_empty() {
         view! {
             <p class="muted" data-testid="tokens-empty">
-                "No API tokens. Make one below for a script, a CI job or Terraform: it acts as you, with no expiry, until you destroy it."
+                {crate::tr!(account.tokens.empty)}
             </p>
         }
         .into_any()
@@ -32,10 +32,10 @@ pub fn TokenList(rows: Vec<TokenRow>) -> impl IntoView {
                 <table class="table tokens" data-testid="tokens-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Id"</th>
-                            <th scope="col">"Created"</th>
-                            <th scope="col"><span class="sr-only">"Actions"</span></th>
+                            <th scope="col">{crate::tr!(account.tokens.name)}</th>
+                            <th scope="col">{crate::tr!(account.tokens.id)}</th>
+                            <th scope="col">{crate::tr!(account.tokens.created)}</th>
+                            <th scope="col"><span class="sr-only">{crate::tr!(account.tokens.actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -48,8 +48,8 @@ pub fn TokenList(rows: Vec<TokenRow>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="tokens-h" data-testid="tokens" data-ready=move || ready.get().to_string()>
-            <h2 id="tokens-h">"API tokens"</h2>
-            <p class="muted small">"Programs send a token in the "<code>"X-APITOKEN"</code>" header instead of signing in. ECS shows a token only once, when it is made; here you see names only. Replace tokens now and then."</p>
+            <h2 id="tokens-h">{crate::tr!(account.tokens.title)}</h2>
+            <p class="muted small">{crate::tr!(account.tokens.help_before)}<code>"X-APITOKEN"</code>{crate::tr!(account.tokens.help_after)}</p>
             <FreshToken />
             {body}
         </section>
@@ -77,17 +77,17 @@ fn TokenRowView(row: TokenRow) -> impl IntoView {
     };
     view! {
         <tr data-testid="token-row" data-notes=row.notes.clone() data-id=row.id.to_string()>
-            <td class="col-name" data-label="Name"><span class="token-notes">{row.notes.clone()}</span></td>
-            <td data-label="Id" class="mono">{row.id}</td>
-            <td data-label="Created">
+            <td class="col-name" data-label=crate::tr!(account.tokens.name)><span class="token-notes">{row.notes.clone()}</span></td>
+            <td data-label=crate::tr!(account.tokens.id) class="mono">{row.id}</td>
+            <td data-label=crate::tr!(account.tokens.created)>
                 {row.created.clone().map(|c| view! {
                     <When at=c/>
                 })}
             </td>
             <td class="col-actions">
                 <span class="row-actions">
-                    <button class="btn btn-sm" type="button" data-testid="token-rename" on:click=rename>"Rename"</button>
-                    <button class="btn btn-sm btn-ghost danger-text" type="button" data-testid="token-destroy" on:click=destroy>"Destroy"</button>
+                    <button class="btn btn-sm" type="button" data-testid="token-rename" on:click=rename>{crate::tr!(account.tokens.rename)}</button>
+                    <button class="btn btn-sm btn-ghost danger-text" type="button" data-testid="token-destroy" on:click=destroy>{crate::tr!(account.tokens.destroy)}</button>
                 </span>
             </td>
         </tr>
@@ -102,14 +102,14 @@ fn FreshToken() -> impl IntoView {
         ctx.fresh.get().map(|fresh| {
             view! {
                 <div class="notice notice-warn fresh-token" role="status" data-testid="fresh-token">
-                    <p><strong>"Copy the token “"{fresh.notes.clone()}"” now: it cannot be shown again."</strong></p>
+                    <p><strong>{crate::tr!(account.tokens.copy_now, name = fresh.notes.clone()).to_string()}</strong></p>
                     <div class="token-reveal">
                         <code class="mono token-text" data-testid="fresh-token-text">{fresh.token.clone()}</code>
-                        <CopyButton text=fresh.token.clone() what="API token" />
+                        <CopyButton text=fresh.token.clone() what=crate::tr!(account.tokens.copy_what) />
                     </div>
-                    <p class="small">"Keep it where you keep passwords. Anyone who has it can act as you until it is destroyed."</p>
+                    <p class="small">{crate::tr!(account.tokens.keep_it)}</p>
                     <button class="btn btn-sm" type="button" data-testid="fresh-token-done" on:click=move |_| ctx.fresh.set(None)>
-                        "I have copied it"
+                        {crate::tr!(account.tokens.copied)}
                     </button>
                 </div>
             }
@@ -143,10 +143,10 @@ pub fn CreateTokenForm() -> impl IntoView {
     let pending = ctx.create.pending();
     view! {
         <section class="card" aria-labelledby="new-token-h">
-            <h2 id="new-token-h">"New token"</h2>
+            <h2 id="new-token-h">{crate::tr!(account.tokens.new_title)}</h2>
             <form class="form form-inline" on:submit=on_submit novalidate=true data-testid="token-form">
                 <label class="field">
-                    <span>"Name"</span>
+                    <span>{crate::tr!(account.tokens.name)}</span>
                     <input
                         name="notes"
                         autocomplete="off"
@@ -160,10 +160,10 @@ pub fn CreateTokenForm() -> impl IntoView {
                         }
                     />
                     <FieldError error field="notes" />
-                    <span class="muted small">"What will use it, so you know which to destroy later."</span>
+                    <span class="muted small">{crate::tr!(account.tokens.name_help)}</span>
                 </label>
                 <button class="btn btn-primary" type="submit" data-testid="token-create" disabled=move || pending.get()>
-                    {move || if pending.get() { "Making…" } else { "Make token" }}
+                    {move || if pending.get() { crate::tr!(account.tokens.making) } else { crate::tr!(account.tokens.make) }}
                 </button>
             </form>
             <ShowApiCall call=Signal::derive(move || ApiCall::create_api_token(ctx.notes.get().trim())) />
@@ -200,7 +200,7 @@ pub fn TokenDialogs() -> impl IntoView {
         ctx.rename_error
             .get()
             .filter(|e| e.field_message("notes").is_none())
-            .map(|e| e.to_string())
+            .map(|e| e.words(crate::locale::untracked()))
     };
     let on_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -213,10 +213,10 @@ pub fn TokenDialogs() -> impl IntoView {
         }
     };
     view! {
-        <Dialog open=ctx.rename_open title="Rename API token" id="rename-token">
+        <Dialog open=ctx.rename_open title=crate::tr!(account.tokens.rename_title) id="rename-token">
             <form class="form" on:submit=on_rename novalidate=true>
                 <label class="field">
-                    <span>"Name"</span>
+                    <span>{crate::tr!(account.tokens.name)}</span>
                     <input
                         name="notes"
                         autocomplete="off"
@@ -231,20 +231,20 @@ pub fn TokenDialogs() -> impl IntoView {
                     <FieldError error=rename_error field="notes" />
                 </label>
                 {move || rename_other().map(|m| view! { <p class="field-error" role="alert" data-field="form">{m}</p> })}
-                <p class="muted small">"The token itself does not change: whatever uses it keeps working."</p>
+                <p class="muted small">{crate::tr!(account.tokens.rename_note)}</p>
                 <ShowApiCall call=Signal::derive(move || ApiCall::rename_api_token(&shown_id(), ctx.rename_text.get().trim())) />
-                <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label="Rename" busy="Renaming…" test_id="rename-token-confirm" />
+                <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label=crate::tr!(account.tokens.rename) busy=crate::tr!(account.tokens.renaming) test_id="rename-token-confirm" />
             </form>
         </Dialog>
-        <Dialog open=ctx.delete_open title="Destroy API token" id="destroy-token">
-            <p>"Destroy the token “"<strong>{notes}</strong>"”?"</p>
-            <p class="notice notice-warn">"Everything using it stops working at once: scripts, CI jobs, Terraform, and this panel if you signed in with it. This cannot be undone; a new token has a new value."</p>
+        <Dialog open=ctx.delete_open title=crate::tr!(account.tokens.destroy_title) id="destroy-token">
+            <p>{crate::tr!(account.tokens.destroy_before)}<strong>{notes}</strong>{crate::tr!(account.tokens.destroy_after)}</p>
+            <p class="notice notice-warn">{crate::tr!(account.tokens.destroy_warn)}</p>
             <ShowApiCall call=Signal::derive(move || ApiCall::delete_api_token(&shown_id())) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()
-                label=move || format!("Destroy “{}”", notes())
-                busy="Destroying…"
+                label=move || crate::tr!(account.tokens.destroy_named, name = notes()).to_string()
+                busy=crate::tr!(account.tokens.destroying)
                 danger=true
                 test_id="destroy-token-confirm"
                 on_confirm=Callback::new(move |()| {

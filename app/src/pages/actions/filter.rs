@@ -37,7 +37,7 @@ pub fn ResourceFilter(
             attr:role="search"
         >
             <div class="filter filter-search">
-                <label class="filter-label" for="resource-filter">"Resource"</label>
+                <label class="filter-label" for="resource-filter">{crate::tr!(actions.col.resource)}</label>
                 <input
                     node_ref=input
                     id="resource-filter"
@@ -45,7 +45,7 @@ pub fn ResourceFilter(
                     name="resource"
                     list="resource-choices"
                     value=query.get_untracked().filter("resource").to_string()
-                    placeholder="A server or template id, e.g. ec200401"
+                    placeholder=crate::tr!(actions.filter.placeholder)
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby="resource-error"
@@ -59,8 +59,8 @@ pub fn ResourceFilter(
                     view! { <option value=k.id>{label}</option> }
                 }).collect_view()}
             </datalist>
-            <button class="btn filter-apply" type="submit">"Filter"</button>
-            {move || filtered().then(|| view! { <a class="btn btn-ghost filter-clear" href="/actions">"Show all"</a> })}
+            <button class="btn filter-apply" type="submit">{crate::tr!(actions.filter.apply)}</button>
+            {move || filtered().then(|| view! { <a class="btn btn-ghost filter-clear" href="/actions">{crate::tr!(actions.filter.show_all)}</a> })}
         </Form>
     }
 }

@@ -58,22 +58,22 @@ fn actions_page(ActionsPage { query, data }: ActionsPage) -> impl IntoView {
     });
 
     view! {
-        <Title text="Actions" />
+        <Title text=crate::tr!(actions.title) />
         <div class="page-head">
-            <h1>"Actions"</h1>
-            <p class="lead">"Everything done on your account, newest first: creations, power changes, snapshots, templates."</p>
+            <h1>{crate::tr!(actions.title)}</h1>
+            <p class="lead">{crate::tr!(actions.lead)}</p>
         </div>
         <filter::ResourceFilter query data known />
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading actions…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(actions.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <Loaded page query=query.get_untracked() /> }.into_any(),
                     // The message is at the field; here only the way back.
                     Err(e) if e.field_message("resource").is_some() => view! {
                         <section class="card empty" data-testid="actions-bad-filter">
-                            <h2>"No actions to show"</h2>
-                            <p class="muted">"Correct the resource above, or show every action."</p>
-                            <a class="btn" href=BASE>"Show all actions"</a>
+                            <h2>{crate::tr!(actions.bad_filter_title)}</h2>
+                            <p class="muted">{crate::tr!(actions.bad_filter_text)}</p>
+                            <a class="btn" href=BASE>{crate::tr!(actions.show_all_actions)}</a>
                         </section>
                     }
                     .into_any(),
@@ -90,18 +90,18 @@ fn Loaded(page: ActionList, query: TableQuery) -> impl IntoView {
         return if page.resource.is_empty() {
             view! {
                 <section class="card empty" data-testid="actions-empty">
-                    <h2>"No actions yet"</h2>
-                    <p class="muted">"Creating a server, powering it off or taking a snapshot each leave an action here."</p>
-                    <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+                    <h2>{crate::tr!(actions.empty_title)}</h2>
+                    <p class="muted">{crate::tr!(actions.empty_text)}</p>
+                    <a class="btn btn-primary" href="/servers/new">{crate::tr!(actions.create_server)}</a>
                 </section>
             }
             .into_any()
         } else {
             view! {
                 <section class="card empty" data-testid="actions-empty">
-                    <h2>{format!("No actions on {}", page.resource)}</h2>
-                    <p class="muted">"Nothing was done on this resource, or it is not in your account. Check the id, or show every action."</p>
-                    <a class="btn" href=BASE>"Show all actions"</a>
+                    <h2>{crate::tr!(actions.none_on_title, resource = page.resource.clone()).to_string()}</h2>
+                    <p class="muted">{crate::tr!(actions.none_on_text)}</p>
+                    <a class="btn" href=BASE>{crate::tr!(actions.show_all_actions)}</a>
                 </section>
             }
             .into_any()

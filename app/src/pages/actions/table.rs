@@ -16,12 +16,12 @@ pub fn ActionTable(lines: Vec<ActionLine>) -> impl IntoView {
             <table class="table actions-log" data-testid="actions-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Resource"</th>
-                        <th scope="col">"By"</th>
-                        <th scope="col">"Started"</th>
-                        <th scope="col" class="num">"Took"</th>
+                        <th scope="col">{crate::tr!(actions.col.action)}</th>
+                        <th scope="col">{crate::tr!(actions.col.status)}</th>
+                        <th scope="col">{crate::tr!(actions.col.resource)}</th>
+                        <th scope="col">{crate::tr!(actions.col.by)}</th>
+                        <th scope="col">{crate::tr!(actions.col.started)}</th>
+                        <th scope="col" class="num">{crate::tr!(actions.col.took)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -49,33 +49,33 @@ fn Row(line: ActionLine) -> impl IntoView {
     let tone = outcome.tone();
     view! {
         <tr data-testid="action-row" data-id=id data-outcome=tone data-resource=row.resource.clone()>
-            <td class="col-name" data-label="Action">
+            <td class="col-name" data-label=crate::tr!(actions.col.action)>
                 <span class="action-kind">{row.kind.clone()}</span>
                 <span class="mono muted small action-id">{format!("#{id}")}</span>
             </td>
-            <td class="col-status" data-label="Status">
+            <td class="col-status" data-label=crate::tr!(actions.col.status)>
                 <span class="status" data-testid="action-status">
                     <span class=format!("badge badge-{tone}")>{outcome.label()}</span>
                     {(outcome == Outcome::Running).then_some(move || view! { <Progress value=progress() /> })}
                 </span>
             </td>
-            <td class="col-target" data-label="Resource">
+            <td class="col-target" data-label=crate::tr!(actions.col.resource)>
                 <TargetCell target />
             </td>
-            <td class="col-by" data-label="By">
+            <td class="col-by" data-label=crate::tr!(actions.col.by)>
                 {if row.user.is_empty() {
                     view! { <span class="muted">"—"</span> }.into_any()
                 } else {
                     view! { <span class="who">{row.user.clone()}</span> }.into_any()
                 }}
             </td>
-            <td data-label="Started">
+            <td data-label=crate::tr!(actions.col.started)>
                 {started.map(|s| view! { <When at=s/> })}
             </td>
-            <td class="num" data-label="Took">
+            <td class="num" data-label=crate::tr!(actions.col.took)>
                 {match (&row.took, outcome) {
                     (Some(t), _) => view! { <span>{t.clone()}</span> }.into_any(),
-                    (None, Outcome::Running) => view! { <span class="muted">"running"</span> }.into_any(),
+                    (None, Outcome::Running) => view! { <span class="muted">{crate::tr!(actions.running)}</span> }.into_any(),
                     (None, _) => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
@@ -97,7 +97,7 @@ fn TargetCell(target: Target) -> impl IntoView {
         (None, true) => view! {
             <span class="mono">{target.label}</span>
             " "
-            <span class="tag" title="It no longer exists in your account">"deleted"</span>
+            <span class="tag" title=crate::tr!(actions.deleted_title)>{crate::tr!(actions.deleted)}</span>
         }
         .into_any(),
         (None, false) => view! {

@@ -40,22 +40,22 @@ pub fn AuditFilters(query: Memo<TableQuery>, data: PageData<AuditPage>) -> impl 
     view! {
         <Form method="GET" action=BASE replace=true noscroll=true on_form_data=std::sync::Arc::new(drop_empty)
             attr:class="filters logs-filters" attr:role="search" attr:data-testid="audit-filters">
-            {text("actor", "Who", "search", "A username")}
-            {text("operation", "Operation", "search", "e.g. servers_power")}
+            {text("actor", crate::tr!(audit.col.who), "search", crate::tr!(audit.filter.actor_hint))}
+            {text("operation", crate::tr!(audit.filter.operation), "search", crate::tr!(audit.filter.operation_hint))}
             <div class="filter">
-                <label class="filter-label" for="audit-outcome">"Result"</label>
+                <label class="filter-label" for="audit-outcome">{crate::tr!(audit.col.result)}</label>
                 <select id="audit-outcome" name="outcome" on:change=submit_on_change aria-describedby="outcome-error">
-                    <option value="" selected=outcome.is_empty()>"Any result"</option>
+                    <option value="" selected=outcome.is_empty()>{crate::tr!(audit.filter.any_result)}</option>
                     {Outcome::ALL.into_iter().map(|o| view! {
-                        <option value=o.as_str() selected=outcome == o.as_str()>{o.as_str()}</option>
+                        <option value=o.as_str() selected=outcome == o.as_str()>{super::outcome_label(o)}</option>
                     }).collect_view()}
                 </select>
                 {move || error("outcome")().map(|m| view! { <span class="field-error" id="outcome-error" role="alert">{m}</span> })}
             </div>
-            {text("from", "From", "date", "")}
-            {text("to", "To", "date", "")}
-            <button class="btn filter-apply" type="submit">"Filter"</button>
-            {filtered.then(|| view! { <a class="btn btn-ghost filter-clear" href=BASE>"Show all"</a> })}
+            {text("from", crate::tr!(audit.filter.from), "date", "")}
+            {text("to", crate::tr!(audit.filter.to), "date", "")}
+            <button class="btn filter-apply" type="submit">{crate::tr!(audit.filter.apply)}</button>
+            {filtered.then(|| view! { <a class="btn btn-ghost filter-clear" href=BASE>{crate::tr!(audit.filter.show_all)}</a> })}
         </Form>
     }
 }

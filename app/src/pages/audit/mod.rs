@@ -60,23 +60,23 @@ fn audit_page(AuditLogPage { query, data }: AuditLogPage) -> impl IntoView {
         }
     };
     view! {
-        <Title text="Audit log" />
+        <Title text=crate::tr!(audit.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Audit log"</h1>
-                <p class="lead">"Who changed what through this panel, when, from where, and how it ended, including what a role was not allowed to do. ECS's own log is under Logs."</p>
+                <h1>{crate::tr!(audit.title)}</h1>
+                <p class="lead">{crate::tr!(audit.lead)}</p>
             </div>
-            <a class="btn" href=export download="" data-testid="audit-export">"Export CSV"</a>
+            <a class="btn" href=export download="" data-testid="audit-export">{crate::tr!(audit.export_csv)}</a>
         </div>
         <filter::AuditFilters query data />
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the audit log…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(audit.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <Loaded page query=query.get_untracked() /> }.into_any(),
                     Err(e) if KEYS.iter().any(|f| e.field_message(f).is_some()) => view! {
-                        <section class="card empty"><h2>"No entries to show"</h2>
-                            <p class="muted">"Correct the filter above, or show the whole log."</p>
-                            <a class="btn" href=BASE>"Show all entries"</a></section>
+                        <section class="card empty"><h2>{crate::tr!(audit.bad_filter_title)}</h2>
+                            <p class="muted">{crate::tr!(audit.bad_filter_text)}</p>
+                            <a class="btn" href=BASE>{crate::tr!(audit.show_all_entries)}</a></section>
                     }.into_any(),
                     Err(e) => view! { <section class="card"><ErrorNotice error=e /></section> }.into_any(),
                 }
@@ -90,17 +90,26 @@ fn Loaded(page: AuditPage, query: TableQuery) -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
     let pages = (page.total as usize).div_ceil(page.per_page).max(1);
-    let summary = format!(
-        "{} {} · kept for {}",
-        page.total,
-        if page.total == 1 { "entry" } else { "entries" },
-        page.retention
-    );
+    let summary = if page.total == 1 {
+        crate::tr!(
+            audit.summary_one,
+            n = page.total,
+            kept = page.retention.clone()
+        )
+        .to_string()
+    } else {
+        crate::tr!(
+            audit.summary_many,
+            n = page.total,
+            kept = page.retention.clone()
+        )
+        .to_string()
+    };
     if page.rows.is_empty() {
         return view! {
             <section class="card empty" data-testid="audit-empty" data-ready=move || ready.get().to_string()>
-                <h2>"Nothing recorded"</h2>
-                <p class="muted">"No change matches. Every power action, deletion, snapshot, library edit and team change made through the panel appears here."</p>
+                <h2>{crate::tr!(audit.empty_title)}</h2>
+                <p class="muted">{crate::tr!(audit.empty_text)}</p>
             </section>
         }
         .into_any();
@@ -110,15 +119,15 @@ fn Loaded(page: AuditPage, query: TableQuery) -> impl IntoView {
         <p class="result-count muted" data-testid="result-count">{summary}</p>
         <div class="table-wrap card" data-testid="audit" data-ready=move || ready.get().to_string()>
             <table class="table audit" data-testid="audit-table">
-                <caption class="sr-only">"Audit log, newest first"</caption>
+                <caption class="sr-only">{crate::tr!(audit.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Who"</th>
-                        <th scope="col">"What"</th>
-                        <th scope="col">"Resource"</th>
-                        <th scope="col">"Result"</th>
-                        <th scope="col">"From"</th>
+                        <th scope="col">{crate::tr!(audit.col.when)}</th>
+                        <th scope="col">{crate::tr!(audit.col.who)}</th>
+                        <th scope="col">{crate::tr!(audit.col.what)}</th>
+                        <th scope="col">{crate::tr!(audit.col.resource)}</th>
+                        <th scope="col">{crate::tr!(audit.col.result)}</th>
+                        <th scope="col">{crate::tr!(audit.col.from)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -141,29 +150,39 @@ fn Row(row: AuditRow) -> impl IntoView {
     };
     let action = row.action_id.map(|id| {
         view! {
-            " "<a class="small" href=format!("/actions?resource={id}")>{format!("action {id}")}</a>
+            " "<a class="small" href=format!("/actions?resource={id}")>{crate::tr!(audit.action_link, id = id).to_string()}</a>
         }
     });
     let role = (!row.role.is_empty() && row.role != "personal")
         .then(|| view! { <span class="muted small">" ("{row.role.clone()}")"</span> });
     view! {
         <tr data-testid="audit-row" data-operation=row.operation.clone() data-actor=row.actor.clone() data-outcome=row.outcome.as_str()>
-            <td data-label="When"><When at=row.at.clone()/></td>
-            <td data-label="Who"><strong>{row.actor.clone()}</strong>{role}</td>
-            <td data-label="What">
+            <td data-label=crate::tr!(audit.col.when)><When at=row.at.clone()/></td>
+            <td data-label=crate::tr!(audit.col.who)><strong>{row.actor.clone()}</strong>{role}</td>
+            <td data-label=crate::tr!(audit.col.what)>
                 {row.label.clone()}
                 <details class="audit-params">
-                    <summary class="small">"Parameters"</summary>
+                    <summary class="small">{crate::tr!(audit.parameters)}</summary>
                     <pre class="mono small">{row.params.clone()}</pre>
                 </details>
             </td>
-            <td data-label="Resource" class="mono">{row.resource.clone()}</td>
-            <td data-label="Result">
-                <span class=badge data-testid="audit-outcome">{row.outcome.as_str()}</span>
+            <td data-label=crate::tr!(audit.col.resource) class="mono">{row.resource.clone()}</td>
+            <td data-label=crate::tr!(audit.col.result)>
+                <span class=badge data-testid="audit-outcome">{outcome_label(row.outcome)}</span>
                 {action}
                 {(!row.detail.is_empty()).then(|| view! { <p class="small muted audit-detail">{row.detail.clone()}</p> })}
             </td>
-            <td data-label="From" class="mono small">{row.peer.clone()}</td>
+            <td data-label=crate::tr!(audit.col.from) class="mono small">{row.peer.clone()}</td>
         </tr>
+    }
+}
+
+/// An outcome in the reader's language (the filter keeps `Outcome::as_str` as its value).
+fn outcome_label(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Done => crate::tr!(audit.outcome.done),
+        Outcome::Refused => crate::tr!(audit.outcome.refused),
+        Outcome::Failed => crate::tr!(audit.outcome.failed),
+        Outcome::Denied => crate::tr!(audit.outcome.denied),
     }
 }

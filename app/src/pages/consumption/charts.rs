@@ -15,22 +15,24 @@ const TOP: usize = 10;
 pub fn Estimate(p: Projection, month: Month) -> impl IntoView {
     view! {
         <section class="card estimate" data-testid="estimate" aria-labelledby="estimate-h">
-            <h2 id="estimate-h">{format!("{} so far", month.label())}</h2>
+            <h2 id="estimate-h">{crate::tr!(consumption.estimate.title, month = month.label()).to_string()}</h2>
             <div class="figures">
                 <div class="figure">
-                    <span class="figure-label">"Spent so far (all kinds)"</span>
+                    <span class="figure-label">{crate::tr!(consumption.estimate.so_far)}</span>
                     <span class="figure-value" data-testid="so-far">{euros(p.so_far)}</span>
                 </div>
                 <div class="figure">
-                    <span class="figure-label">"Estimate for the whole month"</span>
+                    <span class="figure-label">{crate::tr!(consumption.estimate.projected)}</span>
                     <span class="figure-value" data-testid="projected">{euros(p.projected)}</span>
-                    <span class="badge">"Estimate"</span>
+                    <span class="badge">{crate::tr!(consumption.estimate.badge)}</span>
                 </div>
             </div>
-            <p class="muted small">{format!(
-                "If nothing changes: your {} server(s) at their plans' hourly prices and your templates and snapshots at this month's rate so far, {} an hour for the {:.0} hours left. Seeweb's invoice is what counts.",
-                p.servers, euros(p.hourly), p.hours_left
-            )}</p>
+            <p class="muted small">{crate::tr!(
+                consumption.estimate.how,
+                servers = p.servers,
+                hourly = euros(p.hourly),
+                hours = format!("{:.0}", p.hours_left)
+            ).to_string()}</p>
         </section>
     }
 }
@@ -56,9 +58,9 @@ pub fn ByResource(rows: Vec<UsageRow>, kind: Kind) -> impl IntoView {
     let more = rows.len().saturating_sub(TOP);
     view! {
         <section class="card" aria-labelledby="by-resource-h">
-            <h2 id="by-resource-h">"Cost by resource"</h2>
-            <RowChart bars label=format!("Cost of each of your {} this month", kind.label().to_lowercase()) testid="chart-resources" />
-            {(more > 0).then(|| view! { <p class="muted small">{format!("The {TOP} costliest shown; {more} more in the table.")}</p> })}
+            <h2 id="by-resource-h">{crate::tr!(consumption.chart.by_resource)}</h2>
+            <RowChart bars label=crate::tr!(consumption.chart.by_resource_label, kind = super::kind_label(kind).to_lowercase()).to_string() testid="chart-resources" />
+            {(more > 0).then(|| view! { <p class="muted small">{crate::tr!(consumption.chart.more, top = TOP, more = more).to_string()}</p> })}
         </section>
     }
 }
@@ -75,24 +77,24 @@ fn class_of(kind: Kind) -> &'static str {
 pub fn History(history: PageData<Vec<MonthTotals>>, month: Month, kind: Kind) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="history-h">
-            <h2 id="history-h">"The last twelve months"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Adding up twelve months…"</p> }>
+            <h2 id="history-h">{crate::tr!(consumption.chart.history)}</h2>
+            <Transition fallback=|| view! { <p class="muted">{crate::tr!(consumption.chart.history_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match history.await {
                         Ok(months) => {
                             let bars = months.iter().map(|t| Bar {
                                 label: t.month.short().to_string(),
                                 parts: Kind::ALL.iter().map(|k| (t.of(*k), class_of(*k))).collect(),
-                                tooltip: format!(
-                                    "{}: {} (servers {}, templates {}, snapshots {})",
-                                    t.month.label(), euros(t.total()), euros(t.servers), euros(t.templates), euros(t.snapshots)
-                                ),
+                                tooltip: crate::tr!(
+                                    consumption.chart.history_tooltip,
+                                    month = t.month.label(), total = euros(t.total()), servers = euros(t.servers), templates = euros(t.templates), snapshots = euros(t.snapshots)
+                                ).to_string(),
                                 href: Some(t.month.href(kind)),
                                 current: t.month == month,
                             }).collect();
-                            let legend = Kind::ALL.iter().map(|k| (class_of(*k), k.label())).collect();
+                            let legend = Kind::ALL.iter().map(|k| (class_of(*k), super::kind_label(*k))).collect();
                             view! {
-                                <ColumnChart bars legend label="Total cost per month for the last twelve months, by kind" testid="chart-history" />
+                                <ColumnChart bars legend label=crate::tr!(consumption.chart.history_label) testid="chart-history" />
                             }.into_any()
                         }
                         Err(e) => view! { <ErrorNotice error=e /> }.into_any(),

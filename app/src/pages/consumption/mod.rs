@@ -54,19 +54,19 @@ impl LazyRoute for ConsumptionPage {
 
 fn consumption_page(ConsumptionPage { data, history }: ConsumptionPage) -> impl IntoView {
     view! {
-        <Title text="Consumption" />
+        <Title text=crate::tr!(consumption.title) />
         <div class="page-head">
-            <h1>"Consumption"</h1>
-            <p class="lead">"What each month cost, as Seeweb bills it: servers by the hour, templates and snapshots by the space they keep."</p>
+            <h1>{crate::tr!(consumption.title)}</h1>
+            <p class="lead">{crate::tr!(consumption.lead)}</p>
         </div>
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the month…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(consumption.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <Month view history /> }.into_any(),
                     Err(e) => view! {
                         <section class="card">
                             <ErrorNotice error=e />
-                            <a class="btn" href="/consumption">"Show this month"</a>
+                            <a class="btn" href="/consumption">{crate::tr!(consumption.show_this_month)}</a>
                         </section>
                     }.into_any(),
                 }
@@ -86,36 +86,36 @@ fn Month(view: ConsumptionView, history: PageData<Vec<MonthTotals>>) -> impl Int
     );
     let next = (month < view.current).then(|| month.next());
     let picker = view! {
-        <nav class="month-picker" aria-label="Month" data-testid="month-picker">
+        <nav class="month-picker" aria-label=crate::tr!(consumption.month) data-testid="month-picker">
             <a class="btn btn-sm" href=month.prev().href(kind) rel="prev" data-testid="month-prev">{format!("← {}", month.prev().label())}</a>
             <h2 class="month-now" data-testid="month">{month.label()}</h2>
             {match next {
                 Some(n) => view! { <a class="btn btn-sm" href=n.href(kind) rel="next" data-testid="month-next">{format!("{} →", n.label())}</a> }.into_any(),
-                None => view! { <span class="btn btn-sm" aria-disabled="true">"Next month →"</span> }.into_any(),
+                None => view! { <span class="btn btn-sm" aria-disabled="true">{crate::tr!(consumption.next_month)}</span> }.into_any(),
             }}
         </nav>
-        <div class="kind-tabs" role="group" aria-label="What to show">
+        <div class="kind-tabs" role="group" aria-label=crate::tr!(consumption.what_to_show)>
             {Kind::ALL.into_iter().map(|k| view! {
-                <a class="tab" href=month.href(k) aria-current=(k == kind).then_some("page")>{k.label()}</a>
+                <a class="tab" href=month.href(k) aria-current=(k == kind).then_some("page")>{kind_label(k)}</a>
             }).collect_view()}
             {(view.state != MonthState::Future).then(|| view! {
-                <a class="btn btn-sm export" href=export download="" data-testid="export-csv">"Export CSV"</a>
+                <a class="btn btn-sm export" href=export download="" data-testid="export-csv">{crate::tr!(consumption.export_csv)}</a>
             })}
         </div>
     };
     let body = match view.state {
         MonthState::Future => view! {
             <section class="card empty" data-testid="month-future">
-                <h2>{format!("{} has not started yet", month.label())}</h2>
-                <p class="muted">"Consumption is known once a month is under way."</p>
-                <a class="btn btn-primary" href=view.current.href(kind)>"Show this month"</a>
+                <h2>{crate::tr!(consumption.future_title, month = month.label()).to_string()}</h2>
+                <p class="muted">{crate::tr!(consumption.future_text)}</p>
+                <a class="btn btn-primary" href=view.current.href(kind)>{crate::tr!(consumption.show_this_month)}</a>
             </section>
         }
         .into_any(),
         _ if view.rows.is_empty() => view! {
             <section class="card empty" data-testid="month-empty">
-                <h2>{format!("No {} billed in {}", kind.label().to_lowercase(), month.label())}</h2>
-                <p class="muted">"Nothing of this kind existed that month: either there was none, or the account did not exist yet."</p>
+                <h2>{crate::tr!(consumption.empty_title, kind = kind_label(kind).to_lowercase(), month = month.label()).to_string()}</h2>
+                <p class="muted">{crate::tr!(consumption.empty_text)}</p>
             </section>
         }
         .into_any(),
@@ -138,14 +138,14 @@ fn Figures(view: ConsumptionView, history: PageData<Vec<MonthTotals>>) -> impl I
     view! {
         <div class="figures" data-testid="month-totals">
             <div class="figure">
-                <span class="figure-label">{format!("{} in {}", view.kind.label(), view.month.label())}</span>
+                <span class="figure-label">{crate::tr!(consumption.kind_in_month, kind = kind_label(view.kind), month = view.month.label()).to_string()}</span>
                 <span class="figure-value" data-testid="month-total">{euros(view.total)}</span>
-                {saved.map(|o| view! { <span class="muted small">{format!("List price {}: discounts saved {}", euros(o), euros(o - view.total))}</span> })}
+                {saved.map(|o| view! { <span class="muted small">{crate::tr!(consumption.saved, list = euros(o), saved = euros(o - view.total)).to_string()}</span> })}
             </div>
             <div class="figure">
-                <span class="figure-label">"Billed hours"</span>
+                <span class="figure-label">{crate::tr!(consumption.col.hours)}</span>
                 <span class="figure-value">{hours(view.hours)}</span>
-                <span class="muted small">{format!("{} resources", view.rows.len())}</span>
+                <span class="muted small">{crate::tr!(consumption.resources, n = view.rows.len()).to_string()}</span>
             </div>
         </div>
         <div class="chart-pair">
@@ -153,5 +153,14 @@ fn Figures(view: ConsumptionView, history: PageData<Vec<MonthTotals>>) -> impl I
             <charts::History history month=view.month kind=view.kind />
         </div>
         <table::UsageTable rows=view.rows total=view.total kind=view.kind />
+    }
+}
+
+/// A kind's name in the reader's language (the tabs, headings and the history chart's legend).
+pub(crate) fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Servers => crate::tr!(consumption.kind.servers),
+        Kind::Templates => crate::tr!(consumption.kind.templates),
+        Kind::Snapshots => crate::tr!(consumption.kind.snapshots),
     }
 }

@@ -13,12 +13,12 @@ pub fn UsageTable(rows: Vec<UsageRow>, total: f64, kind: Kind) -> impl IntoView 
             <table class="table usage" data-testid="usage-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Resource"</th>
-                        {servers.then(|| view! { <th scope="col">"Plan"</th><th scope="col">"Group"</th> })}
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="num">"Billed hours"</th>
-                        <th scope="col" class="num">"Cost"</th>
-                        <th scope="col">"How"</th>
+                        <th scope="col">{crate::tr!(consumption.col.resource)}</th>
+                        {servers.then(|| view! { <th scope="col">{crate::tr!(consumption.col.plan)}</th><th scope="col">{crate::tr!(consumption.col.group)}</th> })}
+                        <th scope="col">{crate::tr!(consumption.col.status)}</th>
+                        <th scope="col" class="num">{crate::tr!(consumption.col.hours)}</th>
+                        <th scope="col" class="num">{crate::tr!(consumption.col.cost)}</th>
+                        <th scope="col">{crate::tr!(consumption.col.how)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -26,7 +26,7 @@ pub fn UsageTable(rows: Vec<UsageRow>, total: f64, kind: Kind) -> impl IntoView 
                 </tbody>
                 <tfoot>
                     <tr data-testid="usage-total">
-                        <th scope="row">"Total"</th>
+                        <th scope="row">{crate::tr!(consumption.col.total)}</th>
                         {servers.then(|| view! { <td></td><td></td> })}
                         <td></td>
                         <td class="num">{hours(hours_total)}</td>
@@ -48,20 +48,20 @@ fn Row(r: UsageRow, servers: bool) -> impl IntoView {
     let dash = || "—".to_string();
     view! {
         <tr data-testid="usage-row" data-name=r.name.clone() data-cost=format!("{:.2}", r.cost)>
-            <td class="col-name" data-label="Resource">
+            <td class="col-name" data-label=crate::tr!(consumption.col.resource)>
                 {name}
                 {r.title.clone().map(|t| view! { <span class="muted small block">{t}</span> })}
             </td>
             {servers.then(|| view! {
-                <td data-label="Plan">{r.plan.clone().unwrap_or_else(dash)}</td>
-                <td data-label="Group">{r.group.clone().unwrap_or_else(dash)}</td>
+                <td data-label=crate::tr!(consumption.col.plan)>{r.plan.clone().unwrap_or_else(dash)}</td>
+                <td data-label=crate::tr!(consumption.col.group)>{r.group.clone().unwrap_or_else(dash)}</td>
             })}
-            <td data-label="Status">{if r.status.is_empty() { dash() } else { r.status.clone() }}</td>
-            <td class="num" data-label="Billed hours">{hours(r.hours)}</td>
-            <td class="num" data-label="Cost"><strong>{euros(r.cost)}</strong></td>
-            <td data-label="How" class="small">
+            <td data-label=crate::tr!(consumption.col.status)>{if r.status.is_empty() { dash() } else { r.status.clone() }}</td>
+            <td class="num" data-label=crate::tr!(consumption.col.hours)>{hours(r.hours)}</td>
+            <td class="num" data-label=crate::tr!(consumption.col.cost)><strong>{euros(r.cost)}</strong></td>
+            <td data-label=crate::tr!(consumption.col.how) class="small">
                 {r.detail.iter().map(|d| view! { <span class="block">{d.clone()}</span> }).collect_view()}
-                {r.original.filter(|o| *o > r.cost + 0.005).map(|o| view! { <span class="muted block">{format!("List price {}", euros(o))}</span> })}
+                {r.original.filter(|o| *o > r.cost + 0.005).map(|o| view! { <span class="muted block">{crate::tr!(consumption.list_price, list = euros(o)).to_string()}</span> })}
             </td>
         </tr>
     }

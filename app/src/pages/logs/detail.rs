@@ -35,16 +35,16 @@ impl LazyRoute for LogEntryPage {
 
 fn log_entry_page(LogEntryPage { id, data }: LogEntryPage) -> impl IntoView {
     view! {
-        <Title text=move || format!("Log entry {}", id.get()) />
+        <Title text=move || crate::tr!(logs.detail.page_title, id = id.get()).to_string() />
         <Breadcrumbs trail=Signal::derive(move || vec![
-            ("Logs".to_string(), Some("/logs".to_string())),
-            (format!("Entry {}", id.get()), None),
+            (crate::tr!(logs.title).to_string(), Some("/logs".to_string())),
+            (crate::tr!(logs.detail.crumb, id = id.get()).to_string(), None),
         ]) />
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the entry…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(logs.detail.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(detail) => view! { <Entry detail /> }.into_any(),
-                    Err(e) => view! { <MissingOr error=e testid="log-missing" title="Log entry not found" back_href="/logs" back_label="Back to the log" /> }.into_any(),
+                    Err(e) => view! { <MissingOr error=e testid="log-missing" title=crate::tr!(logs.detail.not_found) back_href="/logs" back_label=crate::tr!(logs.detail.back) /> }.into_any(),
                 }
             })}
         </Transition>
@@ -69,33 +69,33 @@ fn Entry(detail: LogDetail) -> impl IntoView {
             <p class="lead">
                 <span class=row.severity.badge()>{row.severity_text.clone()}</span>" "
                 <span class=if row.failed { "badge badge-danger" } else { "badge badge-ok" }>{row.status_text.clone()}</span>
-                " "{format!("by {}", row.actor)}
+                " "{crate::tr!(logs.detail.by_actor, actor = row.actor.clone()).to_string()}
             </p>
         </div>
         <section class="card" data-testid="log-entry" data-id=row.id>
-            <h2>"What ECS recorded"</h2>
+            <h2>{crate::tr!(logs.detail.recorded)}</h2>
             <dl class="kvs">
-                <div class="kv"><dt>"Entry"</dt><dd class="mono">{format!("#{}", row.id)}</dd></div>
-                <div class="kv"><dt>"When"</dt><dd>{row.when.map(|s| view! { <time datetime=s.iso.clone()>{s.exact(crate::locale::untracked())}</time>" "<span class="muted small">{s.relative(crate::locale::untracked())}</span> })}</dd></div>
-                <div class="kv"><dt>"By"</dt><dd>{row.actor.clone()}</dd></div>
-                <div class="kv"><dt>"Target"</dt><dd>{target_cell(row.target)}</dd></div>
-                <div class="kv"><dt>"IP address"</dt><dd class="mono">{text(row.ip)}</dd></div>
-                <div class="kv"><dt>"Location"</dt><dd>{text(location)}</dd></div>
-                <div class="kv"><dt>"User agent"</dt><dd class="mono small">{text(row.user_agent)}</dd></div>
-                <div class="kv"><dt>"Request"</dt><dd class="mono small wrap">{text(url)}</dd></div>
-                <div class="kv"><dt>"Result"</dt><dd>{match (result_type, result) {
+                <div class="kv"><dt>{crate::tr!(logs.col.entry)}</dt><dd class="mono">{format!("#{}", row.id)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.col.when)}</dt><dd>{row.when.map(|s| view! { <time datetime=s.iso.clone()>{s.exact(crate::locale::untracked())}</time>" "<span class="muted small">{s.relative(crate::locale::untracked())}</span> })}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.col.by)}</dt><dd>{row.actor.clone()}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.col.target)}</dt><dd>{target_cell(row.target)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.detail.ip)}</dt><dd class="mono">{text(row.ip)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.detail.location)}</dt><dd>{text(location)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.detail.user_agent)}</dt><dd class="mono small">{text(row.user_agent)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.detail.request)}</dt><dd class="mono small wrap">{text(url)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.detail.result)}</dt><dd>{match (result_type, result) {
                     (None, None) => "—".to_string(),
                     (t, r) => [t, r].into_iter().flatten().collect::<Vec<_>>().join(": "),
                 }}</dd></div>
-                <div class="kv"><dt>"Description"</dt><dd>{text(description)}</dd></div>
+                <div class="kv"><dt>{crate::tr!(logs.detail.description)}</dt><dd>{text(description)}</dd></div>
             </dl>
-            <h3>"Extra data"</h3>
+            <h3>{crate::tr!(logs.detail.extra)}</h3>
             {match extra {
                 Some(Extra::Json(j)) => view! { <pre class="extra" data-testid="log-extra" data-kind="json">{j}</pre> }.into_any(),
                 Some(Extra::Text(t)) => view! { <pre class="extra" data-testid="log-extra" data-kind="text">{t}</pre> }.into_any(),
-                None => view! { <p class="muted" data-testid="log-extra-none">"None recorded."</p> }.into_any(),
+                None => view! { <p class="muted" data-testid="log-extra-none">{crate::tr!(logs.detail.extra_none)}</p> }.into_any(),
             }}
-            <p class="muted small">"ECS locates addresses with the open-source hostip.info service, so some cannot be placed."</p>
+            <p class="muted small">{crate::tr!(logs.detail.hostip)}</p>
         </section>
     }
 }

@@ -48,14 +48,14 @@ pub fn LogFilters(query: Memo<TableQuery>, data: PageData<LogList>) -> impl Into
             attr:role="search"
         >
             <div class="filter filter-search">
-                <label class="filter-label" for="log-resource">"Resource"</label>
+                <label class="filter-label" for="log-resource">{crate::tr!(logs.filter.resource)}</label>
                 <input
                     node_ref=input
                     id="log-resource"
                     type="search"
                     name="resource"
                     value=now.filter("resource").to_string()
-                    placeholder="A server, template or username, e.g. ec200401"
+                    placeholder=crate::tr!(logs.filter.resource_placeholder)
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby="resource-error"
@@ -64,17 +64,17 @@ pub fn LogFilters(query: Memo<TableQuery>, data: PageData<LogList>) -> impl Into
                 <FieldMessage data field="resource" />
             </div>
             <div class="filter">
-                <label class="filter-label" for="log-severity">"Severity"</label>
-                {choice("severity", SEVERITIES, "Any severity")}
+                <label class="filter-label" for="log-severity">{crate::tr!(logs.col.severity)}</label>
+                {choice("severity", SEVERITIES, crate::tr!(logs.filter.any_severity))}
                 <FieldMessage data field="severity" />
             </div>
             <div class="filter">
-                <label class="filter-label" for="log-status">"Status"</label>
-                {choice("status", STATUSES, "Any status")}
+                <label class="filter-label" for="log-status">{crate::tr!(logs.col.status)}</label>
+                {choice("status", STATUSES, crate::tr!(logs.filter.any_status))}
                 <FieldMessage data field="status" />
             </div>
-            <button class="btn filter-apply" type="submit">"Filter"</button>
-            {move || filtered().then(|| view! { <a class="btn btn-ghost filter-clear" href=BASE>"Show all"</a> })}
+            <button class="btn filter-apply" type="submit">{crate::tr!(logs.filter.apply)}</button>
+            {move || filtered().then(|| view! { <a class="btn btn-ghost filter-clear" href=BASE>{crate::tr!(logs.filter.show_all)}</a> })}
         </Form>
     }
 }

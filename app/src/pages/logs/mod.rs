@@ -61,22 +61,22 @@ fn logs_page(LogsPage { query, data }: LogsPage) -> impl IntoView {
     // An action started or ended is logged: the first page stays current.
     reload_on_activity(use_live(), move || data.refetch());
     view! {
-        <Title text="Logs" />
+        <Title text=crate::tr!(logs.title) />
         <div class="page-head">
-            <h1>"Logs"</h1>
-            <p class="lead">"Who did what on your account, and from where: sign-ins, tokens, servers, templates. Actions say whether an operation worked; logs say who asked for it."</p>
+            <h1>{crate::tr!(logs.title)}</h1>
+            <p class="lead">{crate::tr!(logs.lead)}</p>
         </div>
         <filter::LogFilters query data />
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the log…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(logs.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(list) => view! { <Loaded list query=query.get_untracked() /> }.into_any(),
                     // The message is at its field; here only the way back.
                     Err(e) if FIELDS.iter().any(|f| e.field_message(f).is_some()) => view! {
                         <section class="card empty" data-testid="logs-bad-filter">
-                            <h2>"No entries to show"</h2>
-                            <p class="muted">"Correct the filter above, or show the whole log."</p>
-                            <a class="btn" href=BASE>"Show all entries"</a>
+                            <h2>{crate::tr!(logs.bad_filter_title)}</h2>
+                            <p class="muted">{crate::tr!(logs.bad_filter_text)}</p>
+                            <a class="btn" href=BASE>{crate::tr!(logs.show_all_entries)}</a>
                         </section>
                     }
                     .into_any(),
@@ -94,27 +94,25 @@ fn Loaded(list: LogList, query: TableQuery) -> impl IntoView {
         return if filtered {
             view! {
                 <section class="card empty" data-testid="logs-no-match">
-                    <h2>"No entries match"</h2>
-                    <p class="muted">"Nothing in the log matches these filters. Change them, or show the whole log."</p>
-                    <a class="btn" href=BASE>"Show all entries"</a>
+                    <h2>{crate::tr!(logs.no_match_title)}</h2>
+                    <p class="muted">{crate::tr!(logs.no_match_text)}</p>
+                    <a class="btn" href=BASE>{crate::tr!(logs.show_all_entries)}</a>
                 </section>
             }
             .into_any()
         } else {
             view! {
                 <section class="card empty" data-testid="logs-empty">
-                    <h2>"The log is empty"</h2>
-                    <p class="muted">"Signing in, making a token or creating a server each leave an entry here."</p>
+                    <h2>{crate::tr!(logs.empty_title)}</h2>
+                    <p class="muted">{crate::tr!(logs.empty_text)}</p>
                 </section>
             }
             .into_any()
         };
     }
-    let scanned = list.scanned.map(|(seen, all)| {
-        format!(
-            "Severity and status are filtered among the newest {seen} of {all} entries; narrow by resource to look further back."
-        )
-    });
+    let scanned = list
+        .scanned
+        .map(|(seen, all)| crate::tr!(logs.scanned, seen = seen, all = all).to_string());
     // The server may have moved an old bookmark to the last page.
     let query = query.at_page(list.page);
     view! {

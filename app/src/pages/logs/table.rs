@@ -12,14 +12,14 @@ pub fn LogTable(rows: Vec<LogRow>) -> impl IntoView {
             <table class="table logs" data-testid="logs-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Entry"</th>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Severity"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Target"</th>
-                        <th scope="col">"By"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"When"</th>
+                        <th scope="col">{crate::tr!(logs.col.entry)}</th>
+                        <th scope="col">{crate::tr!(logs.col.action)}</th>
+                        <th scope="col">{crate::tr!(logs.col.severity)}</th>
+                        <th scope="col">{crate::tr!(logs.col.status)}</th>
+                        <th scope="col">{crate::tr!(logs.col.target)}</th>
+                        <th scope="col">{crate::tr!(logs.col.by)}</th>
+                        <th scope="col">{crate::tr!(logs.col.from)}</th>
+                        <th scope="col">{crate::tr!(logs.col.when)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -35,22 +35,22 @@ fn Row(row: LogRow) -> impl IntoView {
     let id = row.id;
     view! {
         <tr data-testid="log-row" data-id=id data-severity=row.severity_text.to_lowercase() data-failed=row.failed.to_string()>
-            <td data-label="Entry"><a class="mono" href=format!("/logs/{id}") aria-label=format!("Entry {id}: details")>{format!("#{id}")}</a></td>
-            <td class="col-name" data-label="Action">{row.action.clone()}</td>
-            <td data-label="Severity"><span class=row.severity.badge()>{row.severity_text.clone()}</span></td>
-            <td data-label="Status">
+            <td data-label=crate::tr!(logs.col.entry)><a class="mono" href=format!("/logs/{id}") aria-label=crate::tr!(logs.entry_details, id = id).to_string()>{format!("#{id}")}</a></td>
+            <td class="col-name" data-label=crate::tr!(logs.col.action)>{row.action.clone()}</td>
+            <td data-label=crate::tr!(logs.col.severity)><span class=row.severity.badge()>{row.severity_text.clone()}</span></td>
+            <td data-label=crate::tr!(logs.col.status)>
                 <span class=if row.failed { "badge badge-danger" } else { "badge badge-ok" }>{row.status_text.clone()}</span>
             </td>
-            <td data-label="Target">{target_cell(row.target.clone())}</td>
-            <td data-label="By"><span class="who">{row.actor.clone()}</span></td>
-            <td data-label="From">
+            <td data-label=crate::tr!(logs.col.target)>{target_cell(row.target.clone())}</td>
+            <td data-label=crate::tr!(logs.col.by)><span class="who">{row.actor.clone()}</span></td>
+            <td data-label=crate::tr!(logs.col.from)>
                 <span class="mono">{row.ip.clone().unwrap_or_else(|| "—".into())}</span>
                 {row.user_agent.clone().map(|ua| {
                     let full = ua.clone();
                     view! { <span class="muted small block ua" title=full>{ua}</span> }
                 })}
             </td>
-            <td data-label="When">
+            <td data-label=crate::tr!(logs.col.when)>
                 {row.when.clone().map(|s| view! { <When at=s/> })}
             </td>
         </tr>

@@ -22,7 +22,9 @@ pub fn AddMemberCard(reload: Callback<()>) -> impl IntoView {
         let Some(r) = ctx.add.value().get() else {
             return;
         };
-        report(&r, |p| format!("{} added", p.name));
+        report(&r, |p| {
+            crate::tr!(team.add.added, name = p.name.clone()).to_string()
+        });
         match r {
             Ok(p) => {
                 name.set(String::new());
@@ -54,10 +56,10 @@ pub fn AddMemberCard(reload: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="card team-add" aria-labelledby="add-member-h">
-            <h2 id="add-member-h">"Add a person"</h2>
+            <h2 id="add-member-h">{crate::tr!(team.add.title)}</h2>
             <form class="form" on:submit=on_submit novalidate=true data-testid="add-member-form">
                 <label class="field">
-                    <span>"Username"</span>
+                    <span>{crate::tr!(team.add.username)}</span>
                     <input name="name" autocomplete="off" spellcheck="false" maxlength="32"
                         aria-invalid=move || error.get().and_then(|e| e.field_message("name")).map(|_| "true")
                         aria-describedby="name-error"
@@ -66,7 +68,7 @@ pub fn AddMemberCard(reload: Callback<()>) -> impl IntoView {
                     <FieldError error field="name" />
                 </label>
                 <label class="field">
-                    <span>"Role"</span>
+                    <span>{crate::tr!(team.col.role)}</span>
                     <select name="role" on:change=move |ev| role.set(event_target_value(&ev))>
                         {Role::ALL.into_iter().map(|r| view! {
                             <option value=r.as_str() selected=r == Role::Operator>{r.as_str()}</option>
@@ -75,9 +77,9 @@ pub fn AddMemberCard(reload: Callback<()>) -> impl IntoView {
                     <span class="hint">{move || Role::parse(&role.get()).map(Role::summary)}</span>
                 </label>
                 <button class="btn btn-primary" type="submit" data-testid="add-member-submit" disabled=move || pending.get()>
-                    {move || if pending.get() { "Adding…" } else { "Add" }}
+                    {move || if pending.get() { crate::tr!(team.add.adding) } else { crate::tr!(team.add.add) }}
                 </button>
-                <p class="hint">"The panel makes a one-time password for them; they choose their own at their first sign-in."</p>
+                <p class="hint">{crate::tr!(team.add.hint)}</p>
             </form>
         </section>
     }
@@ -90,13 +92,13 @@ pub fn FreshPassword() -> impl IntoView {
         ctx.fresh.get().map(|p| {
             view! {
                 <section class="card notice notice-warn fresh-token" role="status" data-testid="one-time-password" aria-labelledby="otp-h">
-                    <h2 id="otp-h">"One-time password for "{p.name.clone()}</h2>
-                    <p>"Pass it on in person or over a channel you trust. It is shown only now; they must change it when they first sign in."</p>
+                    <h2 id="otp-h">{crate::tr!(team.otp.title, name = p.name.clone()).to_string()}</h2>
+                    <p>{crate::tr!(team.otp.text)}</p>
                     <p class="secret-line">
                         <code class="mono" data-testid="one-time-password-value">{p.password.clone()}</code>
-                        <CopyButton text=p.password.clone() what="one-time password" />
+                        <CopyButton text=p.password.clone() what=crate::tr!(team.otp.copy_what) />
                     </p>
-                    <button class="btn btn-sm" type="button" on:click=move |_| ctx.fresh.set(None)>"Done"</button>
+                    <button class="btn btn-sm" type="button" on:click=move |_| ctx.fresh.set(None)>{crate::tr!(team.otp.done)}</button>
                 </section>
             }
         })

@@ -66,16 +66,18 @@ fn team_page(TeamPage { data }: TeamPage) -> impl IntoView {
     };
     provide_context(ctx);
     let reload = move || data.refetch();
-    follow(ctx.role.value(), "Role changed", reload);
     follow(
-        ctx.disable.value(),
-        "Disabled: signed out at their next request",
+        ctx.role.value(),
+        crate::tr!(team.toast.role_changed),
         reload,
     );
-    follow(ctx.enable.value(), "Enabled again", reload);
+    follow(ctx.disable.value(), crate::tr!(team.toast.disabled), reload);
+    follow(ctx.enable.value(), crate::tr!(team.toast.enabled), reload);
     Effect::new(move |_| {
         if let Some(r) = ctx.reset.value().get() {
-            report(&r, |p| format!("New one-time password for {}", p.name));
+            report(&r, |p| {
+                crate::tr!(team.toast.reset, name = p.name.clone()).to_string()
+            });
             if let Ok(p) = r {
                 ctx.fresh.set(Some(p));
             }
@@ -84,22 +86,22 @@ fn team_page(TeamPage { data }: TeamPage) -> impl IntoView {
     });
     let team_mode = signed_in_as().is_some_and(|v| v.team);
     view! {
-        <Title text="Team" />
+        <Title text=crate::tr!(team.title) />
         <div class="page-head">
-            <h1>"Team"</h1>
-            <p class="lead">"The people who sign in to this panel and what each may do. They all act for one ECS account, through the panel's own API token; the audit log says who did what."</p>
+            <h1>{crate::tr!(team.title)}</h1>
+            <p class="lead">{crate::tr!(team.lead)}</p>
         </div>
         {(!team_mode).then(|| view! {
             <section class="card" data-testid="team-off">
-                <h2>"Team mode is off"</h2>
-                <p>"Everyone signs in with the ECS account's own username and password or an API token, and may do everything. To give people accounts of their own with roles, start the panel with an API token of its own (ECS_PANEL_TEAM_TOKEN_FILE) and add the first admin with "<code>"ecs-panel users add NAME --role admin"</code>"."</p>
+                <h2>{crate::tr!(team.off.title)}</h2>
+                <p>{crate::tr!(team.off.text)}<code>"ecs-panel users add NAME --role admin"</code>{crate::tr!(team.off.text_end)}</p>
             </section>
         })}
         {team_mode.then(|| view! {
             <div class="team-layout">
                 <div class="team-main">
                     <add::FreshPassword />
-                    <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the team…"</p></section> }>
+                    <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(team.loading)}</p></section> }>
                         {move || Suspend::new(async move {
                             match data.await {
                                 Ok(rows) => view! { <TeamTable rows /> }.into_any(),
@@ -136,14 +138,14 @@ fn TeamTable(rows: Vec<Member>) -> impl IntoView {
     view! {
         <div class="table-wrap card" data-testid="team" data-ready=move || ready.get().to_string()>
             <table class="table team" data-testid="team-table">
-                <caption class="sr-only">"People on this panel"</caption>
+                <caption class="sr-only">{crate::tr!(team.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Person"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Last sign-in"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <th scope="col">{crate::tr!(team.col.person)}</th>
+                        <th scope="col">{crate::tr!(team.col.role)}</th>
+                        <th scope="col">{crate::tr!(team.col.state)}</th>
+                        <th scope="col">{crate::tr!(team.col.last_sign_in)}</th>
+                        <th scope="col"><span class="sr-only">{crate::tr!(team.col.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -159,18 +161,18 @@ fn MemberRow(m: Member) -> impl IntoView {
     let ctx = expect_context::<TeamCtx>();
     let (id, id2, id3) = (m.id.clone(), m.id.clone(), m.id.clone());
     let state = match (m.disabled, m.must_change) {
-        (true, _) => view! { <span class="badge badge-off">"Disabled"</span> }.into_any(),
-        (false, true) => view! { <span class="badge badge-warn" title="They must choose their own password at the next sign-in">"One-time password"</span> }.into_any(),
-        (false, false) => view! { <span class="badge badge-ok">"Active"</span> }.into_any(),
+        (true, _) => view! { <span class="badge badge-off">{crate::tr!(team.state.disabled)}</span> }.into_any(),
+        (false, true) => view! { <span class="badge badge-warn" title=crate::tr!(team.state.one_time_title)>{crate::tr!(team.state.one_time)}</span> }.into_any(),
+        (false, false) => view! { <span class="badge badge-ok">{crate::tr!(team.state.active)}</span> }.into_any(),
     };
     let role_select = if m.is_you {
-        view! { <span>{m.role.as_str()}</span>" "<span class="muted small">"(you)"</span> }
+        view! { <span>{m.role.as_str()}</span>" "<span class="muted small">{crate::tr!(team.you)}</span> }
             .into_any()
     } else {
         let current = m.role;
         view! {
             <select
-                aria-label=format!("Role of {}", m.name)
+                aria-label=crate::tr!(team.role_of, name = m.name.clone()).to_string()
                 data-testid="member-role"
                 on:change=move |ev| {
                     ctx.role.dispatch(SetRole { id: id.clone(), role: event_target_value(&ev) });
@@ -186,29 +188,29 @@ fn MemberRow(m: Member) -> impl IntoView {
     let name = m.name.clone();
     view! {
         <tr data-testid="member-row" data-name=m.name.clone() data-disabled=m.disabled.to_string()>
-            <td data-label="Person"><strong>{m.name.clone()}</strong>
-                <span class="muted small">" added "<When at=m.created.clone()/></span>
+            <td data-label=crate::tr!(team.col.person)><strong>{m.name.clone()}</strong>
+                <span class="muted small">{crate::tr!(team.added)}<When at=m.created.clone()/></span>
             </td>
-            <td data-label="Role">{role_select}</td>
-            <td data-label="State" data-testid="member-state">{state}</td>
-            <td data-label="Last sign-in">
+            <td data-label=crate::tr!(team.col.role)>{role_select}</td>
+            <td data-label=crate::tr!(team.col.state) data-testid="member-state">{state}</td>
+            <td data-label=crate::tr!(team.col.last_sign_in)>
                 {match m.last_sign_in.clone() {
                     Some(t) => view! { <When at=t/> }.into_any(),
-                    None => view! { <span class="muted">"Never"</span> }.into_any(),
+                    None => view! { <span class="muted">{crate::tr!(team.never)}</span> }.into_any(),
                 }}
             </td>
             <td class="col-actions">
                 {(!m.is_you).then(|| view! {
                     <div class="row-actions">
                         {if m.disabled {
-                            view! { <button class="btn btn-sm" type="button" data-testid="enable-member" aria-label=format!("Re-enable {name}")
-                                on:click=move |_| { ctx.enable.dispatch(EnableMember { id: id2.clone() }); }>"Re-enable"</button> }.into_any()
+                            view! { <button class="btn btn-sm" type="button" data-testid="enable-member" aria-label=crate::tr!(team.enable_named, name = name.clone()).to_string()
+                                on:click=move |_| { ctx.enable.dispatch(EnableMember { id: id2.clone() }); }>{crate::tr!(team.enable)}</button> }.into_any()
                         } else {
-                            view! { <button class="btn btn-sm" type="button" data-testid="disable-member" aria-label=format!("Disable {name}")
-                                on:click=move |_| { ctx.disable.dispatch(DisableMember { id: id2.clone() }); }>"Disable"</button> }.into_any()
+                            view! { <button class="btn btn-sm" type="button" data-testid="disable-member" aria-label=crate::tr!(team.disable_named, name = name.clone()).to_string()
+                                on:click=move |_| { ctx.disable.dispatch(DisableMember { id: id2.clone() }); }>{crate::tr!(team.disable)}</button> }.into_any()
                         }}
-                        <button class="btn btn-sm" type="button" data-testid="reset-member" aria-label=format!("Reset the password of {}", m.name)
-                            on:click=move |_| { ctx.reset.dispatch(ResetPassword { id: id3.clone() }); }>"Reset password"</button>
+                        <button class="btn btn-sm" type="button" data-testid="reset-member" aria-label=crate::tr!(team.reset_named, name = m.name.clone()).to_string()
+                            on:click=move |_| { ctx.reset.dispatch(ResetPassword { id: id3.clone() }); }>{crate::tr!(team.reset)}</button>
                     </div>
                 })}
             </td>
@@ -220,7 +222,7 @@ fn MemberRow(m: Member) -> impl IntoView {
 fn RolesCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="roles-h">
-            <h2 id="roles-h">"Roles"</h2>
+            <h2 id="roles-h">{crate::tr!(team.roles)}</h2>
             <dl class="team-roles">
                 {Role::ALL.into_iter().map(|r| view! {
                     <dt>{r.as_str()}</dt>
