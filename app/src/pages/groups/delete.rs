@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::servers_count;
 use super::GroupsCtx;
 use crate::api::groups::DeleteGroup;
 use crate::components::api_call::ShowApiCall;
@@ -11,7 +12,7 @@ use crate::components::error_view::{report_failure, ErrorNotice};
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
 use crate::model::api_call::ApiCall;
-use crate::model::group::{servers_count, GroupRow};
+use crate::model::group::GroupRow;
 
 #[component]
 pub fn DeleteGroupDialog() -> impl IntoView {
@@ -25,7 +26,7 @@ pub fn DeleteGroupDialog() -> impl IntoView {
             .filter(|e| !matches!(e, AppError::NotFound(_)))
     };
     view! {
-        <Dialog open=ctx.delete_open title="Delete group" id="delete-group-dialog">
+        <Dialog open=ctx.delete_open title=crate::tr!(groups.delete_dialog) id="delete-group-dialog">
             {move || ctx.target.get().map(|g| view! { <Body group=g /> })}
             {move || error().map(|e| view! { <ErrorNotice error=e /> })}
             <ShowApiCall call=Signal::derive(move || {
@@ -34,8 +35,8 @@ pub fn DeleteGroupDialog() -> impl IntoView {
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()
-                label="Delete group"
-                busy="Deleting…"
+                label=crate::tr!(groups.delete_dialog)
+                busy=crate::tr!(groups.deleting)
                 danger=true
                 test_id="delete-group-confirm"
                 on_confirm=Callback::new(move |()| {
@@ -52,17 +53,17 @@ pub fn DeleteGroupDialog() -> impl IntoView {
 fn Body(group: GroupRow) -> impl IntoView {
     let intro = view! {
         <p>
-            "Delete the group "<strong>{group.title().to_string()}</strong>" "
-            <span class="mono muted">{format!("({})", group.name)}</span>"?"
+            {crate::tr!(groups.delete_question)}<strong>{group.title().to_string()}</strong>" "
+            <span class="mono muted">{format!("({})", group.name)}</span>{crate::tr!(groups.delete_question_end)}
         </p>
     };
     let members = match group.members.clone() {
         Some(m) if m.is_empty() => view! {
-            <p class="muted" data-testid="group-members">"No servers are in this group."</p>
+            <p class="muted" data-testid="group-members">{crate::tr!(groups.no_members)}</p>
         }
         .into_any(),
         Some(m) => view! {
-            <p>{format!("It holds {}:", servers_count(m.len()))}</p>
+            <p>{crate::tr!(groups.holds, count = servers_count(m.len())).to_string()}</p>
             <ul class="names member-list" data-testid="group-members">
                 {m.into_iter().map(|s| view! {
                     <li>
@@ -73,14 +74,13 @@ fn Body(group: GroupRow) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <p class="notice notice-info">
-                "Deleting the group does not delete, stop or change these servers: they stay as they are, in no group."
+                {crate::tr!(groups.members_stay)}
             </p>
         }
         .into_any(),
         None => view! {
             <p class="notice notice-info" data-testid="group-members">
-                "Your servers could not be listed just now, so the panel cannot show which are in this group. "
-                "Servers are never deleted with a group: they stay, in no group."
+                {crate::tr!(groups.members_unknown)}
             </p>
         }
         .into_any(),
@@ -103,7 +103,7 @@ pub fn follow_delete(ctx: GroupsCtx) {
         match result {
             Ok(()) => {
                 ctx.delete_open.set(false);
-                toasts.ok(format!("Group “{title}” deleted"));
+                toasts.ok(crate::tr!(groups.deleted, title = title.clone()).to_string());
                 ctx.reload.run(());
             }
             Err(e @ AppError::NotFound(_)) => {

@@ -13,7 +13,16 @@ use leptos_router::{lazy_route, LazyRoute};
 use crate::api::groups::{list_groups, CreateGroup, DeleteGroup};
 use crate::components::error_view::ErrorNotice;
 use crate::components::live::{reload_on_activity, use_live};
-use crate::model::group::{servers_count, GroupRow};
+use crate::model::group::GroupRow;
+
+/// "1 server", "3 servers", in the reader's language.
+pub(super) fn servers_count(n: usize) -> String {
+    if n == 1 {
+        crate::tr!(groups.one_server).to_string()
+    } else {
+        crate::tr!(groups.n_servers, n = n).to_string()
+    }
+}
 
 /// State shared by the page, its form and its dialog.
 #[derive(Clone, Copy)]
@@ -63,18 +72,18 @@ fn groups_page(GroupsPage { data }: GroupsPage) -> impl IntoView {
     delete::follow_delete(ctx);
 
     view! {
-        <Title text="Groups" />
+        <Title text=crate::tr!(groups.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Groups"</h1>
-                <p class="lead">"Labels that gather servers, to find and manage them together. A server is in one group at most; move it from its Settings tab."</p>
+                <h1>{crate::tr!(groups.title)}</h1>
+                <p class="lead">{crate::tr!(groups.lead)}</p>
             </div>
             // Narrow screens show the form below the list: a way to it.
-            <a class="btn btn-primary groups-jump" href="#new-group-h">"New group"</a>
+            <a class="btn btn-primary groups-jump" href="#new-group-h">{crate::tr!(groups.new_group)}</a>
         </div>
         <div class="groups-layout">
             <div class="groups-main">
-                <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your groups…"</p></section> }>
+                <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(groups.loading)}</p></section> }>
                     {move || Suspend::new(async move {
                         match data.await {
                             Ok(rows) => view! { <GroupTable rows /> }.into_any(),
@@ -97,8 +106,8 @@ fn GroupTable(rows: Vec<GroupRow>) -> impl IntoView {
     if rows.is_empty() {
         return view! {
             <section class="card empty" data-testid="groups-empty" data-ready=move || ready.get().to_string()>
-                <h2>"No groups yet"</h2>
-                <p class="muted">"Create one with the form, then put servers in it from their Settings tab or when you create them."</p>
+                <h2>{crate::tr!(groups.empty_title)}</h2>
+                <p class="muted">{crate::tr!(groups.empty_text)}</p>
             </section>
         }
         .into_any();
@@ -108,10 +117,10 @@ fn GroupTable(rows: Vec<GroupRow>) -> impl IntoView {
             <table class="table groups" data-testid="groups-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Group"</th>
-                        <th scope="col">"Servers"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <th scope="col">{crate::tr!(groups.col_group)}</th>
+                        <th scope="col">{crate::tr!(groups.col_servers)}</th>
+                        <th scope="col">{crate::tr!(groups.col_status)}</th>
+                        <th scope="col"><span class="sr-only">{crate::tr!(groups.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -128,32 +137,32 @@ fn Row(row: GroupRow) -> impl IntoView {
     let ctx = expect_context::<GroupsCtx>();
     let target = row.clone();
     let servers = match &row.members {
-        Some(m) if m.is_empty() => view! { <span class="muted">"No servers"</span> }.into_any(),
+        Some(m) if m.is_empty() => view! { <span class="muted">{crate::tr!(groups.no_servers)}</span> }.into_any(),
         Some(m) => view! {
             <span class="count">{servers_count(m.len())}</span>
             " "
-            <a href=row.servers_href() data-testid="group-servers-link">"Show servers"</a>
+            <a href=row.servers_href() data-testid="group-servers-link">{crate::tr!(groups.show_servers)}</a>
         }
         .into_any(),
         None => view! {
-            <span class="muted" title="Your servers could not be listed just now">"Unknown"</span>
+            <span class="muted" title=crate::tr!(groups.unlisted)>{crate::tr!(groups.unknown)}</span>
             " "
-            <a href=row.servers_href() data-testid="group-servers-link">"Show servers"</a>
+            <a href=row.servers_href() data-testid="group-servers-link">{crate::tr!(groups.show_servers)}</a>
         }
         .into_any(),
     };
     view! {
         <tr data-testid="group-row" data-name=row.name.clone()>
-            <td class="col-name" data-label="Group">
+            <td class="col-name" data-label=crate::tr!(groups.col_group)>
                 <strong class="group-title">{row.title().to_string()}</strong>
                 <span class="mono muted small">{row.name.clone()}</span>
             </td>
-            <td class="col-servers" data-label="Servers" data-testid="group-servers">{servers}</td>
-            <td data-label="Status">
+            <td class="col-servers" data-label=crate::tr!(groups.col_servers) data-testid="group-servers">{servers}</td>
+            <td data-label=crate::tr!(groups.col_status)>
                 {if row.enabled {
-                    view! { <span class="badge badge-ok">"Enabled"</span> }.into_any()
+                    view! { <span class="badge badge-ok">{crate::tr!(groups.enabled)}</span> }.into_any()
                 } else {
-                    view! { <span class="badge badge-off" title="ECS reports this group as disabled">"Disabled"</span> }.into_any()
+                    view! { <span class="badge badge-off" title=crate::tr!(groups.disabled_title)>{crate::tr!(groups.disabled)}</span> }.into_any()
                 }}
             </td>
             <td class="col-actions">
@@ -166,7 +175,7 @@ fn Row(row: GroupRow) -> impl IntoView {
                         ctx.delete_open.set(true);
                     }
                 >
-                    "Delete"
+                    {crate::tr!(groups.delete)}
                 </button>
             </td>
         </tr>

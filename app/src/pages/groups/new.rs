@@ -35,23 +35,23 @@ pub fn NewGroupCard() -> impl IntoView {
     };
     view! {
         <section class="card new-group" aria-labelledby="new-group-h">
-            <h2 id="new-group-h">"New group"</h2>
+            <h2 id="new-group-h">{crate::tr!(groups.new_group)}</h2>
             <form class="form" on:submit=on_submit novalidate=true data-testid="new-group" data-ready=move || ready.get().to_string()>
                 <label class="field">
-                    <span>"Name"</span>
+                    <span>{crate::tr!(groups.name)}</span>
                     <input
                         name="notes"
                         required=true
                         maxlength=NOTES_MAX.to_string()
                         autocomplete="off"
-                        placeholder="e.g. staging"
+                        placeholder=crate::tr!(groups.name_placeholder)
                         prop:value=move || ctx.notes.get()
                         on:input=move |ev| ctx.notes.set(event_target_value(&ev))
                     />
                     <FieldError error field="notes" />
                 </label>
                 <label class="field">
-                    <span>"Password " <span class="muted small">"(optional)"</span></span>
+                    <span>{crate::tr!(groups.password)} <span class="muted small">{crate::tr!(groups.optional)}</span></span>
                     <input
                         name="password"
                         type="password"
@@ -61,13 +61,13 @@ pub fn NewGroupCard() -> impl IntoView {
                         on:input=move |ev| ctx.password.set(event_target_value(&ev))
                     />
                     <span class="muted small" id="group-password-why">
-                        "Seeweb no longer uses group passwords, but its API still requires one: leave it blank and the panel sends a strong random one."
+                        {crate::tr!(groups.password_why)}
                     </span>
                     <FieldError error field="password" />
                 </label>
                 {move || general().map(|e| view! { <ErrorNotice error=e /> })}
                 <button class="btn btn-primary" type="submit" data-testid="new-group-submit" disabled=move || ctx.create.pending().get()>
-                    {move || if ctx.create.pending().get() { "Creating…" } else { "Create group" }}
+                    {move || if ctx.create.pending().get() { crate::tr!(groups.creating) } else { crate::tr!(groups.create) }}
                 </button>
                 // The password is shown as $GROUP_PASSWORD (a blank one is a random one, made on the
                 // server).
@@ -87,11 +87,12 @@ pub fn follow_create(ctx: GroupsCtx) {
         if let Ok(group) = result {
             ctx.notes.set(String::new());
             ctx.password.set(String::new());
-            toasts.ok(format!(
-                "Group “{}” created ({})",
-                group.title(),
-                group.name
-            ));
+            toasts.ok(crate::tr!(
+                groups.created,
+                title = group.title().to_string(),
+                name = group.name.clone()
+            )
+            .to_string());
             ctx.reload.run(());
         }
         // Errors show in the form: at their field, or under it.

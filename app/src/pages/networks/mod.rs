@@ -54,7 +54,9 @@ fn networks_page(NetworksPage { data }: NetworksPage) -> impl IntoView {
     provide_context(ctx);
     Effect::new(move |_| {
         if let Some(r) = ctx.create.value().get() {
-            report(&r, |name| format!("Network {name} created"));
+            report(&r, |name| {
+                crate::tr!(networks.created, name = name.clone()).to_string()
+            });
             data.refetch();
         }
     });
@@ -65,17 +67,19 @@ fn networks_page(NetworksPage { data }: NetworksPage) -> impl IntoView {
                 .target
                 .with_untracked(|t| t.as_ref().map(|t| t.name.clone()))
                 .unwrap_or_default();
-            report(&r, |_| format!("Network {name} deleted"));
+            report(&r, |_| {
+                crate::tr!(networks.deleted, name = name.clone()).to_string()
+            });
             data.refetch();
         }
     });
     let creating = ctx.create.pending();
     view! {
-        <Title text="Private networks" />
+        <Title text=crate::tr!(networks.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Private networks"</h1>
-                <p class="lead">"Connect servers over a private, isolated channel. Attach a server from its Networks tab: the first VLAN adds an interface and reboots it."</p>
+                <h1>{crate::tr!(networks.title)}</h1>
+                <p class="lead">{crate::tr!(networks.lead)}</p>
                 // New network takes no choices: its call is shown here, under the heading.
                 <div><ShowApiCall call=Signal::stored(ApiCall::create_network()) /></div>
             </div>
@@ -86,10 +90,10 @@ fn networks_page(NetworksPage { data }: NetworksPage) -> impl IntoView {
                 disabled=creating
                 on:click=move |_| { ctx.create.dispatch(CreateNetwork {}); }
             >
-                {move || if creating.get() { "Creating…" } else { "New network" }}
+                {move || if creating.get() { crate::tr!(networks.creating) } else { crate::tr!(networks.new_network) }}
             </button>
         </div>
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your networks…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(networks.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <Loaded view /> }.into_any(),
@@ -105,17 +109,13 @@ fn networks_page(NetworksPage { data }: NetworksPage) -> impl IntoView {
 fn Loaded(view: NetworksView) -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
-    let unread = (!view.unread.is_empty()).then(|| {
-        format!(
-            "The VLANs of {} could not be read just now, so they may be missing below. Reload to try again.",
-            view.unread.join(", ")
-        )
-    });
+    let unread = (!view.unread.is_empty())
+        .then(|| crate::tr!(networks.unread, servers = view.unread.join(", ")).to_string());
     if view.rows.is_empty() {
         return view! {
             <section class="card empty" data-testid="networks-empty" data-ready=move || ready.get().to_string()>
-                <h2>"No private networks yet"</h2>
-                <p class="muted">"Create one with New network, then attach servers to it from their Networks tab."</p>
+                <h2>{crate::tr!(networks.empty_title)}</h2>
+                <p class="muted">{crate::tr!(networks.empty_text)}</p>
             </section>
         }
         .into_any();
@@ -126,11 +126,11 @@ fn Loaded(view: NetworksView) -> impl IntoView {
             <table class="table networks" data-testid="networks-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Network"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Servers attached (VLANs)"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <th scope="col">{crate::tr!(networks.col_network)}</th>
+                        <th scope="col">{crate::tr!(networks.col_state)}</th>
+                        <th scope="col">{crate::tr!(networks.col_servers)}</th>
+                        <th scope="col">{crate::tr!(networks.col_created)}</th>
+                        <th scope="col"><span class="sr-only">{crate::tr!(networks.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -149,12 +149,12 @@ fn Row(row: NetworkRow) -> impl IntoView {
     let target = row.clone();
     view! {
         <tr data-testid="network-row" data-name=row.name.clone()>
-            <td class="col-name" data-label="Network">
+            <td class="col-name" data-label=crate::tr!(networks.col_network)>
                 <strong class="mono">{row.name.clone()}</strong>
-                {row.id.map(|id| view! { <span class="muted small">{format!("id {id}")}</span> })}
+                {row.id.map(|id| view! { <span class="muted small">{crate::tr!(networks.id_n, id = id).to_string()}</span> })}
             </td>
-            <td data-label="State"><span class="badge badge-ok">"Active"</span></td>
-            <td data-label="Servers attached">
+            <td data-label=crate::tr!(networks.col_state)><span class="badge badge-ok">{crate::tr!(networks.active)}</span></td>
+            <td data-label=crate::tr!(networks.servers_attached)>
                 {if attached {
                     view! {
                         <ul class="attached">
@@ -167,10 +167,10 @@ fn Row(row: NetworkRow) -> impl IntoView {
                         </ul>
                     }.into_any()
                 } else {
-                    view! { <span class="muted">"None"</span> }.into_any()
+                    view! { <span class="muted">{crate::tr!(networks.none)}</span> }.into_any()
                 }}
             </td>
-            <td class="col-created" data-label="Created">
+            <td class="col-created" data-label=crate::tr!(networks.col_created)>
                 {row.created.clone().map(|c| view! { <When at=c/> })}
             </td>
             <td class="col-actions">
@@ -183,7 +183,7 @@ fn Row(row: NetworkRow) -> impl IntoView {
                             ctx.target.set(Some(target.clone()));
                             ctx.delete_open.set(true);
                         }
-                    >"Delete"</button>
+                    >{crate::tr!(networks.delete)}</button>
                 </div>
             </td>
         </tr>
@@ -205,18 +205,18 @@ fn DeleteDialog() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <Dialog open=ctx.delete_open title="Delete network" id="delete-network-dialog">
+        <Dialog open=ctx.delete_open title=crate::tr!(networks.delete_dialog) id="delete-network-dialog">
             {move || {
                 let attached = attached();
                 if attached.is_empty() {
                     view! {
-                        <p>"Delete "<span class="mono">{name}</span>"? No server is attached to it."</p>
+                        <p>{crate::tr!(networks.delete_question)}<span class="mono">{name}</span>{crate::tr!(networks.delete_question_end)}</p>
                         <ShowApiCall call=Signal::derive(move || ApiCall::delete_network(&name())) />
                         <DialogActions
                             open=ctx.delete_open
                             pending=ctx.delete.pending()
-                            label="Delete network"
-                            busy="Deleting…"
+                            label=crate::tr!(networks.delete_dialog)
+                            busy=crate::tr!(networks.deleting)
                             danger=true
                             test_id="delete-network-confirm"
                             on_confirm=Callback::new(move |()| {
@@ -227,7 +227,7 @@ fn DeleteDialog() -> impl IntoView {
                 } else {
                     view! {
                         <p data-testid="network-in-use">
-                            "ECS deletes a network only when no server is attached to it. Remove the VLANs of these servers first, from their Networks tab:"
+                            {crate::tr!(networks.in_use)}
                         </p>
                         <ul class="attached">
                             {attached.into_iter().map(|i| view! {
@@ -235,7 +235,7 @@ fn DeleteDialog() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <div class="dialog-actions">
-                            <button class="btn btn-primary" type="button" on:click=move |_| ctx.delete_open.set(false)>"OK"</button>
+                            <button class="btn btn-primary" type="button" on:click=move |_| ctx.delete_open.set(false)>{crate::tr!(networks.ok)}</button>
                         </div>
                     }.into_any()
                 }

@@ -45,21 +45,21 @@ pub fn PlanFilters(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl
     let max_now = move || query.with(|q| q.filter("max").to_string());
     view! {
         <div class="plan-filters">
-            <SearchForm base="/plans" query placeholder="Plan name or GPU model" filter_keys=FILTER_KEYS>
+            <SearchForm base="/plans" query placeholder=crate::tr!(plans.search) filter_keys=FILTER_KEYS>
                 <label class="filter">
-                    <span class="filter-label">"Family"</span>
+                    <span class="filter-label">{crate::tr!(plans.family)}</span>
                     <select name="family" on:change=submit_on_change>
-                        {options("family", "All families", families.clone())}
+                        {options("family", crate::tr!(plans.all_families), families.clone())}
                     </select>
                 </label>
                 <label class="filter">
-                    <span class="filter-label">{if known { "Can be created in" } else { "Offered in" }}</span>
+                    <span class="filter-label">{if known { crate::tr!(plans.can_create_in) } else { crate::tr!(plans.offered_in) }}</span>
                     <select name="region" on:change=submit_on_change>
-                        {options("region", "Any region", region_choices.clone())}
+                        {options("region", crate::tr!(plans.any_region), region_choices.clone())}
                     </select>
                 </label>
                 <div class="filter">
-                    <label class="filter-label" for="max-price">"Max € / month"</label>
+                    <label class="filter-label" for="max-price">{crate::tr!(plans.max_month)}</label>
                     <input
                         id="max-price"
                         // Text, not number: "€50" or "49,5" are read too, and a bad value stays
@@ -68,7 +68,7 @@ pub fn PlanFilters(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl
                         name="max"
                         inputmode="decimal"
                         autocomplete="off"
-                        placeholder="Any"
+                        placeholder=crate::tr!(plans.any)
                         aria-describedby="max-error"
                         value=query.with_untracked(|q| q.filter("max").to_string())
                         prop:value=max_now
@@ -79,9 +79,9 @@ pub fn PlanFilters(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl
             </SearchForm>
             <p class="muted small filter-note">
                 {if known {
-                    "Available: can be created there now. Sold out: offered there, but no host has room right now. —: not offered there. Prices in euros, as ECS lists them."
+                    crate::tr!(plans.note_known)
                 } else {
-                    "—: not offered in that region. Prices in euros, as ECS lists them."
+                    crate::tr!(plans.note_unknown)
                 }}
             </p>
         </div>

@@ -42,15 +42,15 @@ impl LazyRoute for PlansPage {
 
 fn plans_page(PlansPage { query, data }: PlansPage) -> impl IntoView {
     view! {
-        <Title text="Plans & regions" />
+        <Title text=crate::tr!(plans.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Plans & regions"</h1>
-                <p class="lead">"What each plan costs, and where it can be created right now."</p>
+                <h1>{crate::tr!(plans.title)}</h1>
+                <p class="lead">{crate::tr!(plans.lead)}</p>
             </div>
-            <a class="btn btn-primary" href="/servers/new">"Create server"</a>
+            <a class="btn btn-primary" href="/servers/new">{crate::tr!(plans.create_server)}</a>
         </div>
-        <Suspense fallback=|| view! { <section class="card"><p class="muted">"Loading the catalogue…"</p></section> }>
+        <Suspense fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(plans.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(cat) => view! { <Loaded cat query /> }.into_any(),
@@ -74,8 +74,8 @@ fn Loaded(cat: Catalogue, query: Memo<TableQuery>) -> impl IntoView {
         <div class="plans-page" data-ready=move || ready.get().to_string()>
             {cat.with_value(|c| c.availability_error.clone()).map(|e| view! {
                 <p class="notice notice-warn" role="status" data-testid="availability-unknown">
-                    "What can be created right now is unknown: " {e}
-                    " Prices and the regions each plan is offered in are still shown."
+                    {crate::tr!(plans.unknown_now)} {e}
+                    {crate::tr!(plans.unknown_now_end)}
                 </p>
             })}
             <regions::Regions cat query />
@@ -86,7 +86,7 @@ fn Loaded(cat: Catalogue, query: Memo<TableQuery>) -> impl IntoView {
                 let count = count_text(rows.len(), total, filtered, Noun::Plan, crate::locale::untracked());
                 if rows.is_empty() {
                     view! {
-                        <EmptyCard testid="plans-no-match" title="No plans match" text="Try another family or region, or a higher price." href=BASE action="Clear filters" />
+                        <EmptyCard testid="plans-no-match" title=crate::tr!(plans.no_match_title) text=crate::tr!(plans.no_match_text) href=BASE action=crate::tr!(plans.clear_filters) />
                     }
                     .into_any()
                 } else {

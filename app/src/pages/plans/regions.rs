@@ -11,24 +11,28 @@ pub fn Regions(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl Int
     let (regions, known) = cat.with_value(|c| (c.regions.clone(), c.availability_known()));
     view! {
         <section class="regions" aria-labelledby="regions-h">
-            <h2 id="regions-h" class="sr-only">"Regions"</h2>
+            <h2 id="regions-h" class="sr-only">{crate::tr!(plans.regions)}</h2>
             <ul class="region-grid">
                 {regions.into_iter().map(|r| {
                     let (now, offered) = cat.with_value(|c| c.counts(&r.code));
                     let code = r.code.clone();
                     let chosen = move || query.with(|q| q.filter("region") == code);
-                    let place = match country(&r.code) {
+                    let place = match country_words(&r.code) {
                         "" => r.code.clone(),
                         c => format!("{c} · {}", r.code),
                     };
                     let count = if !known {
-                        view! { <strong>{offered}</strong> {format!(" {} offered", plans(offered))} }.into_any()
+                        view! { <strong>{offered}</strong> {if offered == 1 { crate::tr!(plans.offered_one) } else { crate::tr!(plans.offered_many) }} }.into_any()
                     } else if offered == 0 {
-                        view! { "No plans offered" }.into_any()
+                        view! { {crate::tr!(plans.none_offered)} }.into_any()
                     } else {
                         view! {
                             <strong>{now}</strong>
-                            {format!(" of {offered} {} can be created now", plans(offered))}
+                            {if offered == 1 {
+                                crate::tr!(plans.creatable_one, offered = offered).to_string()
+                            } else {
+                                crate::tr!(plans.creatable_many, offered = offered).to_string()
+                            }}
                         }
                         .into_any()
                     };
@@ -38,7 +42,7 @@ pub fn Regions(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl Int
                             <p class="muted small">{place}</p>
                             <p class="region-count" data-testid="region-count">{count}</p>
                             {(offered > 0).then(|| view! {
-                                <a class="small" href=format!("/plans?region={}", encode(&r.code))>"Show these plans"</a>
+                                <a class="small" href=format!("/plans?region={}", encode(&r.code))>{crate::tr!(plans.show_these)}</a>
                             })}
                         </li>
                     }
@@ -48,10 +52,16 @@ pub fn Regions(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl Int
     }
 }
 
-fn plans(n: usize) -> &'static str {
-    if n == 1 {
-        "plan"
-    } else {
-        "plans"
+/// The region's country in the reader's language ("" when the code names none the panel knows).
+fn country_words(code: &str) -> &'static str {
+    match country(code) {
+        "Italy" => crate::tr!(plans.country.italy),
+        "Switzerland" => crate::tr!(plans.country.switzerland),
+        "Bulgaria" => crate::tr!(plans.country.bulgaria),
+        "Croatia" => crate::tr!(plans.country.croatia),
+        "Germany" => crate::tr!(plans.country.germany),
+        "France" => crate::tr!(plans.country.france),
+        "Netherlands" => crate::tr!(plans.country.netherlands),
+        other => other,
     }
 }

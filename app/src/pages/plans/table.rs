@@ -24,21 +24,21 @@ pub fn PlanTable(
             <table class="table plan-catalogue" data-testid="plans-table">
                 <thead>
                     <tr>
-                        <SortHeader base=BASE query key="name" label="Plan" />
-                        <SortHeader base=BASE query key="family" label="Family" />
+                        <SortHeader base=BASE query key="name" label=crate::tr!(plans.col_plan) />
+                        <SortHeader base=BASE query key="family" label=crate::tr!(plans.family) />
                         <SortHeader base=BASE query key="cpu" label="vCPU" />
                         <SortHeader base=BASE query key="ram" label="RAM" />
-                        <SortHeader base=BASE query key="disk" label="Disk" />
+                        <SortHeader base=BASE query key="disk" label=crate::tr!(plans.col_disk) />
                         <SortHeader base=BASE query key="gpu" label="GPU" />
-                        <SortHeader base=BASE query key="hourly" label="Hour" />
-                        <SortHeader base=BASE query key="monthly" label="Month" />
+                        <SortHeader base=BASE query key="hourly" label=crate::tr!(plans.col_hour) />
+                        <SortHeader base=BASE query key="monthly" label=crate::tr!(plans.col_month) />
                         <th scope="col">"Windows"</th>
                         {regions.iter().map(|r| view! {
                             <th scope="col" class="col-region" title=format!("{} ({})", r.city, r.code)>
                                 {r.city.clone()}
                             </th>
                         }).collect_view()}
-                        <th scope="col"><span class="sr-only">"Create"</span></th>
+                        <th scope="col"><span class="sr-only">{crate::tr!(plans.create)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -62,36 +62,36 @@ fn Row(
     let create = if creatable_somewhere {
         let href = create_href(&plan.name, &region_filter);
         view! {
-            <a class="btn btn-sm" href=href aria-label=format!("Create a server with {}", plan.name)>"Create"</a>
+            <a class="btn btn-sm" href=href aria-label=crate::tr!(plans.create_with, plan = plan.name.clone()).to_string()>{crate::tr!(plans.create)}</a>
         }
         .into_any()
     } else {
-        view! { <span class="muted small" title="No region has room for it right now">"Sold out"</span> }.into_any()
+        view! { <span class="muted small" title=crate::tr!(plans.no_room)>{crate::tr!(plans.sold_out)}</span> }.into_any()
     };
     view! {
         <tr data-testid="plan-row" data-plan=plan.name.clone()>
-            <td class="col-name" data-label="Plan">
+            <td class="col-name" data-label=crate::tr!(plans.col_plan)>
                 <strong class="plan">{plan.name.clone()}</strong>
             </td>
-            <td data-label="Family" class="col-family">
+            <td data-label=crate::tr!(plans.family) class="col-family">
                 {plan.family.clone()}
             </td>
             <td class="num" data-label="vCPU">{plan.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())}</td>
             <td class="num" data-label="RAM">{if plan.ram.is_empty() { "—".to_string() } else { plan.ram.clone() }}</td>
-            <td class="num" data-label="Disk">{plan.disk_gb.map(|d| format!("{d} GB")).unwrap_or_else(|| "—".into())}</td>
+            <td class="num" data-label=crate::tr!(plans.col_disk)>{plan.disk_gb.map(|d| format!("{d} GB")).unwrap_or_else(|| "—".into())}</td>
             <td data-label="GPU" class=if plan.gpu.is_some() { "col-gpu" } else { "col-gpu no-gpu" }>
                 {match plan.gpu.clone() {
                     Some(g) => view! { <span class="tag tag-gpu">{g}</span> }.into_any(),
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
-            <td class="num" data-label="Hour">{euro(plan.hourly, 3)}</td>
-            <td class="num price-month" data-label="Month" data-testid="monthly">{euro(plan.monthly, 0)}</td>
+            <td class="num" data-label=crate::tr!(plans.col_hour)>{euro(plan.hourly, 3)}</td>
+            <td class="num price-month" data-label=crate::tr!(plans.col_month) data-testid="monthly">{euro(plan.monthly, 0)}</td>
             <td data-label="Windows">
                 {if plan.windows {
-                    view! { <span>"Yes"</span> }.into_any()
+                    view! { <span>{crate::tr!(plans.yes)}</span> }.into_any()
                 } else {
-                    view! { <span class="muted">"No"</span> }.into_any()
+                    view! { <span class="muted">{crate::tr!(plans.no)}</span> }.into_any()
                 }}
             </td>
             {regions.into_iter().map(|r| {
@@ -120,18 +120,18 @@ fn slug(a: Availability, known: bool) -> &'static str {
 fn AvailabilityCell(a: Availability, known: bool, city: String) -> impl IntoView {
     match (a, known) {
         (Availability::NotOffered, _) => view! {
-            <span class="avail avail-none" title=format!("Not offered in {city}")>
+            <span class="avail avail-none" title=crate::tr!(plans.not_offered_in, city = city.clone()).to_string()>
                 <span aria-hidden="true">"—"</span>
-                <span class="sr-only">"Not offered"</span>
+                <span class="sr-only">{crate::tr!(plans.not_offered)}</span>
             </span>
         }
         .into_any(),
-        (_, false) => view! { <span class="avail avail-unknown">"Offered"</span> }.into_any(),
+        (_, false) => view! { <span class="avail avail-unknown">{crate::tr!(plans.offered)}</span> }.into_any(),
         (Availability::Available, true) => {
-            view! { <span class="badge badge-ok">"Available"</span> }.into_any()
+            view! { <span class="badge badge-ok">{crate::tr!(plans.available)}</span> }.into_any()
         }
         (Availability::SoldOut, true) => {
-            view! { <span class="badge badge-soldout">"Sold out"</span> }.into_any()
+            view! { <span class="badge badge-soldout">{crate::tr!(plans.sold_out)}</span> }.into_any()
         }
     }
 }

@@ -53,7 +53,9 @@ fn script_new_page(ScriptNewPage { list }: ScriptNewPage) -> impl IntoView {
         let Some(r) = create.value().get() else {
             return;
         };
-        report(&r, |s| format!("Saved “{}”", s.title));
+        report(&r, |s| {
+            crate::tr!(scripts.saved, title = s.title.clone()).to_string()
+        });
         match r {
             Ok(_) => {
                 forget("new");
@@ -65,15 +67,15 @@ fn script_new_page(ScriptNewPage { list }: ScriptNewPage) -> impl IntoView {
     });
     let blocked = Signal::derive(move || own.get().and_then(limit_reason));
     view! {
-        <Title text="New cloud script" />
+        <Title text=crate::tr!(scripts.new_title) />
         <Breadcrumbs trail=Signal::derive(|| vec![
-            ("Cloud scripts".to_string(), Some("/scripts".to_string())),
-            ("New script".to_string(), None),
+            (crate::tr!(scripts.title).to_string(), Some("/scripts".to_string())),
+            (crate::tr!(scripts.new_script).to_string(), None),
         ]) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"New cloud script"</h1>
-                <p class="lead">"Saved in your library, then chosen in the create form for any new server."</p>
+                <h1>{crate::tr!(scripts.new_title)}</h1>
+                <p class="lead">{crate::tr!(scripts.new_lead)}</p>
             </div>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -88,12 +90,12 @@ fn script_new_page(ScriptNewPage { list }: ScriptNewPage) -> impl IntoView {
             server_error
             pending=create.pending().into()
             blocked
-            save_label="Create script"
+            save_label=crate::tr!(scripts.create)
             on_save=Callback::new(move |draft| {
                 create.dispatch(CreateScript { draft });
             })
         >
-            <a class="btn" href="/scripts" on:click=move |_| { forget("new"); edits.set(None); }>"Cancel"</a>
+            <a class="btn" href="/scripts" on:click=move |_| { forget("new"); edits.set(None); }>{crate::tr!(scripts.cancel)}</a>
         </ScriptForm>
     }
 }
@@ -139,7 +141,9 @@ fn script_edit_page(ScriptEditPage { id, data }: ScriptEditPage) -> impl IntoVie
         let Some(r) = update.value().get() else {
             return;
         };
-        report(&r, |d| format!("Saved “{}”", d.row.title));
+        report(&r, |d| {
+            crate::tr!(scripts.saved, title = d.row.title.clone()).to_string()
+        });
         match r {
             Ok(_) => {
                 tried.set(false);
@@ -160,25 +164,25 @@ fn script_edit_page(ScriptEditPage { id, data }: ScriptEditPage) -> impl IntoVie
             Ok(()) => {
                 forget(&id.get_untracked());
                 edits.set(None);
-                toasts.ok(format!("Deleted “{}”", title.get_untracked()));
+                toasts.ok(crate::tr!(scripts.deleted, title = title.get_untracked()).to_string());
                 navigate("/scripts", Default::default());
             }
             Err(e) => report_failure(&e),
         }
     });
     view! {
-        <Title text=move || if title.get().is_empty() { "Cloud script".to_string() } else { title.get() } />
+        <Title text=move || if title.get().is_empty() { crate::tr!(scripts.cloud_script).to_string() } else { title.get() } />
         <Breadcrumbs trail=Signal::derive(move || vec![
-            ("Cloud scripts".to_string(), Some("/scripts".to_string())),
-            (if title.get().is_empty() { format!("Script {}", id.get()) } else { title.get() }, None),
+            (crate::tr!(scripts.title).to_string(), Some("/scripts".to_string())),
+            (if title.get().is_empty() { crate::tr!(scripts.script_n, id = id.get()).to_string() } else { title.get() }, None),
         ]) />
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading the script…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(scripts.loading_one)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(detail) => view! {
                         <Loaded detail edits tried server_error update deleting delete_open />
                     }.into_any(),
-                    Err(e) => view! { <MissingOr error=e testid="script-missing" title="Script not found" back_href="/scripts" back_label="Back to cloud scripts" /> }.into_any(),
+                    Err(e) => view! { <MissingOr error=e testid="script-missing" title=crate::tr!(scripts.not_found) back_href="/scripts" back_label=crate::tr!(scripts.back) /> }.into_any(),
                 }
             })}
         </Transition>
@@ -212,19 +216,19 @@ fn Loaded(
             <div>
                 <h1 data-testid="script-title">{row.title.clone()}</h1>
                 <p class="script-sub muted">
-                    <span class="mono">{format!("id {id}")}</span>
+                    <span class="mono">{crate::tr!(scripts.id_n, id = id).to_string()}</span>
                     <span class="tag">{row.system()}</span>
                     <span>{row.size_text()}</span>
-                    {row.public.then(|| view! { <span class="tag tag-public">"Public"</span> })}
+                    {row.public.then(|| view! { <span class="tag tag-public">{crate::tr!(scripts.public)}</span> })}
                 </p>
             </div>
         </div>
         {readonly.then(|| view! {
             <p class="notice notice-info" data-testid="read-only">
-                {format!(
-                    "This is a public script by {}: you can use it for a new server, not change it.",
-                    row.owner.clone().unwrap_or_else(|| "another user".into())
-                )}
+                {crate::tr!(
+                    scripts.read_only,
+                    owner = row.owner.clone().unwrap_or_else(|| crate::tr!(scripts.another_user).into())
+                ).to_string()}
             </p>
         })}
         <ScriptForm
@@ -234,15 +238,15 @@ fn Loaded(
             tried
             server_error
             pending=update.pending().into()
-            save_label="Save"
+            save_label=crate::tr!(scripts.save)
             script_id=id
             on_save=Callback::new(move |draft| {
                 update.dispatch(UpdateScript { id, draft });
             })
         >
-            <a class="btn" href=use_href data-testid="use-script" title="Uses the saved version">"Use in a new server"</a>
+            <a class="btn" href=use_href data-testid="use-script" title=crate::tr!(scripts.uses_saved)>{crate::tr!(scripts.use_in_new)}</a>
             {(!readonly).then(|| view! {
-                <button class="btn btn-ghost danger-text" type="button" on:click=on_delete.clone()>"Delete"</button>
+                <button class="btn btn-ghost danger-text" type="button" on:click=on_delete.clone()>{crate::tr!(scripts.delete)}</button>
             })}
         </ScriptForm>
     }

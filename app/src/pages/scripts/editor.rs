@@ -123,7 +123,7 @@ pub fn ScriptForm(
         <form class="card form script-form" on:submit=on_submit novalidate=true data-ready=move || ready.get().to_string() data-testid="script-form">
             <div class="script-meta">
                 <label class="field">
-                    <span>"Title"</span>
+                    <span>{crate::tr!(scripts.form.title)}</span>
                     <input
                         name="title"
                         autocomplete="off"
@@ -150,26 +150,26 @@ pub fn ScriptForm(
                         }
                     />
                     <span>
-                        <strong>"Windows (PowerShell)"</strong>
-                        <span class="muted small block">"For Windows servers; Linux servers run the others."</span>
+                        <strong>{crate::tr!(scripts.form.windows)}</strong>
+                        <span class="muted small block">{crate::tr!(scripts.form.windows_note)}</span>
                     </span>
                 </label>
             </div>
             {move || windows_hint(&current()).map(|h| view! { <p class="notice notice-warn small" data-testid="windows-hint">{h}</p> })}
             <div class="field">
-                <span>"Script"</span>
+                <span>{crate::tr!(scripts.form.script)}</span>
                 <CodeEditor
                     value=Signal::derive(move || current().content)
                     on_input=move |text: String| update(&|d| d.content = text.clone())
                     name="content"
-                    label="Script"
+                    label=crate::tr!(scripts.form.script)
                     rows=18
                     readonly=readonly
                     invalid=Signal::derive(move || content_error.get().is_some())
                     placeholder="#!/bin/bash\napt-get update && apt-get install -y nginx"
                 />
                 <FieldError error=content_error field="content" />
-                <span class="muted small">"Runs once, as root, when a new server first boots. Use absolute paths: relative ones (./, ../, ~/) are refused. Variables such as $NAME are set from the create form."</span>
+                <span class="muted small">{crate::tr!(scripts.form.content_hint)}</span>
             </div>
             <FieldError error=form_error field="form" />
             {move || blocked.get().map(|why| view! { <p class="notice notice-warn" data-testid="limit-reason">{why}</p> })}
@@ -181,13 +181,13 @@ pub fn ScriptForm(
                         data-testid="script-save"
                         disabled=move || pending.get() || blocked.get().is_some()
                     >
-                        {move || if pending.get() { "Saving…".to_string() } else { save_label.clone() }}
+                        {move || if pending.get() { crate::tr!(scripts.form.saving).to_string() } else { save_label.clone() }}
                     </button>
                 })}
                 {children.map(|c| c())}
                 {move || (changed() && !readonly).then(|| view! {
                     <span class="unsaved muted small" data-testid="unsaved">
-                        "Unsaved changes"
+                        {crate::tr!(scripts.form.unsaved)}
                         <button
                             class="btn btn-sm btn-ghost"
                             type="button"
@@ -197,7 +197,7 @@ pub fn ScriptForm(
                                 edits.set(None);
                             }
                         >
-                            "Discard"
+                            {crate::tr!(scripts.form.discard)}
                         </button>
                     </span>
                 })}

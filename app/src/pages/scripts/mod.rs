@@ -52,27 +52,29 @@ fn scripts_page(ScriptsPage { query, data }: ScriptsPage) -> impl IntoView {
             .get_untracked()
             .map(|s| s.title)
             .unwrap_or_default();
-        report(&r, |_| format!("Deleted “{title}”"));
+        report(&r, |_| {
+            crate::tr!(scripts.deleted, title = title.clone()).to_string()
+        });
         delete_open.set(false);
         data.refetch();
     });
     view! {
-        <Title text="Cloud scripts" />
+        <Title text=crate::tr!(scripts.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Cloud scripts"</h1>
-                <p class="lead">"Scripts that run once, as root, when a new server first boots. Choose one in the create form."</p>
+                <h1>{crate::tr!(scripts.title)}</h1>
+                <p class="lead">{crate::tr!(scripts.lead)}</p>
             </div>
-            <Transition fallback=|| view! { <a class="btn btn-primary" href="/scripts/new">"New script"</a> }>
+            <Transition fallback=|| view! { <a class="btn btn-primary" href="/scripts/new">{crate::tr!(scripts.new_script)}</a> }>
                 {move || Suspend::new(async move {
                     data.await.ok().map(|list| view! { <Limit list /> })
                 })}
             </Transition>
         </div>
         <div class="search-only">
-            <SearchForm base=BASE query placeholder="Title, id or owner" />
+            <SearchForm base=BASE query placeholder=crate::tr!(scripts.search) />
         </div>
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your scripts…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(scripts.loading)}</p></section> }>
             {move || {
                 // Filtered and sorted here, from the URL: a new search needs no fetch.
                 let q = query.get();
@@ -102,9 +104,9 @@ fn Limit(list: ScriptList) -> impl IntoView {
                 <span class="limit-meter" aria-hidden="true"><span style=format!("width: {pct}%")></span></span>
             </div>
             {match reason {
-                None => view! { <a class="btn btn-primary" href="/scripts/new" data-testid="new-script">"New script"</a> }.into_any(),
+                None => view! { <a class="btn btn-primary" href="/scripts/new" data-testid="new-script">{crate::tr!(scripts.new_script)}</a> }.into_any(),
                 Some(why) => view! {
-                    <button class="btn btn-primary" type="button" disabled=true data-testid="new-script" aria-describedby="limit-why">"New script"</button>
+                    <button class="btn btn-primary" type="button" disabled=true data-testid="new-script" aria-describedby="limit-why">{crate::tr!(scripts.new_script)}</button>
                     <p class="limit-why small" id="limit-why" data-testid="limit-reason">{why}</p>
                 }.into_any(),
             }}

@@ -29,7 +29,7 @@ pub fn ScriptTable(
     Effect::new(move |_| ready.set(true));
     if rows.is_empty() {
         return view! {
-            <EmptyCard testid="scripts-empty" title="No scripts yet" text="A cloud script runs once when a new server first boots: install packages, add users, fetch your app. Save one here and choose it in the create form." href="/scripts/new" action="New script" primary=true />
+            <EmptyCard testid="scripts-empty" title=crate::tr!(scripts.empty_title) text=crate::tr!(scripts.empty_text) href="/scripts/new" action=crate::tr!(scripts.new_script) primary=true />
         }
         .into_any();
     }
@@ -37,7 +37,7 @@ pub fn ScriptTable(
     let matched = shown(&rows, &query);
     if matched.is_empty() {
         return view! {
-            <EmptyCard testid="scripts-no-match" title="No scripts match" text="Try another search: it looks in titles, ids and owners." href=BASE action="Clear the search" />
+            <EmptyCard testid="scripts-no-match" title=crate::tr!(scripts.no_match_title) text=crate::tr!(scripts.no_match_text) href=BASE action=crate::tr!(scripts.clear_search) />
         }
         .into_any();
     }
@@ -58,11 +58,11 @@ pub fn ScriptTable(
             <table class="table scripts" data-testid="scripts-table">
                 <thead>
                     <tr>
-                        <SortHeader base=BASE query=query_memo key="title" label="Title" default=true />
-                        <SortHeader base=BASE query=query_memo key="system" label="For" />
-                        <SortHeader base=BASE query=query_memo key="size" label="Size" />
-                        <SortHeader base=BASE query=query_memo key="id" label="Id" />
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <SortHeader base=BASE query=query_memo key="title" label=crate::tr!(scripts.col_title) default=true />
+                        <SortHeader base=BASE query=query_memo key="system" label=crate::tr!(scripts.col_for) />
+                        <SortHeader base=BASE query=query_memo key="size" label=crate::tr!(scripts.col_size) />
+                        <SortHeader base=BASE query=query_memo key="id" label=crate::tr!(scripts.col_id) />
+                        <th scope="col"><span class="sr-only">{crate::tr!(scripts.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -92,31 +92,31 @@ fn Row(
     };
     view! {
         <tr data-testid="script-row" data-id=row.id.to_string() data-title=row.title.clone()>
-            <td class="col-name" data-label="Title">
+            <td class="col-name" data-label=crate::tr!(scripts.col_title)>
                 <a class="script-title" href=href.clone()>{row.title.clone()}</a>
                 {(!row.own).then(|| view! {
-                    <span class="tag tag-public" title="Another user's public script: you can use it, not change it">
-                        {format!("Public · {}", row.owner.clone().unwrap_or_else(|| "shared".into()))}
+                    <span class="tag tag-public" title=crate::tr!(scripts.foreign_title)>
+                        {crate::tr!(scripts.public_by, owner = row.owner.clone().unwrap_or_else(|| crate::tr!(scripts.shared).into())).to_string()}
                     </span>
                 })}
-                {(row.own && row.public).then(|| view! { <span class="tag tag-public">"Public"</span> })}
+                {(row.own && row.public).then(|| view! { <span class="tag tag-public">{crate::tr!(scripts.public)}</span> })}
                 {(!row.summary.is_empty()).then(|| view! { <span class="script-summary mono muted" title=row.summary.clone()>{row.summary.clone()}</span> })}
             </td>
-            <td data-label="For">
+            <td data-label=crate::tr!(scripts.col_for)>
                 <span class=if row.windows { "tag tag-windows" } else { "tag" }>{row.system()}</span>
             </td>
-            <td data-label="Size" class="num">{row.size_text()}</td>
-            <td data-label="Id"><span class="mono">{row.id.to_string()}</span></td>
+            <td data-label=crate::tr!(scripts.col_size) class="num">{row.size_text()}</td>
+            <td data-label=crate::tr!(scripts.col_id)><span class="mono">{row.id.to_string()}</span></td>
             <td class="col-actions">
                 <span class="row-actions">
-                    <a class="btn btn-sm" href=use_href data-testid="use-script">"Use in a new server"</a>
+                    <a class="btn btn-sm" href=use_href data-testid="use-script">{crate::tr!(scripts.use_in_new)}</a>
                     {if row.own {
                         view! {
-                            <a class="btn btn-sm" href=href>"Edit"</a>
-                            <button class="btn btn-sm btn-ghost danger-text" type="button" on:click=on_delete>"Delete"</button>
+                            <a class="btn btn-sm" href=href>{crate::tr!(scripts.edit)}</a>
+                            <button class="btn btn-sm btn-ghost danger-text" type="button" on:click=on_delete>{crate::tr!(scripts.delete)}</button>
                         }.into_any()
                     } else {
-                        view! { <a class="btn btn-sm" href=href>"View"</a> }.into_any()
+                        view! { <a class="btn btn-sm" href=href>{crate::tr!(scripts.view)}</a> }.into_any()
                     }}
                 </span>
             </td>
@@ -134,17 +134,17 @@ pub fn DeleteScriptDialog(
     let title = move || target.with(|t| t.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let pending = action.pending();
     view! {
-        <Dialog open title="Delete cloud script" id="delete-script">
-            <p>"Delete the script “"<strong>{title}</strong>"”?"</p>
-            <p class="notice notice-warn">"Its content cannot be recovered. Servers already created with it are not affected."</p>
+        <Dialog open title=crate::tr!(scripts.delete_dialog) id="delete-script">
+            <p>{crate::tr!(scripts.delete_question)}<strong>{title}</strong>{crate::tr!(scripts.delete_question_end)}</p>
+            <p class="notice notice-warn">{crate::tr!(scripts.delete_warn)}</p>
             <ShowApiCall call=Signal::derive(move || {
                 ApiCall::delete_script(&target.with(|t| t.as_ref().map(|s| s.id.to_string())).unwrap_or_default())
             }) />
             <DialogActions
                 open
                 pending
-                label=move || format!("Delete “{}”", title())
-                busy="Deleting…"
+                label=move || crate::tr!(scripts.delete_named, title = title()).to_string()
+                busy=crate::tr!(scripts.deleting)
                 danger=true
                 test_id="confirm-delete"
                 on_confirm=Callback::new(move |()| {

@@ -87,11 +87,11 @@ fn server_metrics_page(
         }
     });
     view! {
-        <Title text=move || format!("Metrics · {}", name.get()) />
+        <Title text=move || crate::tr!(server.metrics.title, name = name.get()).to_string() />
         <Breadcrumbs trail=Signal::derive(move || vec![
-            ("Servers".to_string(), Some("/servers".to_string())),
+            (crate::tr!(servers.title).to_string(), Some("/servers".to_string())),
             (name.get(), Some(format!("/servers/{}", name.get()))),
-            ("Metrics".to_string(), None),
+            (crate::tr!(server.tab_metrics).to_string(), None),
         ]) />
         // The server's display name, once the data is in (its id until then).
         <RangePicker name range custom>
@@ -101,7 +101,7 @@ fn server_metrics_page(
                 })}
             </Transition>
         </RangePicker>
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading metrics…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(server.metrics.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => view! { <Charts view=v offset=offset.into() /> }.into_any(),
@@ -124,17 +124,17 @@ fn RangePicker(
         <div class="page-head page-head-row">
             <div>
                 <h1 data-testid="metrics-title">{children()}</h1>
-                <p class="lead">"Metrics: CPU, disk and network, from the ECS API."</p>
+                <p class="lead">{crate::tr!(server.metrics.lead)}</p>
             </div>
         </div>
-        <nav class="tabs tabs-page" aria-label="Server sections">
-            <a class="tab" href=move || format!("/servers/{}", name.get())>"Overview"</a>
-            <a class="tab" href=move || format!("/servers/{}?tab=actions", name.get())>"Actions"</a>
-            <a class="tab" href=move || format!("/servers/{}?tab=settings", name.get())>"Settings"</a>
-            <a class="tab" aria-current="page" href=move || format!("/servers/{}/metrics", name.get())>"Metrics"</a>
+        <nav class="tabs tabs-page" aria-label=crate::tr!(server.sections)>
+            <a class="tab" href=move || format!("/servers/{}", name.get())>{crate::tr!(server.tab_overview)}</a>
+            <a class="tab" href=move || format!("/servers/{}?tab=actions", name.get())>{crate::tr!(server.tab_actions)}</a>
+            <a class="tab" href=move || format!("/servers/{}?tab=settings", name.get())>{crate::tr!(server.tab_settings)}</a>
+            <a class="tab" aria-current="page" href=move || format!("/servers/{}/metrics", name.get())>{crate::tr!(server.tab_metrics)}</a>
         </nav>
         <div class="ranges">
-            <nav class="segmented" aria-label="Range">
+            <nav class="segmented" aria-label=crate::tr!(server.metrics.range)>
                 {RANGES.iter().map(|(key, label, _)| view! {
                     <a
                         href=move || format!("/servers/{}/metrics?range={key}", name.get())
@@ -147,9 +147,9 @@ fn RangePicker(
             </nav>
             <form class="custom-range" method="get">
                 <input type="hidden" name="range" value="custom" />
-                <label>"From "<input type="datetime-local" name="from" value=move || custom.get().0 required /></label>
-                <label>"to "<input type="datetime-local" name="to" value=move || custom.get().1 required /></label>
-                <button class="btn btn-sm" type="submit">"Show"</button>
+                <label>{crate::tr!(server.metrics.from)}<input type="datetime-local" name="from" value=move || custom.get().0 required /></label>
+                <label>{crate::tr!(server.metrics.to)}<input type="datetime-local" name="to" value=move || custom.get().1 required /></label>
+                <button class="btn btn-sm" type="submit">{crate::tr!(server.metrics.show)}</button>
                 <span class="muted small">"(UTC)"</span>
             </form>
         </div>
@@ -161,18 +161,18 @@ fn Charts(view: MetricsView, offset: Signal<i32>) -> impl IntoView {
     if let Some(why) = view.unavailable.clone() {
         return view! {
             <section class="card empty" data-testid="metrics-unavailable">
-                <h2>"Metrics are not available for this server"</h2>
+                <h2>{crate::tr!(server.metrics.unavailable)}</h2>
                 <p class="muted">{why}</p>
-                <p class="muted small">"Seeweb keeps no metrics for deprecated v1 servers or for some GPU plans."</p>
+                <p class="muted small">{crate::tr!(server.metrics.unavailable_hint)}</p>
             </section>
         }
         .into_any();
     }
     let before = view.created.is_some_and(|c| c >= view.end);
     let empty = if before {
-        "The server did not exist yet in this range."
+        crate::tr!(server.metrics.before)
     } else {
-        "No data in this range."
+        crate::tr!(server.metrics.no_data)
     };
     view! {
         <div class="charts" data-testid="charts" data-samples=view.samples>

@@ -46,7 +46,7 @@ pub fn AddKeyForm() -> impl IntoView {
         ctx.add_error
             .get()
             .filter(|e| matches!(e, AppError::Invalid { field, .. } if field != "label" && field != "key"))
-            .map(|e| e.to_string())
+            .map(|e| e.words(crate::locale::untracked()))
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -67,16 +67,16 @@ pub fn AddKeyForm() -> impl IntoView {
     let pending = ctx.add.pending();
     view! {
         <section class="card add-key" id="add-key" aria-labelledby="add-key-h">
-            <h2 id="add-key-h">"Add a key"</h2>
+            <h2 id="add-key-h">{crate::tr!(ssh_keys.add_a_key)}</h2>
             <div class="add-key-grid">
                 <form class="form" on:submit=on_submit novalidate=true data-testid="add-key-form">
                     <label class="field">
-                        <span>"Label"</span>
+                        <span>{crate::tr!(ssh_keys.label)}</span>
                         <input
                             name="label"
                             autocomplete="off"
                             maxlength="200"
-                            placeholder="work-laptop"
+                            placeholder=crate::tr!(ssh_keys.label_placeholder)
                             aria-invalid=move || label_error.get().is_some().then_some("true")
                             prop:value=move || ctx.label.get()
                             on:input=move |ev| {
@@ -85,10 +85,10 @@ pub fn AddKeyForm() -> impl IntoView {
                             }
                         />
                         <FieldError error=label_error field="label" />
-                        <span class="muted small">"Unique among your keys (capitals do not count). You choose the key by this label when you create a server."</span>
+                        <span class="muted small">{crate::tr!(ssh_keys.label_hint)}</span>
                     </label>
                     <label class="field">
-                        <span>"Public key"</span>
+                        <span>{crate::tr!(ssh_keys.public_key)}</span>
                         <textarea
                             name="key"
                             class="mono key-text"
@@ -108,7 +108,7 @@ pub fn AddKeyForm() -> impl IntoView {
                     </label>
                     {move || form_error().map(|m| view! { <p class="field-error" role="alert" data-field="form">{m}</p> })}
                     <button class="btn btn-primary" type="submit" data-testid="add-key-submit" disabled=move || pending.get()>
-                        {move || if pending.get() { "Adding…" } else { "Add key" }}
+                        {move || if pending.get() { crate::tr!(ssh_keys.adding) } else { crate::tr!(ssh_keys.add_key) }}
                     </button>
                     <ShowApiCall call=Signal::derive(move || ApiCall::add_ssh_key_form(&ctx.label.get(), &ctx.key_text.get())) />
                 </form>
@@ -132,31 +132,31 @@ fn Preview(parsed: Memo<Result<PublicKey, KeyError>>) -> impl IntoView {
                         .keys
                         .with(|keys| registered_as(&f.fingerprint, keys).map(|k| k.label.clone()));
                     view! {
-                        <h3>"This key"</h3>
+                        <h3>{crate::tr!(ssh_keys.this_key)}</h3>
                         <dl class="kvs">
-                            <div class="kv"><dt>"Type"</dt><dd data-testid="preview-type">{f.summary()}</dd></div>
-                            <div class="kv"><dt>"Fingerprint"</dt><dd class="mono" data-testid="preview-fingerprint">{f.fingerprint.clone()}</dd></div>
-                            <div class="kv"><dt>"Comment"</dt><dd>{f.comment.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                            <div class="kv"><dt>{crate::tr!(ssh_keys.kind)}</dt><dd data-testid="preview-type">{f.summary()}</dd></div>
+                            <div class="kv"><dt>{crate::tr!(ssh_keys.fingerprint)}</dt><dd class="mono" data-testid="preview-fingerprint">{f.fingerprint.clone()}</dd></div>
+                            <div class="kv"><dt>{crate::tr!(ssh_keys.comment)}</dt><dd>{f.comment.clone().unwrap_or_else(|| "—".into())}</dd></div>
                         </dl>
                         {already.map(|l| view! {
-                            <p class="notice notice-info small" data-testid="already-registered">"You already have this key, labelled “"{l}"”."</p>
+                            <p class="notice notice-info small" data-testid="already-registered">{crate::tr!(ssh_keys.already)}{l}{crate::tr!(ssh_keys.already_end)}</p>
                         })}
-                        <p class="muted small">"Check the fingerprint against "<code>"ssh-keygen -lf ~/.ssh/id_ed25519.pub"</code>" on your computer."</p>
+                        <p class="muted small">{crate::tr!(ssh_keys.check_fp)}<code>"ssh-keygen -lf ~/.ssh/id_ed25519.pub"</code>{crate::tr!(ssh_keys.check_fp_end)}</p>
                     }
                     .into_any()
                 }
                 None if !empty() => view! {
-                    <h3>"Not a key yet"</h3>
-                    <p class="muted small">"The type, size and fingerprint show here once the text is a valid OpenSSH public key."</p>
+                    <h3>{crate::tr!(ssh_keys.not_yet)}</h3>
+                    <p class="muted small">{crate::tr!(ssh_keys.not_yet_text)}</p>
                 }
                 .into_any(),
                 None => view! {
-                    <h3>"Where to find your key"</h3>
-                    <p class="muted small">"Paste the one line of your "<strong>".pub"</strong>" file. To see it:"</p>
+                    <h3>{crate::tr!(ssh_keys.where_find)}</h3>
+                    <p class="muted small">{crate::tr!(ssh_keys.paste)}<strong>".pub"</strong>{crate::tr!(ssh_keys.paste_end)}</p>
                     <pre class="howto" tabindex="0">"cat ~/.ssh/id_ed25519.pub"</pre>
-                    <p class="muted small">"No key yet? Make one (on Windows too, in PowerShell):"</p>
+                    <p class="muted small">{crate::tr!(ssh_keys.make_one)}</p>
                     <pre class="howto" tabindex="0">"ssh-keygen -t ed25519 -C \"you@laptop\""</pre>
-                    <p class="muted small">"Never paste the private key (the file without .pub)."</p>
+                    <p class="muted small">{crate::tr!(ssh_keys.never_private)}</p>
                 }
                 .into_any(),
             }}

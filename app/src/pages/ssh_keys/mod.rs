@@ -86,18 +86,18 @@ fn ssh_keys_page(SshKeysPage { query, data }: SshKeysPage) -> impl IntoView {
     follow_outcomes(ctx, Callback::new(move |_| data.refetch()));
 
     view! {
-        <Title text="SSH keys" />
+        <Title text=crate::tr!(ssh_keys.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"SSH keys"</h1>
-                <p class="lead">"Public keys you can put on new servers, so you sign in with your key instead of a one-time password."</p>
+                <h1>{crate::tr!(ssh_keys.title)}</h1>
+                <p class="lead">{crate::tr!(ssh_keys.lead)}</p>
             </div>
-            <a class="btn btn-primary" href="#add-key">"Add a key"</a>
+            <a class="btn btn-primary" href="#add-key">{crate::tr!(ssh_keys.add_a_key)}</a>
         </div>
         <div class="search-only">
-            <SearchForm base=BASE query placeholder="Label, type, fingerprint or comment" />
+            <SearchForm base=BASE query placeholder=crate::tr!(ssh_keys.search) />
         </div>
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your keys…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(ssh_keys.loading)}</p></section> }>
             {move || {
                 // The list is filtered and sorted here, from the URL: a new search needs no fetch.
                 let q = query.get();
@@ -120,7 +120,14 @@ fn follow_outcomes(ctx: KeysCtx, reload: Callback<()>) {
         let Some(r) = ctx.add.value().get() else {
             return;
         };
-        report(&r, |k| format!("Added “{}” ({})", k.label, k.fingerprint));
+        report(&r, |k| {
+            crate::tr!(
+                ssh_keys.added,
+                label = k.label.clone(),
+                fingerprint = k.fingerprint.clone()
+            )
+            .to_string()
+        });
         match r {
             Ok(_) => {
                 ctx.label.set(String::new());
@@ -137,7 +144,9 @@ fn follow_outcomes(ctx: KeysCtx, reload: Callback<()>) {
             return;
         };
         let label = ctx.rename_text.get_untracked();
-        report(&r, |_| format!("Renamed to “{}”", label.trim()));
+        report(&r, |_| {
+            crate::tr!(ssh_keys.renamed, label = label.trim().to_string()).to_string()
+        });
         match r {
             Ok(()) => {
                 ctx.rename_open.set(false);
@@ -156,7 +165,9 @@ fn follow_outcomes(ctx: KeysCtx, reload: Callback<()>) {
             .get_untracked()
             .map(|k| k.label)
             .unwrap_or_default();
-        report(&r, |_| format!("Deleted “{label}”"));
+        report(&r, |_| {
+            crate::tr!(ssh_keys.deleted, label = label.clone()).to_string()
+        });
         ctx.delete_open.set(false);
         reload.run(());
     });

@@ -31,7 +31,7 @@ pub fn KeyList(
     Effect::new(move |_| ready.set(true));
     if rows.is_empty() {
         return view! {
-            <EmptyCard testid="keys-empty" title="No SSH keys yet" text="Add your public key below. When you create a server you can then choose it, and sign in with it instead of a one-time password." href="#add-key" action="Add a key" primary=true />
+            <EmptyCard testid="keys-empty" title=crate::tr!(ssh_keys.empty_title) text=crate::tr!(ssh_keys.empty_text) href="#add-key" action=crate::tr!(ssh_keys.add_a_key) primary=true />
         }
         .into_any();
     }
@@ -39,7 +39,7 @@ pub fn KeyList(
     let matched = shown(&rows, &query);
     if matched.is_empty() {
         return view! {
-            <EmptyCard testid="keys-no-match" title="No keys match" text="Try another search: it looks in labels, types, fingerprints and comments." href=BASE action="Clear the search" />
+            <EmptyCard testid="keys-no-match" title=crate::tr!(ssh_keys.no_match_title) text=crate::tr!(ssh_keys.no_match_text) href=BASE action=crate::tr!(ssh_keys.clear_search) />
         }
         .into_any();
     }
@@ -57,12 +57,12 @@ pub fn KeyList(
             <table class="table keys" data-testid="keys-table">
                 <thead>
                     <tr>
-                        <SortHeader base=BASE query=query_memo key="label" label="Label" default=true />
-                        <SortHeader base=BASE query=query_memo key="type" label="Type" />
-                        <th scope="col">"Fingerprint"</th>
-                        <th scope="col">"Comment"</th>
-                        <SortHeader base=BASE query=query_memo key="created" label="Added" />
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <SortHeader base=BASE query=query_memo key="label" label=crate::tr!(ssh_keys.label) default=true />
+                        <SortHeader base=BASE query=query_memo key="type" label=crate::tr!(ssh_keys.kind) />
+                        <th scope="col">{crate::tr!(ssh_keys.fingerprint)}</th>
+                        <th scope="col">{crate::tr!(ssh_keys.comment)}</th>
+                        <SortHeader base=BASE query=query_memo key="created" label=crate::tr!(ssh_keys.col_added) />
+                        <th scope="col"><span class="sr-only">{crate::tr!(ssh_keys.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -97,19 +97,19 @@ fn KeyRow(row: SshKeyRow) -> impl IntoView {
     };
     view! {
         <tr data-testid="key-row" data-label=row.label.clone() data-id=row.id.to_string()>
-            <td class="col-name" data-label="Label">
+            <td class="col-name" data-label=crate::tr!(ssh_keys.label)>
                 <span class="key-label">{row.label.clone()}</span>
             </td>
-            <td data-label="Type">
+            <td data-label=crate::tr!(ssh_keys.kind)>
                 {match &facts {
                     Some(f) => view! {
                         <span class="tag">{f.kind.clone()}</span>
-                        {f.bits.map(|b| view! { <span class="muted small block">{format!("{b} bits")}</span> })}
+                        {f.bits.map(|b| view! { <span class="muted small block">{crate::tr!(ssh_keys.bits, bits = b).to_string()}</span> })}
                     }.into_any(),
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
-            <td class="col-fingerprint" data-label="Fingerprint (SHA256)">
+            <td class="col-fingerprint" data-label=crate::tr!(ssh_keys.fingerprint_sha)>
                 {match &facts {
                     Some(f) => view! {
                         <span class="mono fingerprint" data-testid="fingerprint">{f.fingerprint.clone()}</span>
@@ -119,22 +119,22 @@ fn KeyRow(row: SshKeyRow) -> impl IntoView {
                     }.into_any(),
                 }}
             </td>
-            <td class="col-comment" data-label="Comment">
+            <td class="col-comment" data-label=crate::tr!(ssh_keys.comment)>
                 {match facts.as_ref().and_then(|f| f.comment.clone()) {
                     Some(c) => view! { <span class="comment">{c}</span> }.into_any(),
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
-            <td data-label="Added">
+            <td data-label=crate::tr!(ssh_keys.col_added)>
                 {row.created.clone().map(|c| view! {
                     <When at=c/>
                 })}
             </td>
             <td class="col-actions">
                 <span class="row-actions">
-                    <CopyButton text=row.key.clone() what=format!("public key {}", row.label) />
-                    <button class="btn btn-sm" type="button" on:click=rename>"Rename"</button>
-                    <button class="btn btn-sm btn-ghost danger-text" type="button" on:click=delete>"Delete"</button>
+                    <CopyButton text=row.key.clone() what=crate::tr!(ssh_keys.copy_what, label = row.label.clone()).to_string() />
+                    <button class="btn btn-sm" type="button" on:click=rename>{crate::tr!(ssh_keys.rename)}</button>
+                    <button class="btn btn-sm btn-ghost danger-text" type="button" on:click=delete>{crate::tr!(ssh_keys.delete)}</button>
                 </span>
             </td>
         </tr>
@@ -186,11 +186,11 @@ pub fn KeyDialogs() -> impl IntoView {
         }
     };
     view! {
-        <Dialog open=ctx.rename_open title="Rename SSH key" id="rename-key">
+        <Dialog open=ctx.rename_open title=crate::tr!(ssh_keys.rename_dialog) id="rename-key">
             <form class="form" on:submit=on_rename novalidate=true>
-                <p class="muted small">"Fingerprint "<span class="mono">{fingerprint}</span></p>
+                <p class="muted small">{crate::tr!(ssh_keys.fingerprint_prefix)}<span class="mono">{fingerprint}</span></p>
                 <label class="field">
-                    <span>"Label"</span>
+                    <span>{crate::tr!(ssh_keys.label)}</span>
                     <input
                         name="label"
                         autocomplete="off"
@@ -204,21 +204,21 @@ pub fn KeyDialogs() -> impl IntoView {
                     />
                     <FieldError error=rename_error field="label" />
                 </label>
-                <p class="muted small">"Servers already created with this key keep it; the new label is what the create form lists."</p>
+                <p class="muted small">{crate::tr!(ssh_keys.rename_note)}</p>
                 <ShowApiCall call=Signal::derive(move || ApiCall::rename_ssh_key(&target_id(), ctx.rename_text.get().trim())) />
-                <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label="Rename" busy="Renaming…" />
+                <DialogActions open=ctx.rename_open pending=ctx.rename.pending() label=crate::tr!(ssh_keys.rename) busy=crate::tr!(ssh_keys.renaming) />
             </form>
         </Dialog>
-        <Dialog open=ctx.delete_open title="Delete SSH key" id="delete-key">
-            <p>"Delete the key “"<strong class="key-label">{label}</strong>"”?"</p>
-            <p class="muted small">"Fingerprint "<span class="mono">{fingerprint}</span></p>
-            <p class="notice notice-warn">"New servers can no longer be given this key. Servers already created with it keep it until you remove it from their authorized_keys."</p>
+        <Dialog open=ctx.delete_open title=crate::tr!(ssh_keys.delete_dialog) id="delete-key">
+            <p>{crate::tr!(ssh_keys.delete_question)}<strong class="key-label">{label}</strong>{crate::tr!(ssh_keys.delete_question_end)}</p>
+            <p class="muted small">{crate::tr!(ssh_keys.fingerprint_prefix)}<span class="mono">{fingerprint}</span></p>
+            <p class="notice notice-warn">{crate::tr!(ssh_keys.delete_warn)}</p>
             <ShowApiCall call=Signal::derive(move || ApiCall::delete_ssh_key(&target_id())) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()
-                label=move || format!("Delete “{}”", label())
-                busy="Deleting…"
+                label=move || crate::tr!(ssh_keys.delete_named, label = label()).to_string()
+                busy=crate::tr!(ssh_keys.deleting)
                 danger=true
                 test_id="confirm-delete"
                 on_confirm=Callback::new(move |()| {

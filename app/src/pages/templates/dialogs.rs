@@ -49,14 +49,14 @@ pub fn EditDialog() -> impl IntoView {
         }
     };
     view! {
-        <Dialog open=ctx.edit_open title="Edit template" id="edit-template-dialog">
+        <Dialog open=ctx.edit_open title=crate::tr!(templates.edit_dialog) id="edit-template-dialog">
             <p class="muted small">
                 {move || format!("{} · ", target_words(ctx).1)}
-                "Only the description and notes can change; the image itself stays as it was made."
+                {crate::tr!(templates.edit_note)}
             </p>
             <form class="form" on:submit=on_submit novalidate=true>
                 <label class="field">
-                    <span>"Description"</span>
+                    <span>{crate::tr!(templates.description)}</span>
                     <input
                         name="description"
                         required=true
@@ -81,8 +81,8 @@ pub fn EditDialog() -> impl IntoView {
                 <DialogActions
                     open=ctx.edit_open
                     pending=ctx.update.pending()
-                    label="Save"
-                    busy="Saving…"
+                    label=crate::tr!(templates.save)
+                    busy=crate::tr!(templates.saving)
                     test_id="edit-template-save"
                 />
             </form>
@@ -94,18 +94,18 @@ pub fn EditDialog() -> impl IntoView {
 pub fn DeleteDialog() -> impl IntoView {
     let ctx = expect_context::<TemplatesCtx>();
     view! {
-        <Dialog open=ctx.delete_open title="Delete template" id="delete-template-dialog">
+        <Dialog open=ctx.delete_open title=crate::tr!(templates.delete_dialog) id="delete-template-dialog">
             <p>
-                "Delete "<strong>{move || target_words(ctx).0}</strong>" "
-                <span class="mono muted">{move || format!("({})", target_words(ctx).1)}</span>"? "
-                "Everything in it is deleted for good, and no new server can be created from it. This cannot be undone."
+                {crate::tr!(templates.delete_question)}<strong>{move || target_words(ctx).0}</strong>" "
+                <span class="mono muted">{move || format!("({})", target_words(ctx).1)}</span>{crate::tr!(templates.delete_question_end)}
+                {crate::tr!(templates.delete_warn)}
             </p>
             <ShowApiCall call=Signal::derive(move || ApiCall::delete_template(&target_words(ctx).1)) />
             <DialogActions
                 open=ctx.delete_open
                 pending=ctx.delete.pending()
-                label="Delete template"
-                busy="Deleting…"
+                label=crate::tr!(templates.delete_dialog)
+                busy=crate::tr!(templates.deleting)
                 danger=true
                 test_id="delete-template-confirm"
                 on_confirm=Callback::new(move |()| {
@@ -135,11 +135,11 @@ pub fn follow_outcomes(ctx: TemplatesCtx) {
             if let Some(id) = made.action {
                 live.watch(
                     id,
-                    format!("Template {title} is ready"),
-                    format!("Template {title} could not be made: ECS reported a failure. Delete it and try again."),
+                    crate::tr!(templates.ready, title = title.clone()).to_string(),
+                    crate::tr!(templates.not_made, title = title.clone()).to_string(),
                 );
             }
-            toasts.ok(format!("Making template {title}…"));
+            toasts.ok(crate::tr!(templates.making, title = title).to_string());
             ctx.reload.run(());
         }
     });
@@ -150,7 +150,7 @@ pub fn follow_outcomes(ctx: TemplatesCtx) {
         // An error shows in the dialog, as for the create.
         if result.is_ok() {
             ctx.edit_open.set(false);
-            toasts.ok("Template saved");
+            toasts.ok(crate::tr!(templates.saved));
             ctx.reload.run(());
         }
     });
@@ -165,11 +165,11 @@ pub fn follow_outcomes(ctx: TemplatesCtx) {
                 if let Some(id) = id {
                     live.watch(
                         id,
-                        format!("Template {title} is deleted"),
-                        format!("Template {title} could not be deleted"),
+                        crate::tr!(templates.deleted, title = title.clone()).to_string(),
+                        crate::tr!(templates.not_deleted, title = title.clone()).to_string(),
                     );
                 }
-                toasts.ok(format!("Deleting template {title}…"));
+                toasts.ok(crate::tr!(templates.deleting_name, title = title).to_string());
                 ctx.reload.run(());
             }
             Err(e) => {

@@ -108,20 +108,20 @@ fn templates_page(TemplatesPage { query, data }: TemplatesPage) -> impl IntoView
     dialogs::follow_outcomes(ctx);
 
     view! {
-        <Title text="Templates" />
+        <Title text=crate::tr!(templates.title) />
         <div class="page-head page-head-row">
             <div>
-                <h1>"Templates"</h1>
-                <p class="lead">"Images of your own servers: users, software and files included. New servers can start from them."</p>
+                <h1>{crate::tr!(templates.title)}</h1>
+                <p class="lead">{crate::tr!(templates.lead)}</p>
             </div>
             <button class="btn btn-primary" type="button" data-testid="new-template" on:click=move |_| ctx.create_open.set(true)>
-                "Make a template"
+                {crate::tr!(templates.make)}
             </button>
         </div>
         <div class="templates-search">
-            <SearchForm base=BASE query placeholder="Name, description or notes" />
+            <SearchForm base=BASE query placeholder=crate::tr!(templates.search) />
         </div>
-        <Transition fallback=|| view! { <section class="card"><p class="muted">"Loading your templates…"</p></section> }>
+        <Transition fallback=|| view! { <section class="card"><p class="muted">{crate::tr!(templates.loading)}</p></section> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <Loaded view query /> }.into_any(),
@@ -144,9 +144,9 @@ fn Loaded(view: TemplatesView, query: Memo<TableQuery>) -> impl IntoView {
     if view.rows.is_empty() {
         return view! {
             <section class="card empty" data-testid="templates-empty" data-ready=move || ready.get().to_string()>
-                <h2>"No templates yet"</h2>
-                <p class="muted">"A template copies a server's disk: users and passwords, installed software and files (not its network interfaces or addresses). New servers can then start from it."</p>
-                <button class="btn btn-primary" type="button" on:click=move |_| ctx.create_open.set(true)>"Make a template"</button>
+                <h2>{crate::tr!(templates.empty_title)}</h2>
+                <p class="muted">{crate::tr!(templates.empty_text)}</p>
+                <button class="btn btn-primary" type="button" on:click=move |_| ctx.create_open.set(true)>{crate::tr!(templates.make)}</button>
             </section>
         }
         .into_any();
@@ -163,7 +163,7 @@ fn Loaded(view: TemplatesView, query: Memo<TableQuery>) -> impl IntoView {
                     <p class="result-count muted" data-testid="result-count">{count}</p>
                     {if matched == 0 {
                         view! {
-                            <EmptyCard testid="templates-no-match" title="No templates match" text="Search looks in the name, the description and the notes." href=BASE action="Clear the search" />
+                            <EmptyCard testid="templates-no-match" title=crate::tr!(templates.no_match_title) text=crate::tr!(templates.no_match_text) href=BASE action=crate::tr!(templates.clear_search) />
                         }
                         .into_any()
                     } else {

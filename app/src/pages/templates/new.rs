@@ -47,14 +47,13 @@ pub fn NewTemplateDialog() -> impl IntoView {
         });
     };
     view! {
-        <Dialog open=ctx.create_open title="Make a template" id="new-template-dialog">
+        <Dialog open=ctx.create_open title=crate::tr!(templates.make) id="new-template-dialog">
             <p class="muted small">
-                "ECS copies the server's disk: users and passwords, installed software and every file. "
-                "Network interfaces and addresses are not kept. The server keeps running."
+                {crate::tr!(templates.make_intro)}
             </p>
             <form class="form" on:submit=on_submit novalidate=true>
                 <label class="field">
-                    <span>"Server"</span>
+                    <span>{crate::tr!(templates.server)}</span>
                     {move || match ctx.servers.get() {
                         Ok(list) => view! {
                             <select
@@ -62,7 +61,7 @@ pub fn NewTemplateDialog() -> impl IntoView {
                                 required=true
                                 on:change=move |ev| form.update(|f| f.server = event_target_value(&ev))
                             >
-                                <option value="" selected=move || form.with(|f| f.server.is_empty())>"Choose a server…"</option>
+                                <option value="" selected=move || form.with(|f| f.server.is_empty())>{crate::tr!(templates.choose_server)}</option>
                                 {list.into_iter().map(|c| {
                                     let value = c.name.clone();
                                     let text = match c.refusal {
@@ -82,7 +81,7 @@ pub fn NewTemplateDialog() -> impl IntoView {
                             </select>
                         }.into_any(),
                         Err(why) => view! {
-                            <p class="notice notice-error">{format!("Your servers could not be listed: {why}")}</p>
+                            <p class="notice notice-error">{crate::tr!(templates.not_listed, why = why).to_string()}</p>
                         }.into_any(),
                     }}
                     {move || chosen_refusal().map(|r| view! {
@@ -91,13 +90,13 @@ pub fn NewTemplateDialog() -> impl IntoView {
                     <FieldError error field="server" />
                 </label>
                 <label class="field">
-                    <span>"Description"</span>
+                    <span>{crate::tr!(templates.description)}</span>
                     <input
                         name="description"
                         required=true
                         maxlength=DESCRIPTION_MAX.to_string()
                         autocomplete="off"
-                        placeholder="e.g. web server with nginx"
+                        placeholder=crate::tr!(templates.description_placeholder)
                         prop:value=move || form.with(|f| f.description.clone())
                         on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))
                     />
@@ -116,8 +115,8 @@ pub fn NewTemplateDialog() -> impl IntoView {
                 <DialogActions
                     open=ctx.create_open
                     pending=ctx.create.pending()
-                    label="Make template"
-                    busy="Starting…"
+                    label=crate::tr!(templates.make_template)
+                    busy=crate::tr!(templates.starting)
                     test_id="new-template-submit"
                 />
             </form>
@@ -135,7 +134,7 @@ pub fn NotesField(
 ) -> impl IntoView {
     view! {
         <label class="field">
-            <span>"Notes " <span class="muted small">"(optional)"</span></span>
+            <span>{crate::tr!(templates.notes)} <span class="muted small">{crate::tr!(templates.optional)}</span></span>
             <textarea
                 name="notes"
                 rows=rows.to_string()

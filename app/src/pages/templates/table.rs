@@ -18,12 +18,12 @@ pub fn TemplateTable(rows: Vec<TemplateRow>, query: Memo<TableQuery>) -> impl In
             <table class="table templates" data-testid="templates-table">
                 <thead>
                     <tr>
-                        <SortHeader base=BASE query key="description" label="Template" />
-                        <SortHeader base=BASE query key="status" label="Status" />
-                        <SortHeader base=BASE query key="os" label="OS base" />
-                        <SortHeader base=BASE query key="disk" label="Disk" />
-                        <SortHeader base=BASE query key="created" label="Created" />
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                        <SortHeader base=BASE query key="description" label=crate::tr!(templates.col_template) />
+                        <SortHeader base=BASE query key="status" label=crate::tr!(templates.col_status) />
+                        <SortHeader base=BASE query key="os" label=crate::tr!(templates.col_os) />
+                        <SortHeader base=BASE query key="disk" label=crate::tr!(templates.col_disk) />
+                        <SortHeader base=BASE query key="created" label=crate::tr!(templates.col_created) />
+                        <th scope="col"><span class="sr-only">{crate::tr!(templates.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -45,25 +45,25 @@ fn Row(row: TemplateRow) -> impl IntoView {
     let (edit_row, delete_row) = (row.clone(), row.clone());
     view! {
         <tr data-testid="template-row" data-name=row.name.clone()>
-            <td class="col-name" data-label="Template">
+            <td class="col-name" data-label=crate::tr!(templates.col_template)>
                 <strong class="template-title">{title.clone()}</strong>
                 <span class="mono muted small">{row.name.clone()}</span>
                 {(!row.notes.is_empty()).then(|| view! { <span class="notes" data-testid="template-notes">{row.notes.clone()}</span> })}
             </td>
-            <td class="col-status" data-label="Status">
+            <td class="col-status" data-label=crate::tr!(templates.col_status)>
                 <StateBadge row=row.clone() />
             </td>
-            <td data-label="OS base">
+            <td data-label=crate::tr!(templates.col_os)>
                 {if row.os_base.is_empty() {
                     view! { <span class="muted">"—"</span> }.into_any()
                 } else {
                     view! { <span class="mono">{row.os_base.clone()}</span> }.into_any()
                 }}
             </td>
-            <td data-label="Disk" class="num">
+            <td data-label=crate::tr!(templates.col_disk) class="num">
                 {row.required_disk.map_or_else(|| "—".to_string(), |d| format!("{d} GB"))}
             </td>
-            <td class="col-created" data-label="Created">
+            <td class="col-created" data-label=crate::tr!(templates.col_created)>
                 {row.created.clone().map(|c| view! {
                     <When at=c/>
                 })}
@@ -75,9 +75,9 @@ fn Row(row: TemplateRow) -> impl IntoView {
                             class="btn btn-sm btn-primary"
                             href=row.create_server_href()
                             data-testid="create-server-link"
-                            title=format!("Create a server from {title}")
+                            title=crate::tr!(templates.create_from, title = title.clone()).to_string()
                         >
-                            "Create server"
+                            {crate::tr!(templates.create_server)}
                         </a>
                     })}
                     <button
@@ -87,17 +87,17 @@ fn Row(row: TemplateRow) -> impl IntoView {
                         disabled=deleting
                         on:click=move |_| ctx.edit(edit_row.clone())
                     >
-                        "Edit"
+                        {crate::tr!(templates.edit)}
                     </button>
                     <button
                         class="btn btn-sm"
                         type="button"
                         data-testid="delete-template"
                         disabled=busy
-                        title=if busy { "Wait until the work in progress ends" } else { "Delete this template" }
+                        title=if busy { crate::tr!(templates.wait) } else { crate::tr!(templates.delete_this) }
                         on:click=move |_| ctx.confirm_delete(delete_row.clone())
                     >
-                        "Delete"
+                        {crate::tr!(templates.delete)}
                     </button>
                 </div>
             </td>
@@ -112,7 +112,12 @@ fn StateBadge(row: TemplateRow) -> impl IntoView {
     let name = row.name.clone();
     let running = Signal::derive(move || live.on(&name));
     let state = row.state;
-    let title = format!("{} (ECS status {})", state.meaning(), row.code);
+    let title = crate::tr!(
+        templates.status_title,
+        meaning = state.meaning(),
+        code = row.code.clone()
+    )
+    .to_string();
     view! {
         <span class="status" data-testid="template-status" title=title>
             {move || match running.get() {

@@ -13,7 +13,7 @@ pub fn BusyNotice(busy: Signal<Option<Running>>) -> impl IntoView {
             view! {
                 <div class="notice notice-info" role="status" data-testid="server-busy">
                     <strong>{format!("{}…", r.doing)}</strong>
-                    " ECS takes no new action on this server until it ends; the buttons that would start one wait."
+                    {crate::tr!(server.busy.notice)}
                     <Progress value=r.progress />
                 </div>
             }

@@ -71,9 +71,9 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
     let empty = networks.is_empty();
     view! {
         <section class="card" aria-labelledby="vlan-add-title">
-            <h2 id="vlan-add-title">"Add a VLAN"</h2>
+            <h2 id="vlan-add-title">{crate::tr!(server.networks.add.title)}</h2>
             {empty.then(|| view! {
-                <p class="muted" data-testid="no-networks">"There is no private network yet. Create one on the "<a href="/networks">"Networks"</a>" page first."</p>
+                <p class="muted" data-testid="no-networks">{crate::tr!(server.networks.add.no_networks)}<a href="/networks">{crate::tr!(server.networks.add.networks_link)}</a>{crate::tr!(server.networks.add.no_networks_end)}</p>
             })}
             <form
                 class="form"
@@ -91,7 +91,7 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                 }
             >
                 <label class="field">
-                    <span>"Network"</span>
+                    <span>{crate::tr!(server.networks.add.network)}</span>
                     <select name="network" disabled=empty on:change=move |ev| net.network.set(event_target_value(&ev))>
                         {networks.iter().map(|n| {
                             let n = n.clone();
@@ -107,11 +107,11 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                     <FieldError error field="network" />
                 </label>
                 <label class="field">
-                    <span>"VLAN id or range"</span>
+                    <span>{crate::tr!(server.networks.add.vlans)}</span>
                     <input
                         name="vlans"
                         inputmode="numeric"
-                        placeholder="100 or 10-20"
+                        placeholder=crate::tr!(server.networks.add.placeholder)
                         prop:value=move || net.vlans.get()
                         on:input=move |ev| net.vlans.set(event_target_value(&ev))
                     />
@@ -124,13 +124,13 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                         prop:checked=pvid
                         on:change=move |ev| net.make_pvid.set(Some(event_target_checked(&ev)))
                     />
-                    " Make it the interface's PVID (a single VLAN only)"
+                    {crate::tr!(server.networks.add.pvid)}
                 </label>
                 <p class="muted small">
                     {let new_interface = new_interface.clone(); move || if new_interface() {
-                        "The server has no interface on this network yet: adding the VLAN adds one and reboots the server."
+                        crate::tr!(server.networks.add.new_interface)
                     } else {
-                        "The interface exists: the VLAN is added without a reboot."
+                        crate::tr!(server.networks.add.existing)
                     }}
                 </p>
                 <button
@@ -138,24 +138,24 @@ pub fn AddCard(view: ServerNetworksView, busy: Signal<Option<Running>>) -> impl 
                     type="submit"
                     data-testid="vlan-add"
                     disabled=move || empty || pending.get() || busy.get().is_some()
-                    title=move || busy.get().map(|r| format!("Wait until “{}” ends", r.doing.to_lowercase()))
+                    title=move || busy.get().map(|r| crate::tr!(server.wait_until, doing = r.doing.to_lowercase()).to_string())
                 >
-                    {move || if pending.get() { "Sending…" } else { "Add VLAN" }}
+                    {move || if pending.get() { crate::tr!(server.sending) } else { crate::tr!(server.networks.add.add) }}
                 </button>
                 <Show when=parses.clone()><ShowApiCall call=shown /></Show>
             </form>
         </section>
-        <Dialog open=net.confirm_open title="Add an interface" id="vlan-reboot-dialog">
+        <Dialog open=net.confirm_open title=crate::tr!(server.networks.add.dialog) id="vlan-reboot-dialog">
             <p>
-                "This adds a network interface to "<strong>{move || ctx.name.get()}</strong>" on "<span class="mono">{chosen.clone()}</span>
-                ", and ECS "<strong>"reboots the server"</strong>" to do it: running programs stop for a few minutes."
+                {crate::tr!(server.networks.add.dialog_adds)}<strong>{move || ctx.name.get()}</strong>{crate::tr!(server.networks.add.dialog_on)}<span class="mono">{chosen.clone()}</span>
+                {crate::tr!(server.networks.add.dialog_and)}<strong>{crate::tr!(server.networks.reboots)}</strong>{crate::tr!(server.networks.add.dialog_end)}
             </p>
             <Show when=parses_in_dialog.clone()><ShowApiCall call=shown /></Show>
             <DialogActions
                 open=net.confirm_open
                 pending=pending
-                label="Add and reboot"
-                busy="Sending…"
+                label=crate::tr!(server.networks.add.confirm)
+                busy=crate::tr!(server.sending)
                 danger=true
                 test_id="vlan-reboot-confirm"
                 on_confirm=Callback::new(move |()| send())

@@ -36,7 +36,7 @@ pub fn NetworksTab() -> impl IntoView {
     view! {
         <super::tab_data::TabData
             data=net.data
-            loading="Loading networks…"
+            loading=crate::tr!(server.networks.loading)
             testid="server-networks"
             render=|view| view! { <Loaded view /> }.into_any()
         />
@@ -57,21 +57,19 @@ fn Loaded(view: ServerNetworksView) -> impl IntoView {
         <div class="grid grid-detail" data-ready=move || ready.get().to_string()>
             <super::network_add::AddCard view=view.clone() busy />
             <section class="card">
-                <h2>"About interfaces"</h2>
+                <h2>{crate::tr!(server.networks.about)}</h2>
                 <p class="muted small">
-                    "An interface is a network device ECS adds to the server for one private network. It needs at least one VLAN: "
-                    "the first VLAN adds the interface and reboots the server; removing the last removes it and reboots the server again. "
-                    "The PVID is the VLAN that untagged traffic uses. ECS changes a VLAN only when it is Ready."
+                    {crate::tr!(server.networks.about_text)}
                 </p>
-                <p class="small"><a href="/networks">"All private networks"</a></p>
+                <p class="small"><a href="/networks">{crate::tr!(server.networks.all_networks)}</a></p>
             </section>
         </div>
         <super::busy::BusyNotice busy />
         {if interfaces.is_empty() {
             view! {
                 <section class="card empty" data-testid="no-interfaces">
-                    <p><strong>"This server is on no private network."</strong></p>
-                    <p class="muted">"Add a VLAN with the form to attach it to one."</p>
+                    <p><strong>{crate::tr!(server.networks.no_network)}</strong></p>
+                    <p class="muted">{crate::tr!(server.networks.no_network_hint)}</p>
                 </section>
             }.into_any()
         } else {
@@ -119,10 +117,10 @@ fn InterfaceCard(
                 <h2>
                     <a class="mono" href="/networks">{network.clone()}</a>
                 </h2>
-                <span class="muted small mac">"MAC "<span class="mono" data-testid="mac">{iface.mac.clone()}</span><CopyButton text=iface.mac.clone() what="MAC address" /></span>
+                <span class="muted small mac">"MAC "<span class="mono" data-testid="mac">{iface.mac.clone()}</span><CopyButton text=iface.mac.clone() what=crate::tr!(server.networks.mac_address) /></span>
             </div>
             <table class="table vlans" data-testid="vlans">
-                <thead><tr><th scope="col">"VLAN"</th><th scope="col">"State"</th><th scope="col">"PVID"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                <thead><tr><th scope="col">"VLAN"</th><th scope="col">{crate::tr!(server.networks.state)}</th><th scope="col">"PVID"</th><th scope="col"><span class="sr-only">{crate::tr!(server.networks.actions)}</span></th></tr></thead>
                 <tbody>
                     {iface.vlans.iter().map(|v| {
                         let (id, pvid, state) = (v.vlan_id, v.pvid, v.state);
@@ -139,9 +137,9 @@ fn InterfaceCard(
                                             type="button"
                                             data-testid="vlan-pvid"
                                             disabled=move || !state.is_stable() || busy.get().is_some() || net.pvid.pending().get()
-                                            title="Make it the VLAN untagged traffic uses"
+                                            title=crate::tr!(server.networks.make_pvid_title)
                                             on:click=move |_| { net.pvid.dispatch(SetPvid { name: ctx.name.get_untracked(), network: network.clone(), vlan_id: id }); }
-                                        >"Make PVID"</button>
+                                        >{crate::tr!(server.networks.make_pvid)}</button>
                                     })}
                                 </td>
                             </tr>
@@ -166,11 +164,11 @@ fn InterfaceCard(
                 }
             >
                 <label class="field">
-                    <span>"Remove VLANs (id or range)"</span>
+                    <span>{crate::tr!(server.networks.remove_label)}</span>
                     <input
                         name="remove"
                         inputmode="numeric"
-                        placeholder="101 or 101-110"
+                        placeholder=crate::tr!(server.networks.remove_placeholder)
                         prop:value={let n = n3.clone(); move || net.removal_text(&n)}
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
@@ -182,18 +180,16 @@ fn InterfaceCard(
                     />
                     <FieldError error=remove_error field="remove" />
                 </label>
-                <button class="btn" type="submit" data-testid="vlan-remove" disabled=move || unstable || busy.get().is_some() || net.remove.pending().get()>"Remove"</button>
+                <button class="btn" type="submit" data-testid="vlan-remove" disabled=move || unstable || busy.get().is_some() || net.remove.pending().get()>{crate::tr!(server.networks.remove)}</button>
             </form>
             <Show when=parses.clone()><ShowApiCall call=shown /></Show>
             <details class="setup" data-testid="setup">
-                <summary>"Configure it inside the server"</summary>
+                <summary>{crate::tr!(server.networks.configure)}</summary>
                 <p class="muted small">
-                    {format!(
-                        "Find the interface by its MAC address, bring it up, add the route and give it an address on the private network (here {address}/24; any free address works, the same subnet on every server)."
-                    )}
+                    {crate::tr!(server.networks.configure_hint, address = address.clone()).to_string()}
                 </p>
                 <pre class="code"><code data-testid="setup-commands">{script.clone()}</code></pre>
-                <CopyButton text=script what="commands" />
+                <CopyButton text=script what=crate::tr!(server.networks.commands) />
             </details>
         </section>
     }
@@ -214,8 +210,8 @@ pub fn RemoveDialog() -> impl IntoView {
         now
     });
     view! {
-        <Dialog open title="Remove the interface" id="vlan-remove-dialog">
-            <p>"These are the interface's last VLANs: removing them removes the interface, and ECS "<strong>"reboots the server"</strong>"."</p>
+        <Dialog open title=crate::tr!(server.networks.remove_dialog) id="vlan-remove-dialog">
+            <p>{crate::tr!(server.networks.remove_dialog_text)}<strong>{crate::tr!(server.networks.reboots)}</strong>"."</p>
             <ShowApiCall call=Signal::derive(move || {
                 let (network, vlans) = net.pending_remove.get().unwrap_or_default();
                 ApiCall::delete_vlans_form(&ctx.name.get(), &network, &vlans)
@@ -224,8 +220,8 @@ pub fn RemoveDialog() -> impl IntoView {
             <DialogActions
                 open
                 pending=net.remove.pending()
-                label="Remove and reboot"
-                busy="Sending…"
+                label=crate::tr!(server.networks.remove_confirm)
+                busy=crate::tr!(server.sending)
                 danger=true
                 test_id="vlan-remove-confirm"
                 on_confirm=Callback::new(move |()| {
@@ -248,12 +244,16 @@ pub fn follow_answers(ctx: DetailCtx, net: NetCtx) {
             match r {
                 Ok(id) => {
                     let name = ctx.name.get_untracked();
-                    toasts.ok(format!("Adding VLAN {}…", net.vlans.get_untracked().trim()));
+                    toasts.ok(crate::tr!(
+                        server.networks.adding,
+                        vlans = net.vlans.get_untracked().trim().to_string()
+                    )
+                    .to_string());
                     net.make_pvid.set(None);
                     live.watch(
                         id,
-                        format!("The VLAN is ready on {name}"),
-                        format!("The VLAN could not be added to {name}"),
+                        crate::tr!(server.networks.vlan_ready, name = name.clone()).to_string(),
+                        crate::tr!(server.networks.vlan_failed, name = name.clone()).to_string(),
                     );
                     net.data.refetch();
                 }
@@ -265,8 +265,12 @@ pub fn follow_answers(ctx: DetailCtx, net: NetCtx) {
         if let Some(r) = net.pvid.value().get() {
             match r {
                 Ok(id) => {
-                    toasts.ok("Changing the PVID…");
-                    live.watch(id, "The PVID is changed", "The PVID could not be changed");
+                    toasts.ok(crate::tr!(server.networks.pvid_changing));
+                    live.watch(
+                        id,
+                        crate::tr!(server.networks.pvid_changed),
+                        crate::tr!(server.networks.pvid_failed),
+                    );
                     net.data.refetch();
                 }
                 Err(e) => report_failure(&e),
@@ -278,11 +282,11 @@ pub fn follow_answers(ctx: DetailCtx, net: NetCtx) {
             net.pending_remove.set(None);
             match r {
                 Ok(id) => {
-                    toasts.ok("Removing the VLANs…");
+                    toasts.ok(crate::tr!(server.networks.removing));
                     live.watch(
                         id,
-                        "The VLANs are removed",
-                        "The VLANs could not be removed",
+                        crate::tr!(server.networks.removed),
+                        crate::tr!(server.networks.not_removed),
                     );
                     net.removing.set(Vec::new());
                     net.data.refetch();

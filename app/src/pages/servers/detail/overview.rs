@@ -20,62 +20,62 @@ pub fn OverviewTab(detail: ServerDetail) -> impl IntoView {
     view! {
         <div class="grid grid-detail" data-testid="overview">
             <section class="card">
-                <h2>"Resources"</h2>
+                <h2>{crate::tr!(server.overview.resources)}</h2>
                 <dl class="kvs">
-                    {item("Plan", Some(format!("{} ({})", row.plan, row.family)))}
+                    {item(crate::tr!(server.overview.plan), Some(format!("{} ({})", row.plan, row.family)))}
                     {item("vCPU", detail.cores.map(|c| c.to_string()))}
                     {item("RAM", detail.ram.clone())}
-                    {item("Disk", detail.disk_gb.map(|d| format!("{d} GB")))}
+                    {item(crate::tr!(server.overview.disk), detail.disk_gb.map(|d| format!("{d} GB")))}
                     {row.gpu.clone().map(|g| item("GPU", Some(g)))}
-                    {item("Host type", detail.host_type.clone())}
+                    {item(crate::tr!(server.overview.host_type), detail.host_type.clone())}
                 </dl>
             </section>
             <section class="card">
-                <h2>"Network"</h2>
+                <h2>{crate::tr!(server.overview.network)}</h2>
                 <dl class="kvs">
-                    <div class="kv"><dt>"IPv4"</dt><dd><Address ip=row.ipv4.clone() what="IPv4 address" /></dd></div>
-                    <div class="kv"><dt>"IPv6"</dt><dd><Address ip=row.ipv6.clone() what="IPv6 address" /></dd></div>
-                    {item("Region", Some(format!("{} ({})", row.region_label, row.region)))}
+                    <div class="kv"><dt>"IPv4"</dt><dd><Address ip=row.ipv4.clone() what=crate::tr!(server.overview.ipv4_address) /></dd></div>
+                    <div class="kv"><dt>"IPv6"</dt><dd><Address ip=row.ipv6.clone() what=crate::tr!(server.overview.ipv6_address) /></dd></div>
+                    {item(crate::tr!(server.overview.region), Some(format!("{} ({})", row.region_label, row.region)))}
                 </dl>
             </section>
             <section class="card">
-                <h2>"System"</h2>
+                <h2>{crate::tr!(server.overview.system)}</h2>
                 <dl class="kvs">
-                    {item("Operating system", Some(row.os_label.clone()))}
-                    {item("Image", Some(row.os.clone()))}
+                    {item(crate::tr!(server.overview.os), Some(row.os_label.clone()))}
+                    {item(crate::tr!(server.overview.image), Some(row.os.clone()))}
                     <div class="kv">
-                        <dt>"Power"</dt>
+                        <dt>{crate::tr!(server.overview.power)}</dt>
                         <dd data-testid="power-state">{match detail.power.clone() {
                             Ok(word) => word,
-                            Err(why) => format!("Unknown ({why})"),
+                            Err(why) => crate::tr!(server.overview.unknown, why = why).to_string(),
                         }}</dd>
                     </div>
-                    {item("Lifecycle", Some(row.lifecycle.clone()))}
-                    {item("Virtualization", detail.virtualization.clone())}
-                    {item("API version", detail.api_version.clone())}
-                    {item("Last restored snapshot", detail.last_restored_snapshot.clone())}
+                    {item(crate::tr!(server.overview.lifecycle), Some(row.lifecycle.clone()))}
+                    {item(crate::tr!(server.overview.virtualization), detail.virtualization.clone())}
+                    {item(crate::tr!(server.overview.api_version), detail.api_version.clone())}
+                    {item(crate::tr!(server.overview.last_restored), detail.last_restored_snapshot.clone())}
                 </dl>
             </section>
             <section class="card">
-                <h2>"Account"</h2>
+                <h2>{crate::tr!(server.overview.account)}</h2>
                 <dl class="kvs">
                     <div class="kv">
-                        <dt>"Created"</dt>
+                        <dt>{crate::tr!(server.overview.created)}</dt>
                         <dd>{row.created.clone().map(|c| view! {
                             <time datetime=c.iso.clone() title=c.exact(crate::locale::untracked())>{format!("{} · {}", c.relative(crate::locale::untracked()), c.exact(crate::locale::untracked()))}</time>
                         })}</dd>
                     </div>
-                    {item("Created by", detail.owner.clone())}
-                    {item("Group", row.group.clone().map(|g| format!("{} ({})", g.label, g.id)))}
-                    {item("Support", detail.support.clone().map(|s| s.title).or(Some("Unmanaged".into())))}
-                    {item("Reserved until", row.reserved_until.clone().map(|r| r.exact(crate::locale::untracked())))}
+                    {item(crate::tr!(server.overview.created_by), detail.owner.clone())}
+                    {item(crate::tr!(server.overview.group), row.group.clone().map(|g| format!("{} ({})", g.label, g.id)))}
+                    {item(crate::tr!(server.overview.support), detail.support.clone().map(|s| s.title).or(Some(crate::tr!(server.overview.unmanaged).into())))}
+                    {item(crate::tr!(server.overview.reserved_until), row.reserved_until.clone().map(|r| r.exact(crate::locale::untracked())))}
                 </dl>
             </section>
             <section class="card" data-testid="isolations">
-                <h2>"Isolation"</h2>
-                <p class="muted small">"Servers kept off the same physical host as this one."</p>
+                <h2>{crate::tr!(server.overview.isolation)}</h2>
+                <p class="muted small">{crate::tr!(server.overview.isolation_hint)}</p>
                 {match detail.isolations.clone() {
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"None."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{crate::tr!(server.overview.none)}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="plain">
                             {list.into_iter().map(|i| view! {

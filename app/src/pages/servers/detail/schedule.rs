@@ -44,32 +44,32 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
     let submit_pause = submit.clone();
     view! {
         <section class="card" aria-labelledby="schedule-title" data-testid="schedule">
-            <h2 id="schedule-title">"Weekly snapshots"</h2>
+            <h2 id="schedule-title">{crate::tr!(server.schedule.title)}</h2>
             {view.schedule_error.clone().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
             {match saved.clone() {
                 Some(s) => view! {
                     <p data-testid="schedule-sentence">
                         <strong>{s.sentence()}</strong>
-                        {(!s.enabled).then(|| view! { " "<span class="tag tag-warn">"Paused"</span> })}
+                        {(!s.enabled).then(|| view! { " "<span class="tag tag-warn">{crate::tr!(server.schedule.paused)}</span> })}
                     </p>
                     <p class="muted small">
                         {s.next_run.clone().map(|n| view! {
-                            "Next run "<time datetime=n.iso.clone() title=n.exact(crate::locale::untracked()) data-testid="schedule-next">{n.relative(crate::locale::untracked())}</time>". "
+                            {crate::tr!(server.schedule.next_run)}<time datetime=n.iso.clone() title=n.exact(crate::locale::untracked()) data-testid="schedule-next">{n.relative(crate::locale::untracked())}</time>". "
                         })}
                         {s.last_run.clone().map(|l| view! {
-                            "Last run "<When at=l/>
+                            {crate::tr!(server.schedule.last_run)}<When at=l/>
                             {s.last_status.clone().map(|st| format!(" ({st})"))}". "
                         })}
                         {match going {
-                            0 => "The next run deletes none of the snapshots below.".to_string(),
-                            1 => "The next run deletes the snapshot marked “Deleted at next run”; protect it to keep it.".to_string(),
-                            n => format!("The next run deletes the {n} snapshots marked “Deleted at next run”; protect them to keep them."),
+                            0 => crate::tr!(server.schedule.none_go).to_string(),
+                            1 => crate::tr!(server.schedule.one_goes).to_string(),
+                            n => crate::tr!(server.schedule.many_go, n = n).to_string(),
                         }}
                     </p>
                 }.into_any(),
                 None => view! {
                     <p class="muted small" data-testid="schedule-none">
-                        "No schedule. ECS can take a snapshot every week and keep only the newest unprotected ones; protected snapshots are never deleted by it."
+                        {crate::tr!(server.schedule.none)}
                     </p>
                 }.into_any(),
             }}
@@ -86,7 +86,7 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
                 }
             >
                 <label class="field">
-                    <span>"Day"</span>
+                    <span>{crate::tr!(server.schedule.day)}</span>
                     <select name="day" on:change=move |ev| snap.day.set(event_target_value(&ev).parse().ok())>
                         {DAYS.iter().enumerate().map(|(i, d)| {
                             let i = i as u8;
@@ -96,7 +96,7 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
                     <FieldError error field="day" />
                 </label>
                 <label class="field">
-                    <span>"Unprotected snapshots to keep"</span>
+                    <span>{crate::tr!(server.schedule.keep)}</span>
                     <input
                         name="keep"
                         type="number"
@@ -108,10 +108,10 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
                     />
                     <FieldError error field="keep" />
                 </label>
-                <p class="muted small">"It runs between 00:00 and 06:00 UTC on that day (Seeweb picks the time in that window)."</p>
+                <p class="muted small">{crate::tr!(server.schedule.window)}</p>
                 <div class="form-actions">
                     <button class="btn btn-primary" type="submit" data-testid="schedule-save" disabled=move || pending.get()>
-                        {move || if pending.get() { "Saving…" } else if has { "Save schedule" } else { "Set schedule" }}
+                        {move || if pending.get() { crate::tr!(server.saving) } else if has { crate::tr!(server.schedule.save) } else { crate::tr!(server.schedule.set) }}
                     </button>
                     {has.then(|| view! {
                         <button
@@ -123,14 +123,14 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
                                 let submit = submit_pause.clone();
                                 move |_| submit(!paused)
                             }
-                        >{if paused { "Resume" } else { "Pause" }}</button>
+                        >{if paused { crate::tr!(server.schedule.resume) } else { crate::tr!(server.schedule.pause) }}</button>
                         <button
                             class="btn btn-ghost"
                             type="button"
                             data-testid="schedule-remove"
                             disabled=move || snap.unschedule.pending().get()
                             on:click=move |_| { snap.unschedule.dispatch(RemoveSchedule { name: ctx.name.get_untracked() }); }
-                        >"Remove"</button>
+                        >{crate::tr!(server.schedule.remove)}</button>
                     })}
                 </div>
             </form>
@@ -144,9 +144,13 @@ pub fn follow_answers(snap: SnapCtx) {
         if let Some(r) = snap.schedule.value().get() {
             report(&r, |s| {
                 if s.enabled {
-                    format!("Schedule saved: {}", s.sentence().to_lowercase())
+                    crate::tr!(
+                        server.schedule.saved,
+                        sentence = s.sentence().to_lowercase()
+                    )
+                    .to_string()
                 } else {
-                    "Schedule paused: no weekly snapshots until you resume it".into()
+                    crate::tr!(server.schedule.paused_toast).into()
                 }
             });
             if r.is_ok() {
@@ -158,9 +162,7 @@ pub fn follow_answers(snap: SnapCtx) {
     });
     Effect::new(move |_| {
         if let Some(r) = snap.unschedule.value().get() {
-            report(&r, |_| {
-                "Schedule removed: the snapshots taken so far stay".into()
-            });
+            report(&r, |_| crate::tr!(server.schedule.removed).into());
             if r.is_ok() {
                 snap.day.set(None);
                 snap.keep.set(None);

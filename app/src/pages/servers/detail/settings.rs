@@ -39,13 +39,13 @@ fn RenameCard(detail: ServerDetail) -> impl IntoView {
             let t = text();
             let cleaned = display_name(&t);
             (cleaned != t.trim() && !cleaned.is_empty())
-                .then(|| format!("Will be saved as “{cleaned}”."))
+                .then(|| crate::tr!(server.settings.will_save, name = cleaned.clone()).to_string())
         }
     };
     let call_text = text.clone();
     view! {
         <section class="card">
-            <h2>"Display name"</h2>
+            <h2>{crate::tr!(server.settings.display_name)}</h2>
             <form
                 class="form"
                 on:submit=move |ev| {
@@ -54,7 +54,7 @@ fn RenameCard(detail: ServerDetail) -> impl IntoView {
                 }
             >
                 <label class="field">
-                    <span>"Name shown in the panel"</span>
+                    <span>{crate::tr!(server.settings.shown_name)}</span>
                     <input
                         name="notes"
                         maxlength=NOTES_MAX.to_string()
@@ -62,10 +62,10 @@ fn RenameCard(detail: ServerDetail) -> impl IntoView {
                         on:input=move |ev| ctx.notes_text.set(Some(event_target_value(&ev)))
                     />
                     <FieldError error field="notes" />
-                    <span class="muted small">{move || preview().unwrap_or_else(|| "Spaces become “-”, as in Seeweb's panel.".into())}</span>
+                    <span class="muted small">{move || preview().unwrap_or_else(|| crate::tr!(server.settings.spaces).into())}</span>
                 </label>
                 <button class="btn btn-primary" type="submit" disabled=move || ctx.rename.pending().get()>
-                    {move || if ctx.rename.pending().get() { "Saving…" } else { "Rename" }}
+                    {move || if ctx.rename.pending().get() { crate::tr!(server.saving) } else { crate::tr!(server.settings.rename) }}
                 </button>
             </form>
             <ShowApiCall call=Signal::derive(move || ApiCall::rename_server(&ctx.name.get(), &display_name(&call_text()))) />
@@ -85,9 +85,9 @@ fn GroupCard(detail: ServerDetail) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Group"</h2>
+            <h2>{crate::tr!(server.settings.group)}</h2>
             {detail.groups.is_empty().then(|| view! {
-                <p class="muted">"You have no groups yet. Create one on the "<a href="/groups">"Groups"</a>" page."</p>
+                <p class="muted">{crate::tr!(server.settings.no_groups)}<a href="/groups">{crate::tr!(server.settings.groups_link)}</a>{crate::tr!(server.settings.no_groups_end)}</p>
             })}
             <form
                 class="form"
@@ -97,9 +97,9 @@ fn GroupCard(detail: ServerDetail) -> impl IntoView {
                 }
             >
                 <label class="field">
-                    <span>"Group"</span>
+                    <span>{crate::tr!(server.settings.group)}</span>
                     <select name="group" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        <option value="" selected=current.is_empty()>"No group"</option>
+                        <option value="" selected=current.is_empty()>{crate::tr!(server.settings.no_group)}</option>
                         {detail.groups.iter().map(|g| {
                             let sel = g.id == current;
                             view! { <option value=g.id.clone() selected=sel>{format!("{} ({})", g.label, g.id)}</option> }
@@ -108,7 +108,7 @@ fn GroupCard(detail: ServerDetail) -> impl IntoView {
                     <FieldError error field="group" />
                 </label>
                 <button class="btn btn-primary" type="submit" disabled=move || unchanged() || ctx.regroup.pending().get()>
-                    {move || if ctx.regroup.pending().get() { "Moving…" } else { "Move" }}
+                    {move || if ctx.regroup.pending().get() { crate::tr!(server.settings.moving) } else { crate::tr!(server.settings.move_to) }}
                 </button>
             </form>
             <ShowApiCall call=Signal::derive(move || ApiCall::server_group(&ctx.name.get(), &chosen.get())) />
@@ -120,7 +120,7 @@ fn GroupCard(detail: ServerDetail) -> impl IntoView {
 pub fn follow_answers(ctx: DetailCtx) {
     Effect::new(move |_| {
         if let Some(r) = ctx.rename.value().get() {
-            report(&r, |_| "Display name saved".into());
+            report(&r, |_| crate::tr!(server.settings.renamed).into());
             if r.is_ok() {
                 ctx.notes_text.set(None);
                 ctx.reload.run(());
@@ -129,7 +129,7 @@ pub fn follow_answers(ctx: DetailCtx) {
     });
     Effect::new(move |_| {
         if let Some(r) = ctx.regroup.value().get() {
-            report(&r, |_| "Group changed".into());
+            report(&r, |_| crate::tr!(server.settings.moved).into());
             if r.is_ok() {
                 ctx.reload.run(());
             }

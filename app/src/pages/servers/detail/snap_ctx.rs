@@ -108,8 +108,13 @@ impl SnapCtx {
     }
 
     pub fn ask_template(&self, row: SnapshotRow) {
-        self.template_description
-            .set(format!("From {}", row.title()));
+        self.template_description.set(
+            crate::tr!(
+                server.snapshots.template_from,
+                title = row.title().to_string()
+            )
+            .to_string(),
+        );
         self.made.set(None);
         self.open(row, self.template_open);
     }
@@ -122,9 +127,9 @@ pub fn server_busy(live_running: Option<Running>, view: Option<&SnapshotsView>) 
         view.and_then(|v| {
             v.rows.iter().find_map(|r| {
                 let doing = if r.restoring {
-                    "Restoring a snapshot"
+                    crate::tr!(server.busy.restoring)
                 } else if r.state == crate::model::snapshot::SnapshotState::Creating {
-                    "Taking a snapshot"
+                    crate::tr!(server.busy.taking)
                 } else {
                     return None;
                 };

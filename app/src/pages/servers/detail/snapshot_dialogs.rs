@@ -52,11 +52,10 @@ pub fn SnapshotDialogs() -> impl IntoView {
             .with(|c| c.as_ref().is_some_and(|r| r.protected))
     };
     view! {
-        <Dialog open=snap.restore_open title="Restore snapshot" id="restore-dialog">
+        <Dialog open=snap.restore_open title=crate::tr!(server.snapshots.dialog.restore_title) id="restore-dialog">
             <p>
-                "Roll "<strong>{server_title}</strong>" back to “"<strong>{chosen}</strong>"”? "
-                "The server reboots, and everything written to its disk since the snapshot was taken is lost. "
-                "This cannot be undone; take a snapshot first if you may want today's disk back."
+                {crate::tr!(server.snapshots.dialog.restore_roll)}<strong>{server_title}</strong>{crate::tr!(server.snapshots.dialog.restore_back)}<strong>{chosen}</strong>
+                {crate::tr!(server.snapshots.dialog.restore_end)}
             </p>
             <TypedName name=ctx.name notes=Signal::derive(notes) text=snap.confirm_text error=restore_error />
             <ShowApiCall call=Signal::derive(move || {
@@ -65,8 +64,8 @@ pub fn SnapshotDialogs() -> impl IntoView {
             <DialogActions
                 open=snap.restore_open
                 pending=snap.restore.pending()
-                label="Restore and reboot"
-                busy="Sending…"
+                label=crate::tr!(server.snapshots.dialog.restore_confirm)
+                busy=crate::tr!(server.sending)
                 danger=true
                 blocked=move || !confirms_restore(&snap.confirm_text.get(), &ctx.name.get(), &notes())
                 test_id="restore-confirm"
@@ -81,7 +80,7 @@ pub fn SnapshotDialogs() -> impl IntoView {
                 })
             />
         </Dialog>
-        <Dialog open=snap.rename_open title="Rename snapshot" id="rename-snapshot-dialog">
+        <Dialog open=snap.rename_open title=crate::tr!(server.snapshots.dialog.rename_title) id="rename-snapshot-dialog">
             <form
                 class="form"
                 on:submit=move |ev| {
@@ -97,7 +96,7 @@ pub fn SnapshotDialogs() -> impl IntoView {
                 }
             >
                 <label class="field">
-                    <span>"Description"</span>
+                    <span>{crate::tr!(server.snapshots.description)}</span>
                     <input
                         name="description"
                         maxlength="100"
@@ -107,7 +106,7 @@ pub fn SnapshotDialogs() -> impl IntoView {
                     <FieldError error=rename_error field="description" />
                 </label>
                 <label class="field">
-                    <span>"Notes"</span>
+                    <span>{crate::tr!(server.snapshots.notes)}</span>
                     <textarea
                         name="notes"
                         rows="3"
@@ -122,29 +121,28 @@ pub fn SnapshotDialogs() -> impl IntoView {
                     let patch = SnapshotPatch { description: Some(description.trim()), notes: Some(notes.trim()), protected: None };
                     ApiCall::update_snapshot(&ctx.name.get(), &shown_id().to_string(), &patch)
                 }) />
-                <DialogActions open=snap.rename_open pending=snap.rename.pending() label="Save" busy="Saving…" test_id="rename-snapshot-confirm" />
+                <DialogActions open=snap.rename_open pending=snap.rename.pending() label=crate::tr!(server.snapshots.dialog.save) busy=crate::tr!(server.saving) test_id="rename-snapshot-confirm" />
             </form>
         </Dialog>
-        <Dialog open=snap.delete_open title="Delete snapshot" id="delete-snapshot-dialog">
+        <Dialog open=snap.delete_open title=crate::tr!(server.snapshots.dialog.delete_title) id="delete-snapshot-dialog">
             {move || if protected() {
                 view! {
                     <p data-testid="delete-protected">
-                        "“"<strong>{chosen}</strong>"” is protected: it is kept until you unprotect it, so neither you nor the schedule can delete it by mistake. "
-                        "Unprotect it first (the Unprotect button in its row), then delete it."
+                        "“"<strong>{chosen}</strong>{crate::tr!(server.snapshots.dialog.protected)}
                     </p>
                     <div class="dialog-actions">
-                        <button class="btn btn-primary" type="button" on:click=move |_| snap.delete_open.set(false)>"OK"</button>
+                        <button class="btn btn-primary" type="button" on:click=move |_| snap.delete_open.set(false)>{crate::tr!(server.snapshots.dialog.ok)}</button>
                     </div>
                 }.into_any()
             } else {
                 view! {
-                    <p>"Delete “"<strong>{chosen}</strong>"”? The server cannot be restored to it afterwards. The server itself is not touched."</p>
+                    <p>{crate::tr!(server.snapshots.dialog.delete_question)}<strong>{chosen}</strong>{crate::tr!(server.snapshots.dialog.delete_question_end)}</p>
                     <ShowApiCall call=Signal::derive(move || ApiCall::delete_snapshot(&ctx.name.get(), &shown_id().to_string())) />
                     <DialogActions
                         open=snap.delete_open
                         pending=snap.delete.pending()
-                        label="Delete snapshot"
-                        busy="Deleting…"
+                        label=crate::tr!(server.snapshots.dialog.delete_title)
+                        busy=crate::tr!(server.deleting)
                         danger=true
                         test_id="delete-snapshot-confirm"
                         on_confirm=Callback::new(move |()| {
@@ -156,15 +154,15 @@ pub fn SnapshotDialogs() -> impl IntoView {
                 }.into_any()
             }}
         </Dialog>
-        <Dialog open=snap.template_open title="Clone into template" id="template-dialog">
+        <Dialog open=snap.template_open title=crate::tr!(server.snapshots.table.clone) id="template-dialog">
             {move || match snap.made.get() {
                 Some(t) => view! {
                     <p data-testid="template-made">
-                        "ECS is making template "<span class="mono">{t.name.clone()}</span>" from the snapshot. It appears on the Templates page now and is ready in a few minutes."
+                        {crate::tr!(server.snapshots.dialog.made)}<span class="mono">{t.name.clone()}</span>{crate::tr!(server.snapshots.dialog.made_end)}
                     </p>
                     <div class="dialog-actions">
-                        <a class="btn" href="/templates" data-testid="template-made-link">"Open templates"</a>
-                        <a class="btn btn-primary" href=t.create_server_href() data-testid="template-made-create">"Create a server from it"</a>
+                        <a class="btn" href="/templates" data-testid="template-made-link">{crate::tr!(server.snapshots.dialog.open_templates)}</a>
+                        <a class="btn btn-primary" href=t.create_server_href() data-testid="template-made-create">{crate::tr!(server.snapshots.dialog.create_from)}</a>
                     </div>
                 }.into_any(),
                 None => view! {
@@ -178,11 +176,10 @@ pub fn SnapshotDialogs() -> impl IntoView {
                         }
                     >
                         <p>
-                            "A template is an independent copy of “"<strong>{chosen}</strong>"” that new servers can be created from (users, software and files; not network interfaces or addresses). "
-                            "Seeweb does not make templates of v1 servers or of servers on the eCSGPU8 plan."
+                            {crate::tr!(server.snapshots.dialog.template_intro)}<strong>{chosen}</strong>{crate::tr!(server.snapshots.dialog.template_intro_end)}
                         </p>
                         <label class="field">
-                            <span>"Template description"</span>
+                            <span>{crate::tr!(server.snapshots.dialog.template_description)}</span>
                             <input
                                 name="template"
                                 maxlength="100"
@@ -194,7 +191,7 @@ pub fn SnapshotDialogs() -> impl IntoView {
                         <ShowApiCall call=Signal::derive(move || {
                             ApiCall::create_template_form(TemplateFrom::Snapshot(shown_id()), &snap.template_description.get(), "")
                         }) />
-                        <DialogActions open=snap.template_open pending=snap.template.pending() label="Make template" busy="Sending…" test_id="template-confirm" />
+                        <DialogActions open=snap.template_open pending=snap.template.pending() label=crate::tr!(server.snapshots.dialog.make_template) busy=crate::tr!(server.sending) test_id="template-confirm" />
                     </form>
                 }.into_any(),
             }}
@@ -209,7 +206,7 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
     let what = move || {
         snap.chosen
             .with_untracked(|c| c.as_ref().map(|r| r.title().to_string()))
-            .unwrap_or_else(|| "The snapshot".into())
+            .unwrap_or_else(|| crate::tr!(server.snapshots.done.the_snapshot).into())
     };
     Effect::new(move |_| {
         if let Some(r) = snap.create.value().get() {
@@ -218,12 +215,24 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
                     let description = snap.description.get_untracked();
                     snap.description.set(String::new());
                     snap.notes.set(String::new());
-                    toasts.ok(format!("Taking snapshot “{description}”…"));
+                    toasts.ok(crate::tr!(
+                        server.snapshots.done.taking,
+                        description = description.clone()
+                    )
+                    .to_string());
                     if let Some(id) = id {
                         live.watch(
                             id,
-                            format!("Snapshot “{description}” is ready"),
-                            format!("Snapshot “{description}” could not be taken"),
+                            crate::tr!(
+                                server.snapshots.done.ready,
+                                description = description.clone()
+                            )
+                            .to_string(),
+                            crate::tr!(
+                                server.snapshots.done.not_taken,
+                                description = description.clone()
+                            )
+                            .to_string(),
                         );
                     }
                     snap.data.refetch();
@@ -238,11 +247,22 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
                 Ok(id) => {
                     snap.restore_open.set(false);
                     let name = ctx.name.get_untracked();
-                    toasts.ok(format!("Restoring {name} to “{}”…", what()));
+                    toasts.ok(crate::tr!(
+                        server.snapshots.done.restoring,
+                        name = name.clone(),
+                        snapshot = what()
+                    )
+                    .to_string());
                     live.watch(
                         id,
-                        format!("{name} is restored to “{}”", what()),
-                        format!("{name} could not be restored"),
+                        crate::tr!(
+                            server.snapshots.done.restored,
+                            name = name.clone(),
+                            snapshot = what()
+                        )
+                        .to_string(),
+                        crate::tr!(server.snapshots.done.not_restored, name = name.clone())
+                            .to_string(),
                     );
                     snap.data.refetch();
                     ctx.reload.run(());
@@ -253,7 +273,13 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
     });
     Effect::new(move |_| {
         if let Some(r) = snap.rename.value().get() {
-            report(&r, |row| format!("Snapshot renamed to “{}”", row.title()));
+            report(&r, |row| {
+                crate::tr!(
+                    server.snapshots.done.renamed,
+                    title = row.title().to_string()
+                )
+                .to_string()
+            });
             if r.is_ok() {
                 snap.rename_open.set(false);
                 snap.data.refetch();
@@ -264,9 +290,17 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
         if let Some(r) = snap.protect.value().get() {
             report(&r, |row| {
                 if row.protected {
-                    format!("“{}” is protected", row.title())
+                    crate::tr!(
+                        server.snapshots.done.protected,
+                        title = row.title().to_string()
+                    )
+                    .to_string()
                 } else {
-                    format!("“{}” is no longer protected", row.title())
+                    crate::tr!(
+                        server.snapshots.done.unprotected,
+                        title = row.title().to_string()
+                    )
+                    .to_string()
                 }
             });
             snap.data.refetch();
@@ -277,12 +311,14 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
             snap.delete_open.set(false);
             match r {
                 Ok(id) => {
-                    toasts.ok(format!("Deleting “{}”…", what()));
+                    toasts
+                        .ok(crate::tr!(server.snapshots.done.deleting, title = what()).to_string());
                     if let Some(id) = id {
                         live.watch(
                             id,
-                            format!("“{}” is deleted", what()),
-                            format!("“{}” could not be deleted", what()),
+                            crate::tr!(server.snapshots.done.deleted, title = what()).to_string(),
+                            crate::tr!(server.snapshots.done.not_deleted, title = what())
+                                .to_string(),
                         );
                     }
                     snap.data.refetch();
@@ -298,8 +334,16 @@ pub fn follow_answers(ctx: DetailCtx, snap: SnapCtx) {
                     if let Some(id) = made.action {
                         live.watch(
                             id,
-                            format!("Template {} is ready", made.row.name),
-                            format!("Template {} could not be made", made.row.name),
+                            crate::tr!(
+                                server.snapshots.done.template_ready,
+                                name = made.row.name.clone()
+                            )
+                            .to_string(),
+                            crate::tr!(
+                                server.snapshots.done.template_failed,
+                                name = made.row.name.clone()
+                            )
+                            .to_string(),
                         );
                     }
                     snap.made.set(Some(made.row));

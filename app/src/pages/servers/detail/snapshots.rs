@@ -22,7 +22,7 @@ pub fn SnapshotsTab() -> impl IntoView {
     view! {
         <super::tab_data::TabData
             data=snap.data
-            loading="Loading snapshots…"
+            loading=crate::tr!(server.snapshots.loading)
             testid="snapshots"
             render=|view| view! { <Loaded view /> }.into_any()
         />
@@ -50,21 +50,21 @@ fn Loaded(view: SnapshotsView) -> impl IntoView {
         <BusyNotice busy />
         <section class="card" aria-labelledby="snapshots-title">
             <div class="card-title-row">
-                <h2 id="snapshots-title">"Snapshots"</h2>
+                <h2 id="snapshots-title">{crate::tr!(server.snapshots.title)}</h2>
                 <span class="muted small" data-testid="protected-count">
-                    {format!("{protected} of {MAX_PROTECTED} protected")}
+                    {crate::tr!(server.snapshots.protected_count, protected = protected, max = MAX_PROTECTED).to_string()}
                 </span>
             </div>
             {(protected >= MAX_PROTECTED).then(|| view! {
                 <p class="notice notice-warn" data-testid="protect-limit">
-                    {format!("{MAX_PROTECTED} snapshots of this server are protected, the most ECS keeps. Unprotect one to protect another.")}
+                    {crate::tr!(server.snapshots.limit, max = MAX_PROTECTED).to_string()}
                 </p>
             })}
             {if rows.is_empty() {
                 view! {
                     <div class="empty" data-testid="snapshots-empty">
-                        <p><strong>"No snapshots yet."</strong></p>
-                        <p class="muted">"A snapshot keeps the whole disk as it is now, so you can roll the server back to it later or clone it into a template."</p>
+                        <p><strong>{crate::tr!(server.snapshots.empty)}</strong></p>
+                        <p class="muted">{crate::tr!(server.snapshots.empty_hint)}</p>
                     </div>
                 }.into_any()
             } else {
@@ -85,9 +85,9 @@ fn CreateCard(busy: Signal<Option<Running>>) -> impl IntoView {
     let pending = snap.create.pending();
     view! {
         <section class="card" aria-labelledby="snapshot-new-title">
-            <h2 id="snapshot-new-title">"Take a snapshot"</h2>
+            <h2 id="snapshot-new-title">{crate::tr!(server.snapshots.take_title)}</h2>
             <p class="muted small">
-                "The server keeps running while ECS copies its disk, but takes no new action (power, restore, delete) until the snapshot is ready."
+                {crate::tr!(server.snapshots.take_hint)}
             </p>
             <form
                 class="form"
@@ -101,18 +101,18 @@ fn CreateCard(busy: Signal<Option<Running>>) -> impl IntoView {
                 }
             >
                 <label class="field">
-                    <span>"Description"</span>
+                    <span>{crate::tr!(server.snapshots.description)}</span>
                     <input
                         name="description"
                         maxlength="100"
-                        placeholder="before upgrade"
+                        placeholder=crate::tr!(server.snapshots.description_placeholder)
                         prop:value=move || snap.description.get()
                         on:input=move |ev| snap.description.set(event_target_value(&ev))
                     />
                     <FieldError error field="description" />
                 </label>
                 <label class="field">
-                    <span>"Notes "<span class="muted">"(optional)"</span></span>
+                    <span>{crate::tr!(server.snapshots.notes)}" "<span class="muted">{crate::tr!(server.snapshots.optional)}</span></span>
                     <textarea
                         name="notes"
                         rows="2"
@@ -127,9 +127,9 @@ fn CreateCard(busy: Signal<Option<Running>>) -> impl IntoView {
                     type="submit"
                     data-testid="snapshot-create"
                     disabled=move || pending.get() || busy.get().is_some()
-                    title=move || busy.get().map(|r| format!("Wait: {}", r.doing.to_lowercase()))
+                    title=move || busy.get().map(|r| crate::tr!(server.snapshots.wait, doing = r.doing.to_lowercase()).to_string())
                 >
-                    {move || if pending.get() { "Sending…" } else { "Take snapshot" }}
+                    {move || if pending.get() { crate::tr!(server.sending) } else { crate::tr!(server.snapshots.take) }}
                 </button>
                 <ShowApiCall call=Signal::derive(move || {
                     ApiCall::create_snapshot_form(&ctx.name.get(), &snap.description.get(), &snap.notes.get())

@@ -19,31 +19,42 @@ pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
     let chosen = RwSignal::new(code.clone());
     let error = Signal::derive(move || ctx.support.value().get().and_then(Result::err));
     let options = [
-        ("", "Unmanaged", "No support plan."),
-        ("basic", "Basic", "Seeweb's basic managed support."),
-        ("global", "Global", "Seeweb's full managed support."),
+        (
+            "",
+            crate::tr!(server.support.unmanaged),
+            crate::tr!(server.support.unmanaged_hint),
+        ),
+        (
+            "basic",
+            crate::tr!(server.support.basic),
+            crate::tr!(server.support.basic_hint),
+        ),
+        (
+            "global",
+            crate::tr!(server.support.global),
+            crate::tr!(server.support.global_hint),
+        ),
     ];
     view! {
         <section class="card" data-testid="support-card">
-            <h2>"Support plan"</h2>
+            <h2>{crate::tr!(server.support.title)}</h2>
             {match current.clone() {
                 Some(s) => view! {
                     <p>
                         <strong>{s.title.clone()}</strong>
-                        {s.start.clone().map(|d| format!(" since {}", d.exact(crate::locale::untracked())))}
+                        {s.start.clone().map(|d| crate::tr!(server.support.since, date = d.exact(crate::locale::untracked())).to_string())}
                         {s.end.clone().map(|d| if s.may_downgrade {
-                            format!(", period ended {}: it can be changed or removed now", d.exact(crate::locale::untracked()))
+                            crate::tr!(server.support.ended, date = d.exact(crate::locale::untracked())).to_string()
                         } else {
-                            format!(", current period ends {}", d.exact(crate::locale::untracked()))
+                            crate::tr!(server.support.ends, date = d.exact(crate::locale::untracked())).to_string()
                         })}
-                        {s.immutable.then_some(" · locked")}
+                        {s.immutable.then_some(crate::tr!(server.support.locked))}
                     </p>
                 }.into_any(),
-                None => view! { <p><strong>"Unmanaged"</strong></p> }.into_any(),
+                None => view! { <p><strong>{crate::tr!(server.support.unmanaged)}</strong></p> }.into_any(),
             }}
             <p class="muted small">
-                "Upgrades apply at once. A downgrade or removal is possible only once the current period has ended, "
-                "and a locked (immutable) plan cannot be changed at all."
+                {crate::tr!(server.support.rules)}
             </p>
             <form
                 class="form"
@@ -53,7 +64,7 @@ pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
                 }
             >
                 <fieldset class="choices">
-                    <legend class="sr-only">"Support plan"</legend>
+                    <legend class="sr-only">{crate::tr!(server.support.title)}</legend>
                     {options.into_iter().map(|(value, label, hint)| {
                         let checked = value == code;
                         view! {
@@ -78,7 +89,7 @@ pub fn SupportCard(detail: ServerDetail) -> impl IntoView {
                     data-testid="support-save"
                     disabled=move || chosen.get() == code || ctx.support.pending().get()
                 >
-                    {move || if ctx.support.pending().get() { "Saving…" } else { "Change support plan" }}
+                    {move || if ctx.support.pending().get() { crate::tr!(server.saving) } else { crate::tr!(server.support.change) }}
                 </button>
                 <ShowApiCall call=Signal::derive(move || ApiCall::support_choice(&ctx.name.get(), &chosen.get())) />
             </form>
@@ -99,14 +110,14 @@ pub fn ReservedCard(detail: ServerDetail) -> impl IntoView {
     let sent = formula.clone();
     view! {
         <section class="card" data-testid="reserved-card">
-            <h2>"Reserved period"</h2>
+            <h2>{crate::tr!(server.reserved.title)}</h2>
             {match detail.row.reserved_until.clone() {
-                Some(until) => view! { <p><strong>{format!("Reserved until {}", until.exact(crate::locale::untracked()))}</strong></p> }.into_any(),
-                None => view! { <p><strong>"Not reserved"</strong>" (billed by the hour)"</p> }.into_any(),
+                Some(until) => view! { <p><strong>{crate::tr!(server.reserved.until, date = until.exact(crate::locale::untracked())).to_string()}</strong></p> }.into_any(),
+                None => view! { <p><strong>{crate::tr!(server.reserved.not_reserved)}</strong>{crate::tr!(server.reserved.hourly)}</p> }.into_any(),
             }}
             <p class="muted small">
-                "Reserving commits this plan for a number of months at a discount. "
-                <strong>"A reserved server cannot be deleted until the period ends."</strong>
+                {crate::tr!(server.reserved.intro)}
+                <strong>{crate::tr!(server.reserved.warning)}</strong>
             </p>
             <form
                 class="form"
@@ -116,28 +127,28 @@ pub fn ReservedCard(detail: ServerDetail) -> impl IntoView {
                 }
             >
                 <label class="field">
-                    <span>"Period"</span>
+                    <span>{crate::tr!(server.reserved.period)}</span>
                     <select name="months" on:change=move |ev| {
                         if let Ok(m) = event_target_value(&ev).parse() { months.set(m) }
                     }>
                         {RESERVE_MONTHS.into_iter().map(|m| {
-                            view! { <option value=m.to_string() selected=m == 12>{format!("{m} months")}</option> }
+                            view! { <option value=m.to_string() selected=m == 12>{crate::tr!(server.reserved.months, m = m).to_string()}</option> }
                         }).collect_view()}
                     </select>
                     <FieldError error field="months" />
                     {move || refusal(error.get())}
-                    <span class="muted small">"Sent as "<code>{formula}</code></span>
+                    <span class="muted small">{crate::tr!(server.reserved.sent_as)}<code>{formula}</code></span>
                 </label>
                 <button class="btn btn-primary" type="submit" data-testid="reserve-save" disabled=move || ctx.reserve.pending().get()>
-                    {move || if ctx.reserve.pending().get() { "Reserving…" } else { "Reserve" }}
+                    {move || if ctx.reserve.pending().get() { crate::tr!(server.reserved.reserving) } else { crate::tr!(server.reserved.reserve) }}
                 </button>
                 <ShowApiCall call=Signal::derive(move || ApiCall::reserve_server(&ctx.name.get(), &sent())) />
             </form>
             {move || ctx.reserved.get().map(|r| view! {
                 <p class="notice notice-info" data-testid="reserved-result">
-                    {format!("Reserved ({})", r.formula)}
-                    {r.discount.map(|d| format!(" · discount {d}%"))}
-                    {r.end.map(|e| format!(" · ends {}", e.exact(crate::locale::untracked())))}
+                    {crate::tr!(server.reserved.result, formula = r.formula.clone()).to_string()}
+                    {r.discount.map(|d| crate::tr!(server.reserved.discount, d = d).to_string())}
+                    {r.end.map(|e| crate::tr!(server.reserved.result_ends, date = e.exact(crate::locale::untracked())).to_string())}
                 </p>
             })}
         </section>
@@ -150,7 +161,7 @@ fn refusal(error: Option<crate::error::AppError>) -> Option<impl IntoView> {
     match error? {
         AppError::Invalid { .. } | AppError::SessionExpired => None,
         e => Some(
-            view! { <p class="notice notice-error" role="alert" data-testid="refusal">{e.to_string()}</p> },
+            view! { <p class="notice notice-error" role="alert" data-testid="refusal">{e.words(crate::locale::untracked())}</p> },
         ),
     }
 }
@@ -160,8 +171,8 @@ pub fn follow_answers(ctx: DetailCtx) {
     Effect::new(move |_| {
         if let Some(r) = ctx.support.value().get() {
             report(&r, |s| match s {
-                Some(s) => format!("Support plan is now {}", s.title),
-                None => "Support plan removed: the server is unmanaged".into(),
+                Some(s) => crate::tr!(server.support.now, title = s.title.clone()).to_string(),
+                None => crate::tr!(server.support.removed).into(),
             });
             if r.is_ok() {
                 ctx.reload.run(());
@@ -171,7 +182,11 @@ pub fn follow_answers(ctx: DetailCtx) {
     Effect::new(move |_| {
         if let Some(r) = ctx.reserve.value().get() {
             report(&r, |v| {
-                format!("Reserved for {} months", v.months.unwrap_or_default())
+                crate::tr!(
+                    server.reserved.reserved_for,
+                    months = v.months.unwrap_or_default()
+                )
+                .to_string()
             });
             if let Ok(v) = r {
                 ctx.reserved.set(Some(v));
