@@ -14,6 +14,7 @@ pub fn Address(ip: Option<String>, what: &'static str) -> impl IntoView {
             </span>
         }
         .into_any(),
-        None => view! { <span class="ip muted">"pending"</span> }.into_any(),
+        None => view! { <span class="ip muted">{crate::tr!(model.components.pending)}</span> }
+            .into_any(),
     }
 }

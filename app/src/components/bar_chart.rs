@@ -6,6 +6,16 @@ use leptos::prelude::*;
 
 use crate::model::consumption::euros;
 
+/// An axis value: whole euros without decimals ("€20", "20 €"), others as `euros` writes them.
+fn tick(v: f64) -> String {
+    let cents = (v * 100.0).round();
+    if v >= 0.005 && cents % 100.0 == 0.0 || v == 0.0 {
+        crate::locale::money(cents / 100.0, 0, crate::locale::untracked())
+    } else {
+        euros(v)
+    }
+}
+
 /// One bar: its label under or beside it, its parts (value, CSS class), a tooltip, a link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -86,7 +96,7 @@ pub fn ColumnChart(
             <svg width="100%" height=CH role=role aria-label=label>
                 {ticks.into_iter().map(|t| view! {
                     <line class="grid" x1=pct(LEFT_PCT) x2="100%" y1=y(t) y2=y(t) />
-                    <text class="tick" x=pct(LEFT_PCT - 1.5) y=y(t) + 4.0 text-anchor="end">{euros(t).replace(".00", "")}</text>
+                    <text class="tick" x=pct(LEFT_PCT - 1.5) y=y(t) + 4.0 text-anchor="end">{tick(t)}</text>
                 }).collect_view()}
                 {bars.into_iter().enumerate().map(|(i, bar)| {
                     let left = LEFT_PCT + slot * i as f64;

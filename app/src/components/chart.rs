@@ -28,12 +28,16 @@ pub fn full_time(t: i64, offset: i32) -> String {
 }
 
 fn number(v: f64) -> String {
-    if v >= 100.0 {
+    let text = if v >= 100.0 {
         format!("{v:.0}")
     } else if v >= 10.0 {
         format!("{v:.1}")
     } else {
         format!("{v:.2}")
+    };
+    match crate::locale::untracked() {
+        crate::i18n::Locale::en => text,
+        crate::i18n::Locale::it => text.replace('.', ","),
     }
 }
 
@@ -92,15 +96,20 @@ pub fn Chart(
     let summary = chart
         .series
         .iter()
-        .map(|s| match (s.min, s.avg, s.max) {
-            (Some(lo), Some(avg), Some(hi)) => format!(
-                "{}: min {} {unit}, average {} {unit}, max {} {unit}",
-                s.label,
-                number(lo / div),
-                number(avg / div),
-                number(hi / div)
-            ),
-            _ => format!("{}: no data", s.label),
+        .map(|s| {
+            let label = s.label.clone();
+            match (s.min, s.avg, s.max) {
+                (Some(lo), Some(avg), Some(hi)) => crate::tr!(
+                    model.components.chart_series,
+                    label = label,
+                    min = number(lo / div),
+                    avg = number(avg / div),
+                    max = number(hi / div),
+                    unit = unit
+                )
+                .to_string(),
+                _ => crate::tr!(model.components.chart_series_empty, label = label).to_string(),
+            }
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -158,7 +167,7 @@ pub fn Chart(
                 <ul class="legend">
                     {chart.series.iter().enumerate().map(|(i, s)| view! {
                         <li><span class=format!("swatch s{i}") aria-hidden="true"></span>{s.label.clone()}
-                            {s.avg.map(|a| view! { <span class="muted small">{format!(" avg {} {unit}", number(a / div))}</span> })}
+                            {s.avg.map(|a| view! { <span class="muted small">{crate::tr!(model.components.chart_avg, value = number(a / div), unit = unit).to_string()}</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -201,7 +210,7 @@ pub fn Chart(
                                 let value = nearest(&s.segments, t)
                                     .filter(|p| (p.0 - t).abs() <= span / 50 + 600)
                                     .map(|p| format!("{} {unit}", number(p.1 / div)))
-                                    .unwrap_or_else(|| "no data".into());
+                                    .unwrap_or_else(|| crate::tr!(model.components.chart_no_data).into());
                                 view! { <span><span class=format!("swatch s{i}") aria-hidden="true"></span>{format!("{}: {value}", s.label)}</span> }
                             }).collect_view())}
                         </div>

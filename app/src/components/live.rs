@@ -154,10 +154,7 @@ async fn poll(live: Live, toasts: super::toast::Toasts) {
                 if stale > 0 {
                     live.watching
                         .update_value(|w| w.retain(|x| now - x.since <= WATCH_CAP_MS));
-                    toasts.error(
-                        "An action is still running after 30 minutes, so this page stopped \
-                         following it. The Actions page shows how it ends.",
-                    );
+                    toasts.error(crate::tr!(model.components.live_gave_up));
                 }
                 let busy =
                     !activity.running.is_empty() || live.watching.with_value(|w| !w.is_empty());

@@ -12,14 +12,17 @@ pub fn ServerTime() -> impl IntoView {
     let refresh = ServerAction::<ServerTime>::new();
     let shown = move || match refresh.value().get() {
         Some(Ok(t)) => t,
-        Some(Err(e)) => format!("Unavailable: {e}"),
+        Some(Err(e)) => {
+            let error = e.to_string();
+            crate::tr!(model.components.server_time_unavailable, error = error).to_string()
+        }
         None => first.clone(),
     };
     let clicks = move || refresh.version().get();
 
     view! {
         <section class="card server-time" aria-live="polite">
-            <h2>"Server time"</h2>
+            <h2>{crate::tr!(model.components.server_time)}</h2>
             <p class="mono" data-testid="server-time">{shown}</p>
             <button
                 class="btn"
@@ -28,10 +31,10 @@ pub fn ServerTime() -> impl IntoView {
                     refresh.dispatch(ServerTime {});
                 }
             >
-                "Refresh"
+                {crate::tr!(model.components.refresh)}
             </button>
             <p class="muted small" data-testid="refresh-count">
-                {move || format!("Refreshed {} times", clicks())}
+                {move || crate::tr!(model.components.refreshed, n = clicks()).to_string()}
             </p>
         </section>
     }

@@ -41,9 +41,13 @@ pub struct NewToken {
 /// What a special discount percentage means, as `GET /account` encodes it.
 pub fn discount_words(percent: f64) -> Option<String> {
     if percent > 0.0 {
-        Some(format!("{percent}% off the list price"))
+        let percent = match crate::locale::untracked() {
+            crate::i18n::Locale::en => percent.to_string(),
+            crate::i18n::Locale::it => percent.to_string().replace('.', ","),
+        };
+        Some(crate::tr!(model.account.discount_off, percent = percent).to_string())
     } else if percent < 0.0 {
-        Some("a special price agreed with Seeweb".into())
+        Some(crate::tr!(model.account.discount_special).into())
     } else {
         None
     }
@@ -60,15 +64,15 @@ pub fn clean_notes(notes: &str) -> String {
 pub fn notes_problem(notes: &str, tokens: &[TokenRow], except: Option<u64>) -> Option<String> {
     let notes = notes.trim();
     if notes.is_empty() {
-        return Some("Give the token a name, so you know later what uses it.".into());
+        return Some(crate::tr!(model.account.token_name_empty).into());
     }
     if notes.chars().count() > NOTES_MAX {
-        return Some(format!("Keep the name under {NOTES_MAX} characters."));
+        return Some(crate::tr!(model.account.token_name_long, max = NOTES_MAX).to_string());
     }
     let taken = tokens
         .iter()
         .any(|t| Some(t.id) != except && t.notes.trim().eq_ignore_ascii_case(notes));
-    taken.then(|| "Another token has this name: pick one you can tell apart.".into())
+    taken.then(|| crate::tr!(model.account.token_name_taken).into())
 }
 
 /// One rule of a new password, and whether the typed one meets it.
@@ -85,21 +89,21 @@ pub fn password_rules(new: &str, username: &str) -> Vec<Rule> {
     let user = username.trim().to_lowercase();
     vec![
         Rule {
-            text: "At least 10 characters",
+            text: crate::tr!(model.account.rule_length),
             met: new.chars().count() >= PASSWORD_MIN,
         },
         Rule {
-            text: "A lower-case and an upper-case letter",
+            text: crate::tr!(model.account.rule_case),
             met: new.chars().any(char::is_lowercase) && new.chars().any(char::is_uppercase),
         },
         Rule {
-            text: "A digit or a symbol",
+            text: crate::tr!(model.account.rule_digit),
             met: new
                 .chars()
                 .any(|c| !c.is_alphabetic() && !c.is_whitespace()),
         },
         Rule {
-            text: "Not your username",
+            text: crate::tr!(model.account.rule_username),
             met: user.is_empty() || !new.to_lowercase().contains(&user),
         },
     ]
@@ -113,16 +117,20 @@ pub fn password_problem(
     username: &str,
 ) -> Option<(&'static str, String)> {
     if current.is_empty() {
-        return Some(("current", "Enter your current password.".into()));
+        return Some(("current", crate::tr!(model.account.current_empty).into()));
     }
     if let Some(rule) = password_rules(new, username).into_iter().find(|r| !r.met) {
-        return Some(("new", format!("Not yet: {}.", rule.text.to_lowercase())));
+        let rule = rule.text.to_lowercase();
+        return Some((
+            "new",
+            crate::tr!(model.account.not_yet, rule = rule).to_string(),
+        ));
     }
     if new == current {
-        return Some(("new", "Choose a password you have not been using.".into()));
+        return Some(("new", crate::tr!(model.account.same_password).into()));
     }
     if new != confirm {
-        return Some(("confirm", "The two new passwords differ.".into()));
+        return Some(("confirm", crate::tr!(model.account.confirm_differs).into()));
     }
     None
 }

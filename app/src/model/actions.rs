@@ -55,7 +55,7 @@ pub fn target(
         gone: false,
     };
     if resource.is_empty() {
-        return plain("—".into());
+        return plain(crate::tr!(model.none).into());
     }
     let find = |list: &[Known]| list.iter().find(|k| k.id == resource).cloned();
     match kind {
@@ -83,19 +83,22 @@ pub fn target(
                 ..plain(resource.to_string())
             },
         },
-        ResourceKind::Snapshot => plain(format!("Snapshot {resource}")),
+        ResourceKind::Snapshot => {
+            plain(crate::tr!(model.actions.snapshot, id = resource.to_string()).to_string())
+        }
         // `ec200322-net000022`: a VLAN of a private network on a server.
         ResourceKind::Network => match resource.split_once('-') {
             Some((server, network)) => {
                 let on = find_named(servers, server);
                 Target {
-                    label: format!("VLAN on {network}"),
+                    label: crate::tr!(model.actions.vlan_on, network = network.to_string())
+                        .to_string(),
                     id: Some(server.to_string()),
                     href: on.map(|_| format!("/servers/{}", encode(server))),
                     gone: false,
                 }
             }
-            None => plain(format!("Network {resource}")),
+            None => plain(crate::tr!(model.actions.network, id = resource.to_string()).to_string()),
         },
         ResourceKind::Other => plain(resource.to_string()),
     }
@@ -136,18 +139,34 @@ impl ActionList {
         let on = if self.resource.is_empty() {
             String::new()
         } else {
-            format!(" on {}", self.resource)
+            let resource = self.resource.clone();
+            crate::tr!(model.actions.on_resource, resource = resource).to_string()
         };
         let count = match self.total {
-            Some(t) => {
-                let noun = if t == 1 { "action" } else { "actions" };
-                if self.lines.len() as u64 == t {
-                    format!("Showing {t} {noun}")
+            Some(t) if self.lines.len() as u64 == t => {
+                if t == 1 {
+                    crate::tr!(model.actions.showing_all_one, total = t).to_string()
                 } else {
-                    format!("Showing {first}–{last} of {t} {noun}")
+                    crate::tr!(model.actions.showing_all, total = t).to_string()
                 }
             }
-            None => format!("Showing actions {first}–{last}"),
+            Some(t) if t == 1 => crate::tr!(
+                model.actions.showing_range_one,
+                first = first,
+                last = last,
+                total = t
+            )
+            .to_string(),
+            Some(t) => crate::tr!(
+                model.actions.showing_range,
+                first = first,
+                last = last,
+                total = t
+            )
+            .to_string(),
+            None => {
+                crate::tr!(model.actions.showing_unknown, first = first, last = last).to_string()
+            }
         };
         format!("{count}{on}")
     }

@@ -15,12 +15,13 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The word a badge shows, in the reader's language.
     pub fn label(self) -> &'static str {
         match self {
-            Outcome::Running => "In progress",
-            Outcome::Completed => "Completed",
-            Outcome::Failed => "Failed",
-            Outcome::Unknown => "Unknown",
+            Outcome::Running => crate::tr!(model.activity.running),
+            Outcome::Completed => crate::tr!(model.activity.completed),
+            Outcome::Failed => crate::tr!(model.activity.failed),
+            Outcome::Unknown => crate::tr!(model.activity.unknown),
         }
     }
 

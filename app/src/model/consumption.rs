@@ -34,9 +34,9 @@ impl Kind {
 
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Servers => "Servers",
-            Kind::Templates => "Templates",
-            Kind::Snapshots => "Snapshots",
+            Kind::Servers => crate::tr!(model.consumption.servers),
+            Kind::Templates => crate::tr!(model.consumption.templates),
+            Kind::Snapshots => crate::tr!(model.consumption.snapshots),
         }
     }
 }
@@ -215,12 +215,16 @@ pub fn euros(v: f64) -> String {
     }
 }
 
-/// "612 h".
+/// "612 h", "612.5 h" ("612,5 h" in Italian).
 pub fn hours(v: f64) -> String {
-    if v.fract() == 0.0 {
+    let text = if v.fract() == 0.0 {
         format!("{v:.0} h")
     } else {
         format!("{v:.1} h")
+    };
+    match crate::locale::untracked() {
+        crate::i18n::Locale::en => text,
+        crate::i18n::Locale::it => text.replace('.', ","),
     }
 }
 

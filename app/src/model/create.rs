@@ -59,8 +59,12 @@ impl PlanOption {
     /// Why this plan cannot be created in `region` now, or None when it can.
     pub fn unavailable_in(&self, region: &str, city: &str) -> Option<String> {
         match self.availability(region) {
-            Availability::NotOffered => Some(format!("not offered in {city}")),
-            Availability::SoldOut => Some(format!("sold out in {city}")),
+            Availability::NotOffered => {
+                Some(crate::tr!(model.create.not_offered, city = city.to_string()).to_string())
+            }
+            Availability::SoldOut => {
+                Some(crate::tr!(model.create.sold_out, city = city.to_string()).to_string())
+            }
             Availability::Available => None,
         }
     }

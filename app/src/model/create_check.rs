@@ -126,35 +126,33 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
     let mut out = Vec::new();
     let plan = options.and_then(|o| o.plan(&form.plan));
     if form.plan.is_empty() {
-        out.push(("plan", "Choose a plan.".to_string()));
+        out.push(("plan", crate::tr!(model.create_check.plan).to_string()));
     }
     if form.region.is_empty() {
-        out.push(("region", "Choose a region.".to_string()));
+        out.push(("region", crate::tr!(model.create_check.region).to_string()));
     } else if let (Some(o), Some(p)) = (options, plan) {
         if let Some(why) = p.unavailable_in(&form.region, o.city(&form.region)) {
-            out.push(("region", format!("{} is {why}.", p.name)));
+            let plan = p.name.clone();
+            out.push((
+                "region",
+                crate::tr!(model.create_check.plan_unavailable, plan = plan, why = why).to_string(),
+            ));
         }
     }
     let windows_plan = plan.map(|p| p.windows).unwrap_or(form.plan.ends_with('W'));
     if form.image.is_empty() {
-        out.push(("image", "Choose an image.".to_string()));
+        out.push(("image", crate::tr!(model.create_check.image).to_string()));
     } else if let Some(image) = options.and_then(|o| o.image(&form.image)) {
         if image.windows && !windows_plan {
-            out.push((
-                "image",
-                "Windows images need a Windows plan (the ones ending in W).".into(),
-            ));
+            out.push(("image", crate::tr!(model.create_check.windows_image).into()));
         } else if !image.windows && windows_plan {
-            out.push(("image", "Windows plans run Windows images only.".into()));
+            out.push(("image", crate::tr!(model.create_check.windows_plan).into()));
         }
     }
     if form.notes.chars().count() > server::NOTES_MAX {
         out.push((
             "notes",
-            format!(
-                "Keep the name to {} characters or fewer.",
-                server::NOTES_MAX
-            ),
+            crate::tr!(model.create_check.notes_long, max = server::NOTES_MAX).to_string(),
         ));
     }
     match form.script_mode {
@@ -162,21 +160,13 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
         ScriptMode::OneOff => {
             let script = form.script.trim();
             if script.is_empty() {
-                out.push(("script", "Write the script, or choose no script.".into()));
+                out.push(("script", crate::tr!(model.create_check.script_empty).into()));
             } else if is_powershell(script) && !windows_plan {
-                out.push((
-                    "script",
-                    "This is a PowerShell script: it runs on Windows servers only (ECS: \
-                     “powershell script cannot be used in linux servers”)."
-                        .into(),
-                ));
+                out.push(("script", crate::tr!(model.create_check.powershell).into()));
             } else if let Some(path) = relative_path(script) {
                 out.push((
                     "script",
-                    format!(
-                        "“{path}” is a relative path: scripts run from an unknown directory, so use \
-                         absolute paths such as /root/… (ECS: “Cannot use relative path in user script”)."
-                    ),
+                    crate::tr!(model.create_check.relative_path, path = path).to_string(),
                 ));
             }
         }
@@ -184,7 +174,7 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
             match (form.library_script, options) {
                 (None, _) => out.push((
                     "library_script",
-                    "Choose a script from your library.".into(),
+                    crate::tr!(model.create_check.library_script).into(),
                 )),
                 (Some(id), Some(o)) => {
                     if let Some(s) = o.scripts.iter().find(|s| s.id == id) {
@@ -192,9 +182,9 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
                             out.push((
                                 "library_script",
                                 if s.windows {
-                                    "This is a Windows script: choose a Windows plan or another script."
+                                    crate::tr!(model.create_check.windows_script)
                                 } else {
-                                    "This is a Linux script: choose a Linux plan or another script."
+                                    crate::tr!(model.create_check.linux_script)
                                 }
                                 .into(),
                             ));
@@ -209,9 +199,9 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
                     continue;
                 }
                 let message = if !env_name_ok(var.name.trim()) {
-                    Some("A name is letters, digits and _, not starting with a digit.")
+                    Some(crate::tr!(model.create_check.env_name))
                 } else if var.value.contains('"') || var.value.contains('\n') {
-                    Some("A value cannot contain double quotes or line breaks.")
+                    Some(crate::tr!(model.create_check.env_value))
                 } else {
                     None
                 };
@@ -220,20 +210,17 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
                     // repeated in the message.
                     out.push((
                         "env",
-                        format!(
-                            "Variable {}: {m} (ECS would answer “Invalid env variable format”)",
-                            i + 1
-                        ),
+                        crate::tr!(model.create_check.env_row, n = i + 1, problem = m).to_string(),
                     ));
                 }
             }
         }
     }
     if !matches!(form.support.as_str(), "" | "basic" | "global") {
-        out.push(("support", "Choose none, Basic or Global.".into()));
+        out.push(("support", crate::tr!(model.create_check.support).into()));
     }
     if form.reserved_months != 0 && !server::RESERVE_MONTHS.contains(&form.reserved_months) {
-        out.push(("reserved", "Choose 3, 6, 12 or 24 months, or none.".into()));
+        out.push(("reserved", crate::tr!(model.create_check.reserved).into()));
     }
     if !form.network.trim().is_empty() {
         if let Err(m) = super::network::parse_vlans(&form.network_vlans) {
@@ -243,7 +230,7 @@ pub fn problems(form: &CreateForm, options: Option<&CreateOptions>) -> Vec<(&'st
     if form.isolate_from.len() > 50 {
         out.push((
             "isolate_from",
-            "Choose at most 50 servers to isolate from.".into(),
+            crate::tr!(model.create_check.isolate).into(),
         ));
     }
     out
@@ -294,7 +281,13 @@ pub fn explain(message: &str) -> Option<(&'static str, String)> {
         ("network", "network"),
         ("vlan", "network_vlans"),
     ];
-    first_rule(message, &fields).map(|field| (field, format!("ECS refused it: {message}")))
+    first_rule(message, &fields).map(|field| {
+        let message = message.to_string();
+        (
+            field,
+            crate::tr!(model.create_check.refused, message = message).to_string(),
+        )
+    })
 }
 
 /// The create request, for "Show the API call".

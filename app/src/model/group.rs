@@ -76,9 +76,9 @@ impl GroupRow {
 /// "1 server", "3 servers".
 pub fn servers_count(n: usize) -> String {
     if n == 1 {
-        "1 server".into()
+        crate::tr!(model.group.servers_one).into()
     } else {
-        format!("{n} servers")
+        crate::tr!(model.group.servers_many, n = n).to_string()
     }
 }
 
@@ -86,13 +86,13 @@ pub fn servers_count(n: usize) -> String {
 pub fn check_notes(text: &str) -> Result<String, &'static str> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Enter a name for the group.");
+        return Err(crate::tr!(model.group.name_empty));
     }
     if text.chars().count() > NOTES_MAX {
-        return Err("Keep the name to 64 characters or fewer.");
+        return Err(crate::tr!(model.group.name_long));
     }
     if text.chars().any(char::is_control) {
-        return Err("A group name is one line of text.");
+        return Err(crate::tr!(model.group.name_line));
     }
     Ok(text.to_string())
 }
@@ -101,10 +101,10 @@ pub fn check_notes(text: &str) -> Result<String, &'static str> {
 /// API could not take.
 pub fn check_password(text: &str) -> Result<(), &'static str> {
     if text.chars().count() > PASSWORD_MAX {
-        return Err("Keep the password to 128 characters or fewer, or leave it blank.");
+        return Err(crate::tr!(model.group.password_long));
     }
     if text.chars().any(char::is_control) {
-        return Err("The password contains characters that cannot be sent.");
+        return Err(crate::tr!(model.group.password_chars));
     }
     Ok(())
 }

@@ -13,9 +13,9 @@ pub enum BulkOp {
 impl BulkOp {
     pub fn verb(self) -> &'static str {
         match self {
-            BulkOp::PowerOn => "Power on",
-            BulkOp::PowerOff => "Power off",
-            BulkOp::Delete => "Delete",
+            BulkOp::PowerOn => crate::tr!(model.lifecycle.power_on),
+            BulkOp::PowerOff => crate::tr!(model.lifecycle.power_off),
+            BulkOp::Delete => crate::tr!(model.lifecycle.delete),
         }
     }
 }

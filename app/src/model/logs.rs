@@ -40,10 +40,23 @@ impl Severity {
     }
 }
 
-/// The filter's choices: (URL value, label).
+/// The filter's choices: (URL value, English label). A page shows [`choice_label`] of the value.
 pub const SEVERITIES: &[(&str, &str)] =
     &[("info", "Info"), ("warning", "Warning"), ("error", "Error")];
 pub const STATUSES: &[(&str, &str)] = &[("success", "Succeeded"), ("failure", "Failed")];
+
+/// The label of a severity or status choice (a value of [`SEVERITIES`] or [`STATUSES`]) in the
+/// reader's language; the value itself for anything else.
+pub fn choice_label(value: &str) -> &str {
+    match value {
+        "info" => crate::tr!(model.logs.info),
+        "warning" => crate::tr!(model.logs.warning),
+        "error" => crate::tr!(model.logs.error),
+        "success" => crate::tr!(model.logs.succeeded),
+        "failure" => crate::tr!(model.logs.failed),
+        other => other,
+    }
+}
 
 /// What an entry was about, and its page in the panel when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,10 +134,10 @@ impl LogFilter {
     /// Why a value of the URL cannot filter, at its field.
     pub fn problem(&self) -> Option<(&'static str, String)> {
         if !self.severity.is_empty() && !SEVERITIES.iter().any(|(v, _)| *v == self.severity) {
-            return Some(("severity", "Choose info, warning or error.".into()));
+            return Some(("severity", crate::tr!(model.logs.choose_severity).into()));
         }
         if !self.status.is_empty() && !STATUSES.iter().any(|(v, _)| *v == self.status) {
-            return Some(("status", "Choose succeeded or failed.".into()));
+            return Some(("status", crate::tr!(model.logs.choose_status).into()));
         }
         None
     }
@@ -152,10 +165,20 @@ impl LogList {
         let last = first + self.rows.len().saturating_sub(1);
         match self.total {
             Some(t) if self.rows.len() as u64 == t => {
-                format!("Showing {t} {}", if t == 1 { "entry" } else { "entries" })
+                if t == 1 {
+                    crate::tr!(model.logs.showing_all_one, total = t).to_string()
+                } else {
+                    crate::tr!(model.logs.showing_all, total = t).to_string()
+                }
             }
-            Some(t) => format!("Showing {first}–{last} of {t} entries"),
-            None => format!("Showing entries {first}–{last}"),
+            Some(t) => crate::tr!(
+                model.logs.showing_range,
+                first = first,
+                last = last,
+                total = t
+            )
+            .to_string(),
+            None => crate::tr!(model.logs.showing_unknown, first = first, last = last).to_string(),
         }
     }
 }

@@ -152,9 +152,17 @@ pub fn time_label(t: i64, span: i64, offset_minutes: i32) -> String {
         format!("{:02}:{:02}", secs / 3_600, (secs % 3_600) / 60)
     } else {
         // 1970-01-01 was a Thursday.
-        const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        let weekday = match days.rem_euclid(7) {
+            0 => crate::tr!(model.metrics.thu),
+            1 => crate::tr!(model.metrics.fri),
+            2 => crate::tr!(model.metrics.sat),
+            3 => crate::tr!(model.metrics.sun),
+            4 => crate::tr!(model.metrics.mon),
+            5 => crate::tr!(model.metrics.tue),
+            _ => crate::tr!(model.metrics.wed),
+        };
         let (_, _, day) = civil(days);
-        format!("{} {day}", WEEKDAYS[days.rem_euclid(7) as usize])
+        format!("{weekday} {day}")
     }
 }
 

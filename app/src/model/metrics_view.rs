@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{Point, Unit};
 
-/// The ranges on offer (the URL's `range=`).
+/// The ranges on offer (the URL's `range=`, its English label, seconds). A page shows
+/// [`range_label`] of the key.
 pub const RANGES: [(&str, &str, i64); 5] = [
     ("1h", "1 hour", 3_600),
     ("6h", "6 hours", 21_600),
@@ -13,6 +14,19 @@ pub const RANGES: [(&str, &str, i64); 5] = [
     ("7d", "7 days", 604_800),
     ("30d", "30 days", 2_592_000),
 ];
+
+/// "1 hour", "1 ora": the label of a range key of [`RANGES`] in the reader's language (the key
+/// itself for anything else).
+pub fn range_label(key: &str) -> &str {
+    match key {
+        "1h" => crate::tr!(model.metrics.h1),
+        "6h" => crate::tr!(model.metrics.h6),
+        "24h" => crate::tr!(model.metrics.h24),
+        "7d" => crate::tr!(model.metrics.d7),
+        "30d" => crate::tr!(model.metrics.d30),
+        other => other,
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesView {

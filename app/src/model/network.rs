@@ -33,11 +33,11 @@ impl VlanState {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Creating => "Creating",
-            Self::Ready => "Ready",
-            Self::Updating => "Updating",
-            Self::Deleting => "Removing",
-            Self::Unknown => "Unknown",
+            Self::Creating => crate::tr!(model.network.creating),
+            Self::Ready => crate::tr!(model.network.ready),
+            Self::Updating => crate::tr!(model.network.updating),
+            Self::Deleting => crate::tr!(model.network.removing),
+            Self::Unknown => crate::tr!(model.network.unknown),
         }
     }
 
@@ -155,10 +155,10 @@ pub struct ServerNetworksView {
 
 /// The VLANs a person typed: one id (`100`) or a range (`10-20`); spaces allowed.
 pub fn parse_vlans(text: &str) -> Result<(u16, u16), &'static str> {
-    const WHAT: &str = "Type a VLAN id from 1 to 4094, or a range such as 10-20.";
+    let what = crate::tr!(model.network.vlan_what);
     let text = text.trim();
     if text.is_empty() {
-        return Err(WHAT);
+        return Err(what);
     }
     let (a, b) = text.split_once('-').unwrap_or((text, text));
     let id = |s: &str| {
@@ -169,8 +169,8 @@ pub fn parse_vlans(text: &str) -> Result<(u16, u16), &'static str> {
     };
     match (id(a), id(b)) {
         (Some(a), Some(b)) if a <= b => Ok((a, b)),
-        (Some(_), Some(_)) => Err("Write the range from the lower id to the higher: 10-20."),
-        _ => Err(WHAT),
+        (Some(_), Some(_)) => Err(crate::tr!(model.network.vlan_order)),
+        _ => Err(what),
     }
 }
 
@@ -211,34 +211,22 @@ pub fn explain(message: &str) -> Option<String> {
     let rules = [
         (
             "active connections",
-            "Servers are still attached to this network. Remove their VLANs first (each server's Networks tab).",
+            crate::tr!(model.network.active_connections),
         ),
-        (
-            "already exists",
-            "That VLAN is already on this interface. Choose another id; a VLAN just removed may need its removal to finish first.",
-        ),
-        (
-            "status of ok",
-            "That VLAN is still being changed. Wait until it is Ready, then try again.",
-        ),
-        (
-            "invalid vlan",
-            "Type a VLAN id from 1 to 4094, or a range such as 10-20.",
-        ),
-        (
-            "busy",
-            "The server is busy with another action. Wait until it ends, then try again.",
-        ),
-        (
-            "vlan not found",
-            "That VLAN no longer exists. The list has been refreshed.",
-        ),
+        ("already exists", crate::tr!(model.network.already_exists)),
+        ("status of ok", crate::tr!(model.network.not_stable)),
+        ("invalid vlan", crate::tr!(model.network.vlan_what)),
+        ("busy", crate::tr!(model.server_busy)),
+        ("vlan not found", crate::tr!(model.network.vlan_not_found)),
         (
             "network not found",
-            "That network no longer exists. The list has been refreshed.",
+            crate::tr!(model.network.network_not_found),
         ),
     ];
-    first_rule(message, &rules).map(|why| format!("{why} (ECS said: “{message}”)"))
+    first_rule(message, &rules).map(|why| {
+        let message = message.to_string();
+        crate::tr!(model.ecs_said, why = why, message = message).to_string()
+    })
 }
 
 #[cfg(test)]

@@ -62,13 +62,13 @@ pub fn family_slug(family: &str) -> String {
 /// The country of a region code (`it-fr2` → Italy), from its ISO prefix.
 pub fn country(code: &str) -> &'static str {
     match code.split('-').next().unwrap_or_default() {
-        "it" => "Italy",
-        "ch" => "Switzerland",
-        "bg" => "Bulgaria",
-        "hr" => "Croatia",
-        "de" => "Germany",
-        "fr" => "France",
-        "nl" => "Netherlands",
+        "it" => crate::tr!(model.plans.it),
+        "ch" => crate::tr!(model.plans.ch),
+        "bg" => crate::tr!(model.plans.bg),
+        "hr" => crate::tr!(model.plans.hr),
+        "de" => crate::tr!(model.plans.de),
+        "fr" => crate::tr!(model.plans.fr),
+        "nl" => crate::tr!(model.plans.nl),
         _ => "",
     }
 }
@@ -81,7 +81,7 @@ pub fn max_price(q: &TableQuery) -> Result<Option<f64>, String> {
     }
     match raw.replace(',', ".").parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err("Enter a monthly price in euros, like 50.".to_string()),
+        _ => Err(crate::tr!(model.plans.max_price).to_string()),
     }
 }
 
@@ -152,7 +152,7 @@ fn gpu_count(p: &PlanOption) -> u64 {
 /// "€14", "€0.019"; "—" when the API gave no price.
 pub fn euro(v: Option<f64>, digits: usize) -> String {
     v.map(|v| crate::locale::money(v, digits, crate::locale::untracked()))
-        .unwrap_or_else(|| "—".into())
+        .unwrap_or_else(|| crate::tr!(model.none).into())
 }
 
 /// Where "Create" goes: the create form with this plan (and the filtered region) chosen.

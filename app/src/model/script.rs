@@ -70,8 +70,12 @@ impl ScriptRow {
 
     /// "1.2 KB · 12 lines".
     pub fn size_text(&self) -> String {
-        let lines = if self.lines == 1 { "line" } else { "lines" };
-        format!("{} · {} {lines}", bytes_text(self.bytes), self.lines)
+        let (bytes, lines) = (bytes_text(self.bytes), self.lines);
+        if lines == 1 {
+            crate::tr!(model.script.size_one, bytes = bytes, lines = lines).to_string()
+        } else {
+            crate::tr!(model.script.size_many, bytes = bytes, lines = lines).to_string()
+        }
     }
 }
 
@@ -136,12 +140,19 @@ pub fn line_count(content: &str) -> usize {
 /// "86 bytes", "1.2 KB", "64 KB".
 pub fn bytes_text(bytes: usize) -> String {
     if bytes < 1024 {
-        let unit = if bytes == 1 { "byte" } else { "bytes" };
-        return format!("{bytes} {unit}");
+        return if bytes == 1 {
+            crate::tr!(model.script.byte, n = bytes).to_string()
+        } else {
+            crate::tr!(model.script.bytes, n = bytes).to_string()
+        };
     }
     let kb = bytes as f64 / 1024.0;
     if kb < 10.0 {
-        format!("{kb:.1} KB")
+        let text = format!("{kb:.1} KB");
+        match crate::locale::untracked() {
+            crate::i18n::Locale::en => text,
+            crate::i18n::Locale::it => text.replace('.', ","),
+        }
     } else {
         format!("{} KB", kb.round())
     }
@@ -149,14 +160,12 @@ pub fn bytes_text(bytes: usize) -> String {
 
 /// "3 of 20 scripts".
 pub fn limit_text(own: usize) -> String {
-    format!("{own} of {MAX_SCRIPTS} scripts")
+    crate::tr!(model.script.limit, own = own, max = MAX_SCRIPTS).to_string()
 }
 
 /// Why a new script cannot be created now, if the limit is reached.
 pub fn limit_reason(own: usize) -> Option<String> {
-    (own >= MAX_SCRIPTS).then(|| {
-        format!("You have {own} scripts, the most ECS allows: delete one before creating another.")
-    })
+    (own >= MAX_SCRIPTS).then(|| crate::tr!(model.script.limit_reason, own = own).to_string())
 }
 
 /// The title as it is kept: without surrounding blank space.
@@ -169,28 +178,29 @@ pub fn problems(draft: &ScriptDraft) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let title = draft.title.trim();
     if title.is_empty() {
-        out.push(("title", "Give the script a title.".to_string()));
+        out.push(("title", crate::tr!(model.script.title_empty).to_string()));
     } else if title.chars().count() > TITLE_MAX {
         out.push((
             "title",
-            format!("Keep the title to {TITLE_MAX} characters or fewer."),
+            crate::tr!(model.script.title_long, max = TITLE_MAX).to_string(),
         ));
     } else if title.chars().any(char::is_control) {
-        out.push(("title", "A title is one line of text.".to_string()));
+        out.push(("title", crate::tr!(model.script.title_line).to_string()));
     }
     if draft.content.trim().is_empty() {
         out.push((
             "content",
-            "The script is empty: write the commands it should run.".to_string(),
+            crate::tr!(model.script.content_empty).to_string(),
         ));
     } else if draft.content.len() > CONTENT_MAX {
         out.push((
             "content",
-            format!(
-                "The script is {}; keep it under {}.",
-                bytes_text(draft.content.len()),
-                bytes_text(CONTENT_MAX)
-            ),
+            crate::tr!(
+                model.script.content_big,
+                size = bytes_text(draft.content.len()),
+                max = bytes_text(CONTENT_MAX)
+            )
+            .to_string(),
         ));
     }
     out
@@ -206,9 +216,9 @@ pub fn is_powershell(content: &str) -> bool {
 pub fn windows_hint(draft: &ScriptDraft) -> Option<&'static str> {
     let ps = is_powershell(&draft.content);
     if ps && !draft.windows {
-        Some("This is a PowerShell script (its first line is #ps1): tick Windows, or servers created with it will refuse it.")
+        Some(crate::tr!(model.script.hint_powershell))
     } else if draft.windows && !ps && draft.content.trim_start().starts_with("#!") {
-        Some("This looks like a Linux script (it starts with #!): Windows servers run PowerShell scripts, starting with #ps1.")
+        Some(crate::tr!(model.script.hint_linux))
     } else {
         None
     }
@@ -218,23 +228,26 @@ pub fn windows_hint(draft: &ScriptDraft) -> Option<&'static str> {
 /// the form as a whole.
 pub fn explain(message: &str) -> Option<(&'static str, String)> {
     let m = message.to_lowercase();
+    let message = message.to_string();
     if m.contains("title") && m.contains("null") {
         Some((
             "title",
-            format!("Give the script a title (ECS: “{message}”)."),
+            crate::tr!(model.script.refused_title, message = message).to_string(),
         ))
     } else if m.contains("content") && m.contains("null") {
         Some((
             "content",
-            format!("The script is empty: write the commands it should run (ECS: “{message}”)."),
+            crate::tr!(model.script.refused_content, message = message).to_string(),
         ))
     } else if m.contains("more then 20") || m.contains("more than 20") {
         Some((
             "form",
-            format!(
-                "You already have {MAX_SCRIPTS} scripts, the most ECS allows: delete one before \
-                 creating another (ECS: “{message}”)."
-            ),
+            crate::tr!(
+                model.script.refused_limit,
+                max = MAX_SCRIPTS,
+                message = message
+            )
+            .to_string(),
         ))
     } else {
         None

@@ -196,11 +196,11 @@ pub fn display_name(typed: &str) -> String {
 /// Why `notes` (as [`display_name`] leaves it) cannot be a server's display name.
 pub fn notes_problem(notes: &str) -> Option<String> {
     if notes.is_empty() {
-        Some("Enter a display name.".into())
+        Some(crate::tr!(model.server.notes_empty).into())
     } else if notes.chars().count() > NOTES_MAX {
-        Some(format!("Keep it to {NOTES_MAX} characters or fewer."))
+        Some(crate::tr!(model.server.notes_long, max = NOTES_MAX).to_string())
     } else if notes.chars().any(char::is_control) {
-        Some("A display name is one line of text.".into())
+        Some(crate::tr!(model.server.notes_line).into())
     } else {
         None
     }
@@ -221,32 +221,29 @@ pub fn confirms_delete(typed: &str, name: &str, notes: &str) -> bool {
 /// to do, with ECS's own words after it (see the README's “Demo mode and the ECS API simulator”).
 pub fn explain(message: &str) -> Option<String> {
     let rules = [
-        (
-            "immutable",
-            "This support plan is locked and cannot be changed.",
-        ),
-        (
-            "downgrade",
-            "A support plan can be downgraded or removed only after its current period ends.",
-        ),
+        ("immutable", crate::tr!(model.server.immutable)),
+        ("downgrade", crate::tr!(model.server.downgrade)),
         (
             "support code not found",
-            "That support plan does not exist; choose Basic or Global.",
+            crate::tr!(model.server.support_not_found),
         ),
         (
             "not available for your profile",
-            "Reserved plans are not enabled for your Seeweb account; ask Seeweb to enable them.",
+            crate::tr!(model.server.reserved_not_enabled),
         ),
         (
             "different resource plan",
-            "A reserved period must be for the server's own plan.",
+            crate::tr!(model.server.reserved_other_plan),
         ),
         (
             "reserved plan not found",
-            "There is no reserved offer for this plan and period; try another period.",
+            crate::tr!(model.server.reserved_not_found),
         ),
     ];
-    first_rule(message, &rules).map(|why| format!("{why} (ECS said: “{message}”)"))
+    first_rule(message, &rules).map(|why| {
+        let message = message.to_string();
+        crate::tr!(model.ecs_said, why = why, message = message).to_string()
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::time::Stamp;
 pub const MAX_PROTECTED: usize = 12;
 /// The schedule keeps 1 to 30 unprotected snapshots (the simulator's bounds; the docs give none).
 pub const RETENTION_RANGE: std::ops::RangeInclusive<u8> = 1..=30;
-/// Day names, 0 = Sunday as the API counts.
+/// Day names in English, 0 = Sunday as the API counts. A page shows [`days`].
 pub const DAYS: [&str; 7] = [
     "Sunday",
     "Monday",
@@ -20,6 +20,33 @@ pub const DAYS: [&str; 7] = [
     "Friday",
     "Saturday",
 ];
+
+/// Day names in the reader's language ("Sunday", "Domenica"), 0 = Sunday as the API counts.
+pub fn days() -> [&'static str; 7] {
+    [
+        crate::tr!(model.snapshot.days.sunday),
+        crate::tr!(model.snapshot.days.monday),
+        crate::tr!(model.snapshot.days.tuesday),
+        crate::tr!(model.snapshot.days.wednesday),
+        crate::tr!(model.snapshot.days.thursday),
+        crate::tr!(model.snapshot.days.friday),
+        crate::tr!(model.snapshot.days.saturday),
+    ]
+}
+
+/// A day as the schedule's sentence names it ("Sunday", "domenica"), 0 = Sunday.
+fn on_day(day: u8) -> &'static str {
+    match day {
+        0 => crate::tr!(model.snapshot.on_day.sunday),
+        1 => crate::tr!(model.snapshot.on_day.monday),
+        2 => crate::tr!(model.snapshot.on_day.tuesday),
+        3 => crate::tr!(model.snapshot.on_day.wednesday),
+        4 => crate::tr!(model.snapshot.on_day.thursday),
+        5 => crate::tr!(model.snapshot.on_day.friday),
+        6 => crate::tr!(model.snapshot.on_day.saturday),
+        _ => "?",
+    }
+}
 
 /// Where a snapshot is in its life (`CG`, `CD`, `DE`, `DD`, `FL`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,12 +62,12 @@ pub enum SnapshotState {
 impl SnapshotState {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Creating => "Creating",
-            Self::Ready => "Ready",
-            Self::Deleting => "Deleting",
-            Self::Deleted => "Deleted",
-            Self::Failed => "Failed",
-            Self::Unknown => "Unknown",
+            Self::Creating => crate::tr!(model.snapshot.creating),
+            Self::Ready => crate::tr!(model.snapshot.ready),
+            Self::Deleting => crate::tr!(model.snapshot.deleting),
+            Self::Deleted => crate::tr!(model.snapshot.deleted),
+            Self::Failed => crate::tr!(model.snapshot.failed),
+            Self::Unknown => crate::tr!(model.snapshot.unknown),
         }
     }
 
@@ -55,12 +82,12 @@ impl SnapshotState {
 
     pub fn meaning(self) -> &'static str {
         match self {
-            Self::Creating => "ECS is copying the server's disk. The server keeps running.",
-            Self::Ready => "It can be restored, or cloned into a template.",
-            Self::Deleting => "ECS is deleting it.",
-            Self::Deleted => "It was deleted.",
-            Self::Failed => "ECS could not make it. Delete it and take another.",
-            Self::Unknown => "ECS reported a state the panel does not know.",
+            Self::Creating => crate::tr!(model.snapshot.meaning.creating),
+            Self::Ready => crate::tr!(model.snapshot.meaning.ready),
+            Self::Deleting => crate::tr!(model.snapshot.meaning.deleting),
+            Self::Deleted => crate::tr!(model.snapshot.meaning.deleted),
+            Self::Failed => crate::tr!(model.snapshot.meaning.failed),
+            Self::Unknown => crate::tr!(model.snapshot.meaning.unknown),
         }
     }
 }
@@ -121,13 +148,14 @@ pub struct ScheduleView {
 impl ScheduleView {
     /// "Every Sunday at 00:00 UTC, keeping the newest 2 unprotected snapshots".
     pub fn sentence(&self) -> String {
-        let day = DAYS.get(usize::from(self.day_of_week)).unwrap_or(&"?");
+        let day = on_day(self.day_of_week);
         let n = self.max_retention;
-        let noun = if n == 1 { "snapshot" } else { "snapshots" };
-        format!(
-            "Every {day} at {} UTC, keeping the newest {n} unprotected {noun}",
-            self.time_utc
-        )
+        let time = self.time_utc.clone();
+        if n == 1 {
+            crate::tr!(model.snapshot.schedule_one, day = day, time = time, n = n).to_string()
+        } else {
+            crate::tr!(model.snapshot.schedule_many, day = day, time = time, n = n).to_string()
+        }
     }
 }
 
@@ -173,13 +201,13 @@ pub fn next_deletions(rows: &[SnapshotRow], retention: u8) -> Vec<u64> {
 pub fn check_description(text: &str) -> Result<String, &'static str> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Enter a description: it is how you will recognise the snapshot.");
+        return Err(crate::tr!(model.snapshot.description_empty));
     }
     if text.chars().count() > 100 {
-        return Err("Keep the description to 100 characters or fewer.");
+        return Err(crate::tr!(model.snapshot.description_long));
     }
     if text.chars().any(char::is_control) {
-        return Err("A description is one line of text.");
+        return Err(crate::tr!(model.snapshot.description_line));
     }
     Ok(text.to_string())
 }
@@ -195,35 +223,20 @@ pub fn explain(message: &str) -> Option<String> {
     let rules = [
         (
             "maximum number of protected",
-            "This server already has 12 protected snapshots, the most ECS keeps. Unprotect one first.",
+            crate::tr!(model.snapshot.max_protected),
         ),
-        (
-            "is protected",
-            "This snapshot is protected. Unprotect it first, then delete it.",
-        ),
-        (
-            "snapshot is busy",
-            "ECS is still working on this snapshot. Wait until it is ready.",
-        ),
-        (
-            "busy",
-            "The server is busy with another action. Wait until it ends, then try again.",
-        ),
-        (
-            "already exists",
-            "This server already has a schedule. Change it instead.",
-        ),
-        (
-            "max_retention",
-            "Choose how many unprotected snapshots to keep: 1 to 30.",
-        ),
-        ("day_of_week", "Choose a day of the week."),
-        (
-            "not found",
-            "That snapshot no longer exists. The list has been refreshed.",
-        ),
+        ("is protected", crate::tr!(model.snapshot.is_protected)),
+        ("snapshot is busy", crate::tr!(model.snapshot.snapshot_busy)),
+        ("busy", crate::tr!(model.server_busy)),
+        ("already exists", crate::tr!(model.snapshot.schedule_exists)),
+        ("max_retention", crate::tr!(model.snapshot.max_retention)),
+        ("day_of_week", crate::tr!(model.snapshot.day_of_week)),
+        ("not found", crate::tr!(model.snapshot.not_found)),
     ];
-    first_rule(message, &rules).map(|why| format!("{why} (ECS said: “{message}”)"))
+    first_rule(message, &rules).map(|why| {
+        let message = message.to_string();
+        crate::tr!(model.ecs_said, why = why, message = message).to_string()
+    })
 }
 
 #[cfg(test)]

@@ -122,76 +122,84 @@ impl PartialEq<&str> for KeyType {
 }
 
 /// Why a pasted text is not an acceptable public key. `Display` is a sentence for the person who
-/// pasted it, saying what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// pasted it, saying what to do, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {
-    #[error(
-        "Paste a public key: the one line of your .pub file (for example ~/.ssh/id_ed25519.pub)."
-    )]
     Empty,
-    #[error("This is too long for a public key: paste the one line of your .pub file.")]
     TooLong,
-    #[error(
-        "This is a private key: paste the .pub file instead, and never share the private key."
-    )]
     PrivateKey,
-    #[error(
-        "This key is in the SSH2 (PuTTY) format: convert it with `ssh-keygen -i -f key.pub` and \
-         paste the line it prints."
-    )]
     Ssh2Format,
-    #[error(
-        "This is a PEM key, not an OpenSSH one: convert it with `ssh-keygen -i -m PKCS8 -f key.pem` \
-         and paste the line it prints."
-    )]
     PemFormat,
-    #[error(
-        "Paste one key, on one line: this text has {0} lines (a key copied from a terminal may have \
-         been broken into several)."
-    )]
     SeveralLines(usize),
-    #[error(
-        "Remove what comes before “{0}”: paste the key alone, as it is in the .pub file \
-         (authorized_keys options are not part of the key)."
-    )]
     Options(KeyType),
-    #[error(
-        "The key type is missing: paste the whole line of the .pub file, from its first word \
-         (ssh-ed25519, ssh-rsa, ecdsa-sha2-…) to the end."
-    )]
     MissingType,
-    #[error(
-        "DSA (ssh-dss) keys are no longer accepted by OpenSSH: make a new key with \
-         `ssh-keygen -t ed25519`."
-    )]
     Dsa,
-    #[error("Certificates (“{0}”) are not accepted: paste the public key itself (the .pub file).")]
     Certificate(String),
-    #[error(
-        "“{0}” keys are not supported: use ssh-ed25519 (recommended), ssh-rsa (2048 bits or more), \
-         ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com or \
-         sk-ecdsa-sha2-nistp256@openssh.com."
-    )]
     UnsupportedType(String),
-    #[error("The key data is missing after “{0}”: paste the whole line of the .pub file.")]
     MissingData(KeyType),
-    #[error("The key data is not valid base64: it may have been cut or changed while copying.")]
     BadBase64,
-    #[error(
-        "The line says “{declared}” but the key data is a “{inside}” key: copy the line again from \
-         the .pub file."
-    )]
     TypeMismatch { declared: KeyType, inside: String },
-    #[error("The key data is damaged ({0}): copy the line again from the .pub file.")]
     Malformed(String),
-    #[error(
-        "This RSA key has only {0} bits; at least 2048 are needed. Make a new key with \
-         `ssh-keygen -t ed25519` (or `ssh-keygen -t rsa -b 4096`)."
-    )]
     RsaTooShort(u32),
-    #[error("This RSA key has {0} bits; OpenSSH accepts at most 16384.")]
     RsaTooLong(u32),
 }
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::tr;
+        match self {
+            KeyError::Empty => f.write_str(tr!(model.ssh_key.empty)),
+            KeyError::TooLong => f.write_str(tr!(model.ssh_key.too_long)),
+            KeyError::PrivateKey => f.write_str(tr!(model.ssh_key.private_key)),
+            KeyError::Ssh2Format => f.write_str(tr!(model.ssh_key.ssh2)),
+            KeyError::PemFormat => f.write_str(tr!(model.ssh_key.pem)),
+            KeyError::SeveralLines(lines) => {
+                write!(f, "{}", tr!(model.ssh_key.several_lines, lines = *lines))
+            }
+            KeyError::Options(kind) => {
+                write!(f, "{}", tr!(model.ssh_key.options, kind = *kind))
+            }
+            KeyError::MissingType => f.write_str(tr!(model.ssh_key.missing_type)),
+            KeyError::Dsa => f.write_str(tr!(model.ssh_key.dsa)),
+            KeyError::Certificate(name) => {
+                let name = name.clone();
+                write!(f, "{}", tr!(model.ssh_key.certificate, name = name))
+            }
+            KeyError::UnsupportedType(name) => {
+                let name = name.clone();
+                write!(f, "{}", tr!(model.ssh_key.unsupported, name = name))
+            }
+            KeyError::MissingData(kind) => {
+                write!(f, "{}", tr!(model.ssh_key.missing_data, kind = *kind))
+            }
+            KeyError::BadBase64 => f.write_str(tr!(model.ssh_key.bad_base64)),
+            KeyError::TypeMismatch { declared, inside } => {
+                let inside = inside.clone();
+                write!(
+                    f,
+                    "{}",
+                    tr!(
+                        model.ssh_key.type_mismatch,
+                        declared = *declared,
+                        inside = inside
+                    )
+                )
+            }
+            KeyError::Malformed(why) => {
+                let why = why.clone();
+                write!(f, "{}", tr!(model.ssh_key.malformed, why = why))
+            }
+            KeyError::RsaTooShort(bits) => {
+                write!(f, "{}", tr!(model.ssh_key.rsa_short, bits = *bits))
+            }
+            KeyError::RsaTooLong(bits) => {
+                write!(f, "{}", tr!(model.ssh_key.rsa_long, bits = *bits))
+            }
+        }
+    }
+}
+
+impl std::error::Error for KeyError {}
 
 /// A valid OpenSSH public key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -319,7 +327,7 @@ fn shown(text: &str) -> String {
 /// Checks the blob's fields against its declared type; returns the key's size in bits.
 fn check_blob(kind: KeyType, blob: &[u8]) -> Result<u32, KeyError> {
     let mut reader = Reader(blob);
-    let inside = reader.string("the key type")?;
+    let inside = reader.string(crate::tr!(model.ssh_key.part.key_type))?;
     if inside != kind.as_str().as_bytes() {
         return Err(KeyError::TypeMismatch {
             declared: kind,
@@ -328,21 +336,22 @@ fn check_blob(kind: KeyType, blob: &[u8]) -> Result<u32, KeyError> {
     }
     let bits = match kind {
         KeyType::Ed25519 | KeyType::SkEd25519 => {
-            let key = reader.string("the Ed25519 key")?;
+            let key = reader.string(crate::tr!(model.ssh_key.part.ed25519_key))?;
             if key.len() != 32 {
-                return Err(KeyError::Malformed(format!(
-                    "an Ed25519 key is 32 bytes, this one has {}",
-                    key.len()
-                )));
+                return Err(KeyError::Malformed(
+                    crate::tr!(model.ssh_key.damage.ed25519_len, len = key.len()).to_string(),
+                ));
             }
             256
         }
         KeyType::Rsa => {
-            let exponent = reader.mpint("the RSA exponent")?;
+            let exponent = reader.mpint(crate::tr!(model.ssh_key.part.rsa_exponent))?;
             if exponent.is_empty() {
-                return Err(KeyError::Malformed("the RSA exponent is zero".into()));
+                return Err(KeyError::Malformed(
+                    crate::tr!(model.ssh_key.damage.exponent_zero).into(),
+                ));
             }
-            let modulus = reader.mpint("the RSA modulus")?;
+            let modulus = reader.mpint(crate::tr!(model.ssh_key.part.rsa_modulus))?;
             let bits = bit_length(modulus);
             if bits < RSA_MIN_BITS {
                 return Err(KeyError::RsaTooShort(bits));
@@ -354,18 +363,22 @@ fn check_blob(kind: KeyType, blob: &[u8]) -> Result<u32, KeyError> {
         }
         KeyType::EcdsaP256 | KeyType::EcdsaP384 | KeyType::EcdsaP521 | KeyType::SkEcdsaP256 => {
             let (curve, size) = kind.curve().unwrap_or(("", 0));
-            if reader.string("the curve name")? != curve.as_bytes() {
-                return Err(KeyError::Malformed(format!(
-                    "the curve is not the {curve} the type names"
-                )));
+            if reader.string(crate::tr!(model.ssh_key.part.curve_name))? != curve.as_bytes() {
+                return Err(KeyError::Malformed(
+                    crate::tr!(model.ssh_key.damage.curve, curve = curve).to_string(),
+                ));
             }
             // An uncompressed point: 0x04, then x and y.
-            let point = reader.string("the ECDSA point")?;
+            let point = reader.string(crate::tr!(model.ssh_key.part.ecdsa_point))?;
             if point.len() != 1 + 2 * size || point[0] != 4 {
-                return Err(KeyError::Malformed(format!(
-                    "a {curve} point is {} bytes starting with 04",
-                    1 + 2 * size
-                )));
+                return Err(KeyError::Malformed(
+                    crate::tr!(
+                        model.ssh_key.damage.point,
+                        curve = curve,
+                        size = 1 + 2 * size
+                    )
+                    .to_string(),
+                ));
             }
             match kind {
                 KeyType::EcdsaP384 => 384,
@@ -376,13 +389,12 @@ fn check_blob(kind: KeyType, blob: &[u8]) -> Result<u32, KeyError> {
     };
     if matches!(kind, KeyType::SkEd25519 | KeyType::SkEcdsaP256) {
         // The FIDO application the key is bound to, usually `ssh:`.
-        reader.string("the security key's application")?;
+        reader.string(crate::tr!(model.ssh_key.part.application))?;
     }
     if !reader.0.is_empty() {
-        return Err(KeyError::Malformed(format!(
-            "{} bytes after the end of the key",
-            reader.0.len()
-        )));
+        return Err(KeyError::Malformed(
+            crate::tr!(model.ssh_key.damage.trailing, n = reader.0.len()).to_string(),
+        ));
     }
     Ok(bits)
 }
@@ -392,8 +404,9 @@ struct Reader<'a>(&'a [u8]);
 
 impl<'a> Reader<'a> {
     /// A `string`: a big-endian `u32` length, then that many bytes.
-    fn string(&mut self, what: &str) -> Result<&'a [u8], KeyError> {
-        let cut = || KeyError::Malformed(format!("{what} is cut short"));
+    fn string(&mut self, what: &'static str) -> Result<&'a [u8], KeyError> {
+        let cut =
+            || KeyError::Malformed(crate::tr!(model.ssh_key.damage.cut, what = what).to_string());
         let (len, rest) = self.0.split_first_chunk::<4>().ok_or_else(cut)?;
         let len = usize::try_from(u32::from_be_bytes(*len)).map_err(|_| cut())?;
         if rest.len() < len {
@@ -405,10 +418,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A positive `mpint`, without its leading zero bytes (empty for zero).
-    fn mpint(&mut self, what: &str) -> Result<&'a [u8], KeyError> {
+    fn mpint(&mut self, what: &'static str) -> Result<&'a [u8], KeyError> {
         let value = self.string(what)?;
         if value.first().is_some_and(|b| b & 0x80 != 0) {
-            return Err(KeyError::Malformed(format!("{what} is negative")));
+            return Err(KeyError::Malformed(
+                crate::tr!(model.ssh_key.damage.negative, what = what).to_string(),
+            ));
         }
         let zeros = value.iter().take_while(|b| **b == 0).count();
         Ok(&value[zeros..])

@@ -16,8 +16,14 @@ use super::time::Stamp;
 /// Longest label accepted (the API documents no limit; labels are short names).
 pub const LABEL_MAX: usize = 64;
 
-/// What the list says instead of a fingerprint when the stored text is not a key.
+/// What the list says instead of a fingerprint when the stored text is not a key, in English. A
+/// page shows [`not_a_key`].
 pub const NOT_A_KEY: &str = "not a valid OpenSSH key";
+
+/// [`NOT_A_KEY`] in the reader's language.
+pub fn not_a_key() -> &'static str {
+    crate::tr!(model.ssh_key_list.not_a_key)
+}
 
 /// What the key text says about itself, when it is a valid OpenSSH public key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +49,10 @@ impl KeyFacts {
     /// "ED25519 · 256 bits".
     pub fn summary(&self) -> String {
         match self.bits {
-            Some(bits) => format!("{} · {bits} bits", self.kind),
+            Some(bits) => {
+                let kind = self.kind.clone();
+                crate::tr!(model.ssh_key_list.bits, kind = kind, bits = bits).to_string()
+            }
             None => self.kind.clone(),
         }
     }
@@ -104,25 +113,19 @@ pub fn same_label(a: &str, b: &str) -> bool {
 pub fn label_problem(label: &str, keys: &[SshKeyRow], except: Option<u64>) -> Option<String> {
     let label = label.trim();
     if label.is_empty() {
-        return Some(
-            "Give the key a label, for example the computer it comes from (work-laptop).".into(),
-        );
+        return Some(crate::tr!(model.ssh_key_list.label_empty).into());
     }
     if label.chars().count() > LABEL_MAX {
-        return Some(format!(
-            "Keep the label to {LABEL_MAX} characters or fewer."
-        ));
+        return Some(crate::tr!(model.ssh_key_list.label_long, max = LABEL_MAX).to_string());
     }
     if label.chars().any(char::is_control) {
-        return Some("A label is one line of text.".into());
+        return Some(crate::tr!(model.ssh_key_list.label_line).into());
     }
     keys.iter()
         .find(|k| Some(k.id) != except && same_label(&k.label, label))
         .map(|k| {
-            format!(
-                "You already have a key labelled “{}”: labels are unique (capitals do not count), choose another.",
-                k.label
-            )
+            let label = k.label.clone();
+            crate::tr!(model.ssh_key_list.label_taken, label = label).to_string()
         })
 }
 
@@ -170,18 +173,21 @@ pub fn explain(message: &str) -> Option<(&'static str, String)> {
         let taken = ["exist", "unique", "already", "duplicate", "taken", "in use"]
             .iter()
             .any(|w| m.contains(w));
+        let message = message.to_string();
         Some((
             "label",
             if taken {
-                format!(
-                    "You already have a key with this label: choose another (ECS: “{message}”)."
-                )
+                crate::tr!(model.ssh_key_list.refused_taken, message = message).to_string()
             } else {
-                format!("ECS refused this label: “{message}”.")
+                crate::tr!(model.ssh_key_list.refused_label, message = message).to_string()
             },
         ))
     } else if m.contains("key") && !m.contains("not found") {
-        Some(("key", format!("ECS refused this key: “{message}”.")))
+        let message = message.to_string();
+        Some((
+            "key",
+            crate::tr!(model.ssh_key_list.refused_key, message = message).to_string(),
+        ))
     } else {
         None
     }

@@ -36,11 +36,9 @@ impl Role {
     /// What the role may do, in a line for the team page.
     pub fn summary(self) -> &'static str {
         match self {
-            Role::Viewer => "Sees everything except secrets; changes nothing.",
-            Role::Operator => {
-                "Powers, consoles, snapshots, creates and deletes servers, edits the library."
-            }
-            Role::Admin => "Everything, plus people, API tokens, consumption and the audit log.",
+            Role::Viewer => crate::tr!(model.team.viewer),
+            Role::Operator => crate::tr!(model.team.operator),
+            Role::Admin => crate::tr!(model.team.admin),
         }
     }
 }
@@ -92,19 +90,19 @@ pub fn clean_name(name: &str) -> String {
 /// Why `name` (already cleaned) cannot be a panel username.
 pub fn name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
-        return Some("Enter a username.".into());
+        return Some(crate::tr!(model.team.name_empty).into());
     }
     if name.chars().count() > NAME_MAX {
-        return Some(format!("At most {NAME_MAX} characters."));
+        return Some(crate::tr!(model.team.name_long, max = NAME_MAX).to_string());
     }
     if !name
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
     {
-        return Some("Use letters, digits, dots, dashes and underscores only.".into());
+        return Some(crate::tr!(model.team.name_chars).into());
     }
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Some("Start with a letter or a digit.".into());
+        return Some(crate::tr!(model.team.name_start).into());
     }
     None
 }

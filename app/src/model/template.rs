@@ -29,12 +29,12 @@ pub enum TemplateState {
 impl TemplateState {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Creating => "Creating",
-            Self::Ready => "Ready",
-            Self::Deleting => "Deleting",
-            Self::Deleted => "Deleted",
-            Self::Failed => "Failed",
-            Self::Unknown => "Unknown",
+            Self::Creating => crate::tr!(model.template.creating),
+            Self::Ready => crate::tr!(model.template.ready),
+            Self::Deleting => crate::tr!(model.template.deleting),
+            Self::Deleted => crate::tr!(model.template.deleted),
+            Self::Failed => crate::tr!(model.template.failed),
+            Self::Unknown => crate::tr!(model.template.unknown),
         }
     }
 
@@ -51,12 +51,12 @@ impl TemplateState {
     /// One sentence for the badge's tooltip.
     pub fn meaning(self) -> &'static str {
         match self {
-            Self::Creating => "ECS is copying the server's disk into the template.",
-            Self::Ready => "New servers can be created from it.",
-            Self::Deleting => "ECS is deleting it and everything in it.",
-            Self::Deleted => "It was deleted.",
-            Self::Failed => "ECS could not make it. Delete it and make it again.",
-            Self::Unknown => "ECS reported a state the panel does not know.",
+            Self::Creating => crate::tr!(model.template.meaning.creating),
+            Self::Ready => crate::tr!(model.template.meaning.ready),
+            Self::Deleting => crate::tr!(model.template.meaning.deleting),
+            Self::Deleted => crate::tr!(model.template.meaning.deleted),
+            Self::Failed => crate::tr!(model.template.meaning.failed),
+            Self::Unknown => crate::tr!(model.template.meaning.unknown),
         }
     }
 
@@ -153,16 +153,16 @@ impl Refusal {
     /// A few words for the server's option in a select.
     pub fn short(self) -> &'static str {
         match self {
-            Self::V1 => "v1 server, no templates",
-            Self::Gpu8 => "eCSGPU8 plan, no templates",
+            Self::V1 => crate::tr!(model.template.short_v1),
+            Self::Gpu8 => crate::tr!(model.template.short_gpu8),
         }
     }
 
     /// The sentence under the select when such a server is chosen.
     pub fn sentence(self) -> &'static str {
         match self {
-            Self::V1 => "Seeweb does not make templates of v1 servers (an older generation): ECS will refuse this one.",
-            Self::Gpu8 => "Seeweb does not make templates of servers on the eCSGPU8 plan: ECS will refuse this one.",
+            Self::V1 => crate::tr!(model.template.sentence_v1),
+            Self::Gpu8 => crate::tr!(model.template.sentence_gpu8),
         }
     }
 }
@@ -198,13 +198,13 @@ pub fn select(rows: &[TemplateRow], query: &TableQuery) -> (Vec<TemplateRow>, us
 pub fn check_description(text: &str) -> Result<String, &'static str> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Enter a description: it is how you will recognise the template.");
+        return Err(crate::tr!(model.template.description_empty));
     }
     if text.chars().count() > DESCRIPTION_MAX {
-        return Err("Keep the description to 100 characters or fewer.");
+        return Err(crate::tr!(model.template.description_long));
     }
     if text.chars().any(char::is_control) {
-        return Err("A description is one line of text.");
+        return Err(crate::tr!(model.template.description_line));
     }
     Ok(text.to_string())
 }
@@ -213,13 +213,13 @@ pub fn check_description(text: &str) -> Result<String, &'static str> {
 pub fn check_notes(text: &str) -> Result<String, &'static str> {
     let text = text.trim();
     if text.chars().count() > NOTES_MAX {
-        return Err("Keep the notes to 500 characters or fewer.");
+        return Err(crate::tr!(model.template.notes_long));
     }
     if text
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
     {
-        return Err("The notes contain characters that cannot be saved.");
+        return Err(crate::tr!(model.template.notes_chars));
     }
     Ok(text.to_string())
 }
@@ -228,28 +228,22 @@ pub fn check_notes(text: &str) -> Result<String, &'static str> {
 /// ECS's own words after them.
 pub fn explain(message: &str) -> Option<(&'static str, String)> {
     let rules = [
-        (
-            "v1 server",
-            "This is a v1 server: Seeweb makes templates only of newer servers. Choose another server.",
-        ),
-        (
-            "gpu8",
-            "Seeweb cannot make templates of servers on the eCSGPU8 plan. Choose another server.",
-        ),
+        ("v1 server", crate::tr!(model.template.refused_v1)),
+        ("gpu8", crate::tr!(model.template.refused_gpu8)),
         (
             "server not found",
-            "That server no longer exists. Choose another one.",
+            crate::tr!(model.template.server_not_found),
         ),
-        (
-            "busy",
-            "The server is busy with another action. Wait until it ends, then try again.",
-        ),
-        (
-            "failed state",
-            "The server failed to build, so there is nothing to copy. Choose another server.",
-        ),
+        ("busy", crate::tr!(model.server_busy)),
+        ("failed state", crate::tr!(model.template.failed_state)),
     ];
-    first_rule(message, &rules).map(|why| ("server", format!("{why} (ECS said: “{message}”)")))
+    first_rule(message, &rules).map(|why| {
+        let message = message.to_string();
+        (
+            "server",
+            crate::tr!(model.ecs_said, why = why, message = message).to_string(),
+        )
+    })
 }
 
 #[cfg(test)]
