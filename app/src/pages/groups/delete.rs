@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::servers_count;
 use super::GroupsCtx;
 use crate::api::groups::DeleteGroup;
 use crate::components::api_call::ShowApiCall;
@@ -12,6 +11,7 @@ use crate::components::error_view::{report_failure, ErrorNotice};
 use crate::components::toast::use_toasts;
 use crate::error::AppError;
 use crate::model::api_call::ApiCall;
+use crate::model::group::servers_count;
 use crate::model::group::GroupRow;
 
 #[component]

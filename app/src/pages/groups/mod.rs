@@ -13,16 +13,7 @@ use leptos_router::{lazy_route, LazyRoute};
 use crate::api::groups::{list_groups, CreateGroup, DeleteGroup};
 use crate::components::error_view::ErrorNotice;
 use crate::components::live::{reload_on_activity, use_live};
-use crate::model::group::GroupRow;
-
-/// "1 server", "3 servers", in the reader's language.
-pub(super) fn servers_count(n: usize) -> String {
-    if n == 1 {
-        crate::tr!(groups.one_server).to_string()
-    } else {
-        crate::tr!(groups.n_servers, n = n).to_string()
-    }
-}
+use crate::model::group::{servers_count, GroupRow};
 
 /// State shared by the page, its form and its dialog.
 #[derive(Clone, Copy)]

@@ -17,7 +17,7 @@ pub fn Regions(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl Int
                     let (now, offered) = cat.with_value(|c| c.counts(&r.code));
                     let code = r.code.clone();
                     let chosen = move || query.with(|q| q.filter("region") == code);
-                    let place = match country_words(&r.code) {
+                    let place = match country(&r.code) {
                         "" => r.code.clone(),
                         c => format!("{c} · {}", r.code),
                     };
@@ -49,19 +49,5 @@ pub fn Regions(cat: StoredValue<Catalogue>, query: Memo<TableQuery>) -> impl Int
                 }).collect_view()}
             </ul>
         </section>
-    }
-}
-
-/// The region's country in the reader's language ("" when the code names none the panel knows).
-fn country_words(code: &str) -> &'static str {
-    match country(code) {
-        "Italy" => crate::tr!(plans.country.italy),
-        "Switzerland" => crate::tr!(plans.country.switzerland),
-        "Bulgaria" => crate::tr!(plans.country.bulgaria),
-        "Croatia" => crate::tr!(plans.country.croatia),
-        "Germany" => crate::tr!(plans.country.germany),
-        "France" => crate::tr!(plans.country.france),
-        "Netherlands" => crate::tr!(plans.country.netherlands),
-        other => other,
     }
 }
