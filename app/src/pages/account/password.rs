@@ -113,7 +113,7 @@ pub fn PasswordCard(
                         <FieldError error field="current" />
                     </label>
                     <label class="field">
-                        <span>{crate::tr!(account.password.new)}</span>
+                        <span>{crate::tr!(account.password.new_password)}</span>
                         <input name="new" type="password" autocomplete="new-password" aria-describedby="password-rules" aria-invalid=invalid("new") prop:value=move || new.get() on:input=input(new) />
                         <FieldError error field="new" />
                     </label>
