@@ -39,8 +39,10 @@ async fn pages_carry_a_nonce_policy_that_their_scripts_match() {
         let script_src = csp.split(';').find(|d| d.contains("script-src")).unwrap();
         assert!(!script_src.contains("unsafe-inline"), "{path}: {csp}");
         let html = res.text().await.unwrap();
-        // Every script on the page, inline or not, carries this response's nonce.
-        let scripts = html.matches("<script").count();
+        // Every script on the page, inline or not, carries this response's nonce. leptos_i18n's
+        // provider leaves an empty `<script></script>` (its slot for lazily loaded translations,
+        // a feature we do not use): nothing in it to run, so it is the one tag not counted.
+        let scripts = html.matches("<script").count() - html.matches("<script></script>").count();
         assert!(scripts > 0, "{path}: no scripts");
         assert_eq!(
             html.matches(&format!("nonce=\"{nonce}\"")).count(),
