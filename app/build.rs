@@ -8,7 +8,7 @@ use std::path::PathBuf;
 const NAMESPACES: &[&str] = &[
     "common", "auth", "errors", "home", "servers", "server", "create", "templates", "actions",
     "scripts", "ssh_keys", "groups", "networks", "consumption", "logs", "account", "password",
-    "plans", "team", "audit", "model",
+    "plans", "team", "audit", "model", "ecs",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

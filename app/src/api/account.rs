@@ -136,7 +136,10 @@ pub async fn change_password(
                 None => {
                     attempt.failed();
                     tracing::warn!("a password change gave a wrong current password");
-                    AppError::invalid("current", "That is not your current password.")
+                    AppError::invalid(
+                        "current",
+                        crate::tr!(errors.api.account.wrong_current_password),
+                    )
                 }
                 Some(outage) => {
                     attempt.not_judged().await;
@@ -212,7 +215,7 @@ mod ssr {
             tracing::warn!("a password change gave a wrong current password");
             return Err(AppError::invalid(
                 "current",
-                "That is not your current password.",
+                crate::tr!(errors.api.account.wrong_current_password),
             ));
         }
         attempt.succeeded().await;
@@ -227,8 +230,6 @@ mod ssr {
     }
 
     pub fn gone() -> AppError {
-        AppError::NotFound(
-            "That token no longer exists (it may have been destroyed elsewhere).".into(),
-        )
+        AppError::NotFound(crate::tr!(errors.api.account.token_gone).into())
     }
 }

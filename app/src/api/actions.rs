@@ -23,8 +23,7 @@ pub async fn list_actions(
     if !resource.is_empty() && ids::resource_filter(&resource).is_err() {
         return Err(AppError::invalid(
             "resource",
-            "A resource is an id such as ec200401 (a server), ei100006 (a template) or 104 \
-             (a snapshot): letters, digits, - and _ only, at most 40 characters.",
+            crate::tr!(errors.api.actions.bad_resource),
         ));
     }
     let filter = (!resource.is_empty()).then_some(resource.as_str());

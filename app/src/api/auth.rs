@@ -16,13 +16,22 @@ pub async fn login(
 
     let username = username.trim().to_string();
     if username.is_empty() {
-        return Err(AppError::invalid("username", "Enter your username."));
+        return Err(AppError::invalid(
+            "username",
+            crate::tr!(errors.api.auth.enter_username),
+        ));
     }
     if username.len() > throttle::MAX_USERNAME_BYTES {
-        return Err(AppError::invalid("username", "That username is too long."));
+        return Err(AppError::invalid(
+            "username",
+            crate::tr!(errors.api.auth.username_too_long),
+        ));
     }
     if password.is_empty() {
-        return Err(AppError::invalid("password", "Enter your password."));
+        return Err(AppError::invalid(
+            "password",
+            crate::tr!(errors.api.auth.enter_password),
+        ));
     }
     let state = crate::state::panel_state()?;
     let attempt = state
@@ -40,7 +49,10 @@ pub async fn login(
             None => {
                 attempt.failed();
                 tracing::warn!("a sign-in was refused");
-                return Err(AppError::invalid("password", "Wrong username or password."));
+                return Err(AppError::invalid(
+                    "password",
+                    crate::tr!(errors.api.auth.wrong_credentials),
+                ));
             }
             Some(outage) => {
                 attempt.not_judged().await;
@@ -69,19 +81,22 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
 
     let token = token.trim().to_string();
     if token.is_empty() {
-        return Err(AppError::invalid("token", "Paste your API token."));
+        return Err(AppError::invalid(
+            "token",
+            crate::tr!(errors.api.auth.paste_token),
+        ));
     }
     if token.len() > 512 || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(AppError::invalid(
             "token",
-            "That does not look like an API token.",
+            crate::tr!(errors.api.auth.token_malformed),
         ));
     }
     let state = crate::state::panel_state()?;
     if state.team.is_some() {
         return Err(AppError::invalid(
             "token",
-            "This panel signs in with panel accounts: use your username and password.",
+            crate::tr!(errors.api.auth.team_uses_passwords),
         ));
     }
     // A token names no user: only the peer address is counted.
@@ -100,7 +115,10 @@ pub async fn login_token(token: String, next: Option<String>) -> Result<String, 
             None => {
                 attempt.failed();
                 tracing::warn!("an API token was refused");
-                return Err(AppError::invalid("token", "This API token was not accepted. Check it, or make a new one in Seeweb's panel."));
+                return Err(AppError::invalid(
+                    "token",
+                    crate::tr!(errors.api.auth.token_refused),
+                ));
             }
             Some(outage) => {
                 attempt.not_judged().await;
@@ -153,14 +171,17 @@ mod team {
             _ => {
                 attempt.failed();
                 tracing::warn!("a sign-in was refused");
-                return Err(AppError::invalid("password", "Wrong username or password."));
+                return Err(AppError::invalid(
+                    "password",
+                    crate::tr!(errors.api.auth.wrong_credentials),
+                ));
             }
         };
         if user.disabled {
             attempt.not_judged().await;
             return Err(AppError::invalid(
                 "password",
-                "This account is disabled. Ask an admin of this panel.",
+                crate::tr!(errors.api.auth.account_disabled),
             ));
         }
         attempt.succeeded().await;
@@ -211,9 +232,7 @@ pub(crate) fn sign_in_failure(err: crate::ecs::EcsError) -> Option<AppError> {
             status: Some(503), ..
         } => Some(AppError::Maintenance(err.user_message())),
         EcsError::NotFound { .. } => Some(AppError::Upstream(
-            "The ECS API did not offer sign-in at the address the panel is configured with. \
-             Tell your administrator (ECS_API_URL)."
-                .to_string(),
+            crate::tr!(errors.api.auth.sign_in_missing).to_string(),
         )),
         other => Some(AppError::Upstream(other.user_message())),
     }

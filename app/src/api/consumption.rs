@@ -23,7 +23,7 @@ pub async fn consumption_month(
     use crate::state::upstream;
 
     let kind = Kind::parse(&kind)
-        .ok_or_else(|| AppError::invalid("kind", "Choose servers, templates or snapshots."))?;
+        .ok_or_else(|| AppError::invalid("kind", crate::tr!(errors.api.consumption.choose_kind)))?;
     let now = chrono::Utc::now();
     let current = ssr::this_month(now);
     let month = ssr::asked(year, month, current)?;
@@ -119,8 +119,9 @@ pub mod ssr {
             return Ok(current);
         }
         let year = if year == 0 { current.year } else { year };
-        Month::new(year, month)
-            .ok_or_else(|| AppError::invalid("month", "Choose a month between 2000 and 2100."))
+        Month::new(year, month).ok_or_else(|| {
+            AppError::invalid("month", crate::tr!(errors.api.consumption.choose_month))
+        })
     }
 
     pub fn billing_kind(kind: Kind) -> BillingKind {
@@ -221,8 +222,9 @@ pub mod ssr {
         year: i32,
         month: u32,
     ) -> Result<(String, Vec<u8>), AppError> {
-        let kind = Kind::parse(kind)
-            .ok_or_else(|| AppError::invalid("kind", "Choose servers, templates or snapshots."))?;
+        let kind = Kind::parse(kind).ok_or_else(|| {
+            AppError::invalid("kind", crate::tr!(errors.api.consumption.choose_kind))
+        })?;
         let m = asked(year, month, this_month(Utc::now()))?;
         let body = checked(
             client

@@ -63,7 +63,7 @@ pub async fn create_server(form: CreateForm) -> Result<Created, AppError> {
     if token.is_empty() || token.len() > 64 {
         return Err(AppError::invalid(
             "form",
-            "This form is out of date: reload the page.",
+            crate::tr!(errors.api.create.form_outdated),
         ));
     }
     let (client, cred, session) = upstream().await?;
@@ -166,12 +166,15 @@ mod ssr {
                 action: None,
             });
         }
-        Ran::Unknown(AppError::Upstream(format!(
-            "ECS did not confirm whether it created the server \"{notes}\" ({}). It may exist \
-             already: look for it in the servers list before creating another. This form will \
-             not send it again.",
-            err.user_message().trim_end_matches('.')
-        )))
+        let reason = err.user_message();
+        Ran::Unknown(AppError::Upstream(
+            crate::tr!(
+                errors.api.create.unconfirmed,
+                notes = &notes,
+                reason = reason.trim_end_matches('.')
+            )
+            .to_string(),
+        ))
     }
 
     /// The documented refusals of `POST /servers` (a 404 among them: an unknown group or key)

@@ -65,15 +65,13 @@ pub async fn delete_group(key: String) -> Result<(), AppError> {
     use crate::state::{checked, upstream};
     if crate::ecs::ids::group_ref(key.trim()).is_err() {
         return Err(AppError::NotFound(
-            "That is not a group of this account.".into(),
+            crate::tr!(errors.api.groups.not_a_group).into(),
         ));
     }
     let (client, cred, session) = upstream().await?;
     match client.delete_group(&cred, key.trim()).await {
         Err(EcsError::NotFound { .. }) => Err(AppError::NotFound(
-            "This group no longer exists: it was deleted already, perhaps from another window \
-             or Seeweb's panel. The list below is up to date now."
-                .into(),
+            crate::tr!(errors.api.groups.group_gone).into(),
         )),
         other => checked(other, &session).await,
     }

@@ -29,8 +29,7 @@ pub async fn list_logs(
     if !filter.resource.is_empty() && ids::resource_filter(&filter.resource).is_err() {
         return Err(AppError::invalid(
             "resource",
-            "A resource is an id such as ec200401 (a server), ei100006 (a template) or a \
-             username: letters, digits, - and _ only, at most 40 characters.",
+            crate::tr!(errors.api.logs.bad_resource),
         ));
     }
     if let Some(problem) = filter.problem() {

@@ -20,33 +20,38 @@ pub async fn load_metrics(
     use chrono::{Duration, NaiveDateTime, TimeZone, Utc};
 
     if crate::ecs::ids::server_name(&name).is_err() {
-        return Err(AppError::NotFound(format!(
-            "There is no server called “{name}”."
-        )));
+        return Err(AppError::NotFound(
+            crate::tr!(errors.api.metrics.no_such_server, name = &name).to_string(),
+        ));
     }
     let now = Utc::now();
     let (start, end) = if range == "custom" {
         let parse = |field: &'static str, v: &str| {
             NaiveDateTime::parse_from_str(v.trim(), "%Y-%m-%dT%H:%M")
                 .map(|d| Utc.from_utc_datetime(&d))
-                .map_err(|_| AppError::invalid(field, "Enter a date and time."))
+                .map_err(|_| {
+                    AppError::invalid(field, crate::tr!(errors.api.metrics.enter_date_time))
+                })
         };
         let (s, e) = (parse("from", &from)?, parse("to", &to)?);
         if e <= s {
             return Err(AppError::invalid(
                 "to",
-                "The end must come after the start.",
+                crate::tr!(errors.api.metrics.end_before_start),
             ));
         }
         if e - s > Duration::days(90) {
-            return Err(AppError::invalid("to", "Choose at most 90 days."));
+            return Err(AppError::invalid(
+                "to",
+                crate::tr!(errors.api.metrics.range_too_long),
+            ));
         }
         (s, e.min(now))
     } else {
         let secs = RANGES
             .iter()
-            .find(|(key, _, _)| *key == range)
-            .map(|(_, _, s)| *s)
+            .find(|(key, _)| *key == range)
+            .map(|(_, s)| *s)
             .unwrap_or(86_400);
         (now - Duration::seconds(secs), now)
     };

@@ -77,9 +77,9 @@ pub async fn delete_network(name: String) -> Result<(), AppError> {
     use crate::ecs::EcsError;
     use crate::state::{checked, upstream};
     if crate::ecs::ids::network_name(&name).is_err() {
-        return Err(AppError::NotFound(format!(
-            "There is no network called “{name}”."
-        )));
+        return Err(AppError::NotFound(
+            crate::tr!(errors.api.networks.no_such_network, name = &name).to_string(),
+        ));
     }
     let (client, cred, session) = upstream().await?;
     match client.delete_network(&cred, &name).await {

@@ -108,7 +108,7 @@ mod ssr {
         crate::ecs::ids::numeric(raw.trim())
             .ok()
             .and_then(|d| d.parse().ok())
-            .ok_or_else(|| AppError::NotFound("There is no script with this id.".into()))
+            .ok_or_else(|| AppError::NotFound(crate::tr!(errors.api.scripts.no_such_script).into()))
     }
 
     /// The draft checked as the browser does, as the API's body.
@@ -133,7 +133,7 @@ mod ssr {
         } else {
             Err(AppError::invalid(
                 "form",
-                "This is another user's public script: you can use it, not change it.",
+                crate::tr!(errors.api.scripts.not_your_script),
             ))
         }
     }

@@ -55,7 +55,7 @@ pub async fn rename_ssh_key(id: u64, label: String) -> Result<(), AppError> {
     let keys = ssr::rows(&client, &cred, &session).await?;
     if !keys.iter().any(|k| k.id == id) {
         return Err(AppError::NotFound(
-            "That key is no longer registered (it may have been deleted elsewhere).".into(),
+            crate::tr!(errors.api.ssh_keys.key_gone).into(),
         ));
     }
     if let Some(problem) = label_problem(&label, &keys, Some(id)) {

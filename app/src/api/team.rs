@@ -27,7 +27,8 @@ pub async fn add_member(name: String, role: String) -> Result<OneTimePassword, A
     if let Some(problem) = name_problem(&name) {
         return Err(AppError::invalid("name", problem));
     }
-    let role = Role::parse(&role).ok_or_else(|| AppError::invalid("role", "Pick a role."))?;
+    let role = Role::parse(&role)
+        .ok_or_else(|| AppError::invalid("role", crate::tr!(errors.api.team.pick_role)))?;
     let password = passwords::one_time();
     let phc = passwords::hash_blocking(password.clone())
         .await
@@ -37,7 +38,7 @@ pub async fn add_member(name: String, role: String) -> Result<OneTimePassword, A
         Err(users::AddError::Taken(_)) => {
             return Err(AppError::invalid(
                 "name",
-                "Someone already has this username (disabled people keep theirs).",
+                crate::tr!(errors.api.team.username_taken),
             ))
         }
         Err(e) => {
@@ -53,8 +54,15 @@ pub async fn add_member(name: String, role: String) -> Result<OneTimePassword, A
 pub async fn set_role(id: String, role: String) -> Result<(), AppError> {
     use crate::model::team::Role;
     let (db, me) = ssr::admin().await?;
-    let role = Role::parse(&role).ok_or_else(|| AppError::invalid("role", "Pick a role."))?;
-    let user = ssr::other(&db, &me, &id, "change your own role").await?;
+    let role = Role::parse(&role)
+        .ok_or_else(|| AppError::invalid("role", crate::tr!(errors.api.team.pick_role)))?;
+    let user = ssr::other(
+        &db,
+        &me,
+        &id,
+        crate::tr!(errors.api.team.what_change_own_role),
+    )
+    .await?;
     if user.role == Role::Admin && role != Role::Admin {
         ssr::not_last_admin(&db, &user.id).await?;
     }
@@ -67,7 +75,13 @@ pub async fn set_role(id: String, role: String) -> Result<(), AppError> {
 #[server(endpoint = "team_disable")]
 pub async fn disable_member(id: String) -> Result<(), AppError> {
     let (db, me) = ssr::admin().await?;
-    let user = ssr::other(&db, &me, &id, "disable yourself").await?;
+    let user = ssr::other(
+        &db,
+        &me,
+        &id,
+        crate::tr!(errors.api.team.what_disable_yourself),
+    )
+    .await?;
     if user.role == crate::model::team::Role::Admin {
         ssr::not_last_admin(&db, &user.id).await?;
     }
@@ -80,7 +94,13 @@ pub async fn disable_member(id: String) -> Result<(), AppError> {
 #[server(endpoint = "team_enable")]
 pub async fn enable_member(id: String) -> Result<(), AppError> {
     let (db, me) = ssr::admin().await?;
-    let user = ssr::other(&db, &me, &id, "re-enable yourself").await?;
+    let user = ssr::other(
+        &db,
+        &me,
+        &id,
+        crate::tr!(errors.api.team.what_enable_yourself),
+    )
+    .await?;
     crate::team::users::set_disabled(&db, &user.id, false)
         .await
         .map_err(ssr::db_error)?;
@@ -95,7 +115,7 @@ pub async fn reset_password(id: String) -> Result<OneTimePassword, AppError> {
         &db,
         &me,
         &id,
-        "reset your own password (change it on Account)",
+        crate::tr!(errors.api.team.what_reset_own_password),
     )
     .await?;
     let password = passwords::one_time();
@@ -131,8 +151,7 @@ pub(crate) mod ssr {
         let state = crate::state::panel_state()?;
         if state.team.is_none() {
             return Err(AppError::NotFound(
-                "Team mode is off: this panel signs people in with their own ECS credentials."
-                    .into(),
+                crate::tr!(errors.api.team.team_mode_off).into(),
             ));
         }
         let me = crate::access::require(Role::Admin)?;
@@ -144,11 +163,11 @@ pub(crate) mod ssr {
         let user = users::by_id(db, id.trim())
             .await
             .map_err(db_error)?
-            .ok_or_else(|| AppError::NotFound("There is no such person on this panel.".into()))?;
+            .ok_or_else(|| AppError::NotFound(crate::tr!(errors.api.team.no_such_person).into()))?;
         if me.user_id.as_deref() == Some(user.id.as_str()) {
-            return Err(AppError::Forbidden(format!(
-                "You cannot {what}: ask another admin."
-            )));
+            return Err(AppError::Forbidden(
+                crate::tr!(errors.api.team.not_yourself, what = what).to_string(),
+            ));
         }
         Ok(user)
     }
@@ -156,7 +175,7 @@ pub(crate) mod ssr {
     pub async fn not_last_admin(db: &Db, id: &str) -> Result<(), AppError> {
         if users::other_admins(db, id).await.map_err(db_error)? == 0 {
             return Err(AppError::Forbidden(
-                "This is the only enabled admin: make someone else an admin first.".into(),
+                crate::tr!(errors.api.team.only_admin).into(),
             ));
         }
         Ok(())

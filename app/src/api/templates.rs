@@ -38,13 +38,13 @@ pub async fn create_template(
     if server.is_empty() {
         return Err(AppError::invalid(
             "server",
-            "Choose the server to make the template from.",
+            crate::tr!(errors.api.templates.choose_source_server),
         ));
     }
     if crate::ecs::ids::server_name(&server).is_err() {
         return Err(AppError::invalid(
             "server",
-            "Choose a server from the list.",
+            crate::tr!(errors.api.templates.choose_listed_server),
         ));
     }
     let description =

@@ -50,58 +50,38 @@ fn suffix(message: Option<&str>) -> String {
 }
 
 impl EcsError {
-    /// Plain words for a person, in the panel's voice.
+    /// Plain words for a person, in the panel's voice and the reader's language; what ECS said
+    /// is quoted as ECS wrote it.
     pub fn user_message(&self) -> String {
+        use crate::tr;
         match self {
-            Self::Unauthorized => {
-                "Your ECS session has expired or was refused. Please sign in again.".to_string()
-            }
-            Self::NotFound { message: Some(m) } => format!("ECS could not find it: {m}"),
-            Self::NotFound { message: None } => {
-                "That item does not exist on ECS (it may have been deleted).".to_string()
-            }
+            Self::Unauthorized => tr!(errors.ecs.unauthorized).into(),
+            Self::NotFound { message: Some(m) } => tr!(errors.ecs.not_found_said, ecs = m),
+            Self::NotFound { message: None } => tr!(errors.ecs.not_found).into(),
             Self::Rejected { status, message } if *status >= 500 => {
                 if message.is_empty() {
-                    "The ECS API ran into an internal error. Try again later.".to_string()
+                    tr!(errors.ecs.internal).into()
                 } else {
-                    format!("The ECS API ran into an internal error: {message}")
+                    tr!(errors.ecs.internal_said, ecs = message)
                 }
             }
-            Self::Rejected { message, .. } if message.is_empty() => {
-                "The ECS API refused the request.".to_string()
-            }
-            Self::Rejected { message, .. } => format!("The ECS API refused the request: {message}"),
+            Self::Rejected { message, .. } if message.is_empty() => tr!(errors.ecs.refused).into(),
+            Self::Rejected { message, .. } => tr!(errors.ecs.refused_said, ecs = message),
             Self::Unavailable {
                 status: Some(429),
                 retry_after,
-            } => format!(
-                "Too many requests to the ECS API. {}",
-                retry_hint(*retry_after)
-            ),
+            } => tr!(errors.ecs.too_many, retry = retry_hint(*retry_after)),
             Self::Unavailable {
                 status: Some(503),
                 retry_after,
-            } => format!(
-                "Seeweb's ECS API is unavailable for maintenance. Your servers keep running; \
-                 the panel works again as soon as it is back. {}",
-                retry_hint(*retry_after)
-            ),
-            Self::Unavailable { retry_after, .. } => format!(
-                "The ECS API cannot be reached right now. {}",
-                retry_hint(*retry_after)
-            ),
-            Self::Interrupted => {
-                "The ECS API cannot be reached right now (the connection broke before it \
-                 answered). Try again in a moment."
-                    .to_string()
+            } => tr!(errors.ecs.maintenance, retry = retry_hint(*retry_after)),
+            Self::Unavailable { retry_after, .. } => {
+                tr!(errors.ecs.unreachable, retry = retry_hint(*retry_after))
             }
-            Self::Timeout => {
-                "The ECS API did not answer in time. Try again in a moment.".to_string()
-            }
-            Self::Malformed { .. } => "The ECS API sent an answer the panel could not read. \
-                 Try again later; if it persists, tell your administrator."
-                .to_string(),
-            Self::InvalidId => "That identifier is not valid.".to_string(),
+            Self::Interrupted => tr!(errors.ecs.interrupted).into(),
+            Self::Timeout => tr!(errors.ecs.timeout).into(),
+            Self::Malformed { .. } => tr!(errors.ecs.malformed).into(),
+            Self::InvalidId => tr!(errors.ecs.invalid_id).into(),
         }
     }
 
@@ -151,10 +131,10 @@ impl EcsError {
 
 fn retry_hint(retry_after: Option<u64>) -> String {
     match retry_after {
-        Some(0) | None => "Try again in a moment.".to_string(),
-        Some(1) => "Try again in a second.".to_string(),
-        Some(s) if s < 120 => format!("Try again in {s} seconds."),
-        Some(s) => format!("Try again in {} minutes.", s.div_ceil(60)),
+        Some(0) | None => crate::tr!(errors.ecs.retry_moment).to_string(),
+        Some(1) => crate::tr!(errors.ecs.retry_second).to_string(),
+        Some(s) if s < 120 => crate::tr!(errors.ecs.retry_seconds, s = s).to_string(),
+        Some(s) => crate::tr!(errors.ecs.retry_minutes, m = s.div_ceil(60)).to_string(),
     }
 }
 

@@ -40,10 +40,9 @@ impl Severity {
     }
 }
 
-/// The filter's choices: (URL value, English label). A page shows [`choice_label`] of the value.
-pub const SEVERITIES: &[(&str, &str)] =
-    &[("info", "Info"), ("warning", "Warning"), ("error", "Error")];
-pub const STATUSES: &[(&str, &str)] = &[("success", "Succeeded"), ("failure", "Failed")];
+/// The filter's choices as the URL writes them; a page shows [`choice_label`] of each.
+pub const SEVERITIES: &[&str] = &["info", "warning", "error"];
+pub const STATUSES: &[&str] = &["success", "failure"];
 
 /// The label of a severity or status choice (a value of [`SEVERITIES`] or [`STATUSES`]) in the
 /// reader's language; the value itself for anything else.
@@ -122,7 +121,7 @@ impl LogFilter {
         let severity = self.severity.is_empty()
             || SEVERITIES
                 .iter()
-                .any(|(v, _)| *v == self.severity && Severity::parse(v) == row.severity);
+                .any(|v| *v == self.severity && Severity::parse(v) == row.severity);
         let status = match self.status.as_str() {
             "" => true,
             "failure" => row.failed,
@@ -133,10 +132,10 @@ impl LogFilter {
 
     /// Why a value of the URL cannot filter, at its field.
     pub fn problem(&self) -> Option<(&'static str, String)> {
-        if !self.severity.is_empty() && !SEVERITIES.iter().any(|(v, _)| *v == self.severity) {
+        if !self.severity.is_empty() && !SEVERITIES.contains(&self.severity.as_str()) {
             return Some(("severity", crate::tr!(model.logs.choose_severity).into()));
         }
-        if !self.status.is_empty() && !STATUSES.iter().any(|(v, _)| *v == self.status) {
+        if !self.status.is_empty() && !STATUSES.contains(&self.status.as_str()) {
             return Some(("status", crate::tr!(model.logs.choose_status).into()));
         }
         None

@@ -5,14 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{Point, Unit};
 
-/// The ranges on offer (the URL's `range=`, its English label, seconds). A page shows
-/// [`range_label`] of the key.
-pub const RANGES: [(&str, &str, i64); 5] = [
-    ("1h", "1 hour", 3_600),
-    ("6h", "6 hours", 21_600),
-    ("24h", "24 hours", 86_400),
-    ("7d", "7 days", 604_800),
-    ("30d", "30 days", 2_592_000),
+/// The ranges on offer (the URL's `range=`, seconds). A page shows [`range_label`] of the key.
+pub const RANGES: [(&str, i64); 5] = [
+    ("1h", 3_600),
+    ("6h", 21_600),
+    ("24h", 86_400),
+    ("7d", 604_800),
+    ("30d", 2_592_000),
 ];
 
 /// "1 hour", "1 ora": the label of a range key of [`RANGES`] in the reader's language (the key

@@ -32,7 +32,7 @@ impl Catalogue {
         for p in &self.plans {
             let slug = family_slug(&p.family);
             if !out.iter().any(|(s, _)| *s == slug) {
-                out.push((slug, p.family.clone()));
+                out.push((slug, family_label(&p.family).to_string()));
             }
         }
         out
@@ -51,6 +51,19 @@ impl Catalogue {
             .filter(|p| p.availability(region) == Availability::Available)
             .count();
         (now, offered)
+    }
+}
+
+/// A plan family (the catalogue's English name, which also makes the URL's slug) in the reader's
+/// language; an unknown family as it is.
+pub fn family_label(family: &str) -> &str {
+    match family {
+        "Standard" => crate::tr!(model.plans.family.standard),
+        "Windows" => crate::tr!(model.plans.family.windows),
+        "High memory" => crate::tr!(model.plans.family.high_memory),
+        "GPU" => crate::tr!(model.plans.family.gpu),
+        "AI accelerator" => crate::tr!(model.plans.family.ai),
+        other => other,
     }
 }
 

@@ -10,16 +10,6 @@ use super::time::Stamp;
 pub const MAX_PROTECTED: usize = 12;
 /// The schedule keeps 1 to 30 unprotected snapshots (the simulator's bounds; the docs give none).
 pub const RETENTION_RANGE: std::ops::RangeInclusive<u8> = 1..=30;
-/// Day names in English, 0 = Sunday as the API counts. A page shows [`days`].
-pub const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 /// Day names in the reader's language ("Sunday", "Domenica"), 0 = Sunday as the API counts.
 pub fn days() -> [&'static str; 7] {

@@ -16,11 +16,8 @@ use super::time::Stamp;
 /// Longest label accepted (the API documents no limit; labels are short names).
 pub const LABEL_MAX: usize = 64;
 
-/// What the list says instead of a fingerprint when the stored text is not a key, in English. A
-/// page shows [`not_a_key`].
-pub const NOT_A_KEY: &str = "not a valid OpenSSH key";
-
-/// [`NOT_A_KEY`] in the reader's language.
+/// What the list says instead of a fingerprint when the stored text is not a key, in the reader's
+/// language.
 pub fn not_a_key() -> &'static str {
     crate::tr!(model.ssh_key_list.not_a_key)
 }

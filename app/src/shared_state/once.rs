@@ -59,9 +59,7 @@ where
             Ok(Outcome::Pending) if started.elapsed() < wait => tokio::time::sleep(POLL).await,
             Ok(Outcome::Pending) => {
                 return Err(AppError::Upstream(
-                    "This form is still being sent (from another tab, or by a double click). \
-                     Look at the servers list in a moment before sending it again."
-                        .into(),
+                    crate::tr!(errors.api.once.still_sending).into(),
                 ))
             }
             Err(_) => {

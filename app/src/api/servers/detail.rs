@@ -14,9 +14,9 @@ pub async fn load_server(name: String, actions_page: usize) -> Result<ServerDeta
     use crate::state::{checked, upstream};
 
     if ids::server_name(&name).is_err() {
-        return Err(AppError::NotFound(format!(
-            "There is no server called “{name}”. Server names look like ec200401."
-        )));
+        return Err(AppError::NotFound(
+            crate::tr!(errors.api.servers_detail.bad_server_name, name = &name).to_string(),
+        ));
     }
     let (client, cred, session) = upstream().await?;
     let page = actions_page.max(1);
@@ -30,9 +30,9 @@ pub async fn load_server(name: String, actions_page: usize) -> Result<ServerDeta
     );
     let server = match server {
         Err(EcsError::NotFound { .. }) => {
-            return Err(AppError::NotFound(format!(
-                "There is no server called “{name}” in your account. It may have been deleted."
-            )))
+            return Err(AppError::NotFound(
+                crate::tr!(errors.api.servers_detail.server_gone, name = &name).to_string(),
+            ))
         }
         other => checked(other, &session).await?,
     };

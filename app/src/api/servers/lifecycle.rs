@@ -33,7 +33,7 @@ pub async fn console_key(name: String) -> Result<ConsoleAccess, AppError> {
     )
     .await?;
     crate::ecs::convert::server::console_access(&outcome).ok_or_else(|| {
-        AppError::Upstream("ECS accepted the request but sent no console key. Try again.".into())
+        AppError::Upstream(crate::tr!(errors.api.servers_lifecycle.no_console_key).into())
     })
 }
 
@@ -53,12 +53,16 @@ pub async fn delete_server(name: String, typed: String) -> Result<Option<u64>, A
     if !crate::model::server::confirms_delete(&typed, &server.name, notes) {
         return Err(AppError::invalid(
             "confirm",
-            format!("Type {} to confirm.", server.name),
+            crate::tr!(
+                errors.api.servers_lifecycle.type_to_confirm,
+                name = &server.name
+            )
+            .to_string(),
         ));
     }
     if server.is_reserved {
         return Err(AppError::Upstream(
-            "This server is reserved: it cannot be deleted before its reserved period ends.".into(),
+            crate::tr!(errors.api.servers_lifecycle.reserved_server).into(),
         ));
     }
     match client.delete_server(&cred, &name).await {
@@ -78,13 +82,13 @@ pub async fn bulk_servers(op: BulkOp, names: Vec<String>) -> Result<Vec<BulkResu
     if names.is_empty() {
         return Err(AppError::invalid(
             "selection",
-            "Select at least one server.",
+            crate::tr!(errors.api.servers_lifecycle.select_at_least_one),
         ));
     }
     if names.len() > 200 {
         return Err(AppError::invalid(
             "selection",
-            "Select at most 200 servers at a time.",
+            crate::tr!(errors.api.servers_lifecycle.select_at_most),
         ));
     }
     let (client, cred, session) = upstream().await?;

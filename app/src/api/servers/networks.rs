@@ -63,7 +63,7 @@ pub async fn add_vlans(
     if crate::ecs::ids::network_name(&network).is_err() {
         return Err(AppError::invalid(
             "network",
-            "Choose a network from the list.",
+            crate::tr!(errors.api.servers_networks.choose_network),
         ));
     }
     let (first, last) = parse_vlans(&vlans).map_err(|m| AppError::invalid("vlans", m))?;
@@ -79,7 +79,7 @@ pub async fn add_vlans(
     let change = client.add_vlans(&cred, &name, &network, &spec).await;
     let change = explained(change, &session, |e| at(e, "vlans")).await?;
     change.action.map(|a| a.id).ok_or_else(|| {
-        AppError::Upstream("ECS accepted the VLANs but named no action. Reload to see them.".into())
+        AppError::Upstream(crate::tr!(errors.api.servers_networks.vlans_no_action).into())
     })
 }
 
@@ -93,7 +93,7 @@ pub async fn set_pvid(name: String, network: String, vlan_id: u16) -> Result<u64
         .await;
     let change = explained(change, &session, toast).await?;
     change.action.map(|a| a.id).ok_or_else(|| {
-        AppError::Upstream("ECS accepted the change but named no action. Reload to see it.".into())
+        AppError::Upstream(crate::tr!(errors.api.servers_networks.pvid_no_action).into())
     })
 }
 
@@ -113,7 +113,7 @@ pub async fn remove_vlans(name: String, network: String, vlans: String) -> Resul
     let change = client.delete_vlans(&cred, &name, &network, &path).await;
     let change = explained(change, &session, |e| at(e, "remove")).await?;
     change.action.map(|a| a.id).ok_or_else(|| {
-        AppError::Upstream("ECS accepted the removal but named no action. Reload to see it.".into())
+        AppError::Upstream(crate::tr!(errors.api.servers_networks.removal_no_action).into())
     })
 }
 

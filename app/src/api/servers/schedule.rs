@@ -18,12 +18,15 @@ pub async fn save_schedule(
     use crate::model::snapshot::RETENTION_RANGE;
     use crate::state::{checked, explained, upstream};
     if day > 6 {
-        return Err(AppError::invalid("day", "Choose a day of the week."));
+        return Err(AppError::invalid(
+            "day",
+            crate::tr!(errors.api.servers_schedule.choose_day),
+        ));
     }
     if !RETENTION_RANGE.contains(&keep) {
         return Err(AppError::invalid(
             "keep",
-            "Keep between 1 and 30 unprotected snapshots.",
+            crate::tr!(errors.api.servers_schedule.keep_range),
         ));
     }
     let settings = ScheduleSettings {

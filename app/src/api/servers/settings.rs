@@ -28,7 +28,10 @@ pub async fn move_server(name: String, group: String) -> Result<(), AppError> {
     use crate::state::{checked, upstream};
     let group = crate::model::api_call::ApiCall::group_sent(&group);
     if group != "nogroup" && crate::ecs::ids::group_ref(group).is_err() {
-        return Err(AppError::invalid("group", "Choose a group from the list."));
+        return Err(AppError::invalid(
+            "group",
+            crate::tr!(errors.api.servers_settings.choose_group),
+        ));
     }
     let (client, cred, session) = upstream().await?;
     checked(client.set_server_group(&cred, &name, group).await, &session).await
@@ -41,10 +44,12 @@ pub async fn set_support(name: String, code: String) -> Result<Option<SupportVie
     use crate::state::{explained, upstream};
     let code = match code.as_str() {
         "" => None,
-        choice => Some(
-            support_code(choice)
-                .ok_or_else(|| AppError::invalid("support", "Choose Basic, Global or none."))?,
-        ),
+        choice => Some(support_code(choice).ok_or_else(|| {
+            AppError::invalid(
+                "support",
+                crate::tr!(errors.api.servers_settings.choose_support),
+            )
+        })?),
     };
     let (client, cred, session) = upstream().await?;
     match code {
@@ -70,7 +75,10 @@ pub async fn reserve_server(name: String, months: u32) -> Result<ReservationView
     use crate::model::server::{reserved_formula, RESERVE_MONTHS};
     use crate::state::{checked, explained, upstream};
     if !RESERVE_MONTHS.contains(&months) {
-        return Err(AppError::invalid("months", "Choose 3, 6, 12 or 24 months."));
+        return Err(AppError::invalid(
+            "months",
+            crate::tr!(errors.api.servers_settings.choose_months),
+        ));
     }
     let (client, cred, session) = upstream().await?;
     let server = checked(client.get_server(&cred, &name).await, &session).await?;

@@ -66,7 +66,11 @@ pub async fn restore_snapshot(name: String, snapshot: u64, typed: String) -> Res
     if !crate::model::snapshot::confirms_restore(&typed, &server.name, notes) {
         return Err(AppError::invalid(
             "confirm",
-            format!("Type {} to confirm.", server.name),
+            crate::tr!(
+                errors.api.servers_snapshots.type_to_confirm,
+                name = &server.name
+            )
+            .to_string(),
         ));
     }
     let outcome = client
@@ -137,9 +141,7 @@ pub async fn delete_snapshot(name: String, snapshot: u64) -> Result<Option<u64>,
         None => return Ok(None),
         Some(s) if s.protected => {
             return Err(AppError::Upstream(
-                "This snapshot is protected, so it is kept until you unprotect it. Unprotect it \
-                 first, then delete it."
-                    .into(),
+                crate::tr!(errors.api.servers_snapshots.protected_snapshot).into(),
             ))
         }
         Some(_) => {}

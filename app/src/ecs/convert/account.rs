@@ -8,9 +8,18 @@ use crate::model::time::Stamp;
 
 pub fn view(account: Account, tokens: Vec<ApiToken>, now: DateTime<Utc>) -> AccountView {
     let families = [
-        ("Standard plans", account.ecs_special_discount),
-        ("High-memory plans", account.ecshm_special_discount),
-        ("GPU plans", account.ecsgpu_special_discount),
+        (
+            crate::tr!(ecs.discount.standard),
+            account.ecs_special_discount,
+        ),
+        (
+            crate::tr!(ecs.discount.high_memory),
+            account.ecshm_special_discount,
+        ),
+        (
+            crate::tr!(ecs.discount.gpu),
+            account.ecsgpu_special_discount,
+        ),
     ];
     let discounts = families
         .into_iter()

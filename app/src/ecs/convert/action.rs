@@ -21,19 +21,55 @@ pub fn outcome(s: &ActionStatus) -> Outcome {
 /// (what it is, what it is doing): "Power off" / "Powering off".
 pub fn kind_words(k: &ActionKind) -> (String, String) {
     let (noun, doing) = match k {
-        ActionKind::CreateServer => ("Create server", "Creating"),
-        ActionKind::DeleteServer => ("Delete server", "Deleting"),
-        ActionKind::PowerOn => ("Power on", "Powering on"),
-        ActionKind::PowerOff => ("Power off", "Powering off"),
-        ActionKind::Console => ("Console", "Opening console"),
-        ActionKind::Rollback => ("Restore snapshot", "Restoring"),
-        ActionKind::CreateTemplate => ("Create template", "Creating template"),
-        ActionKind::DeleteTemplate => ("Delete template", "Deleting template"),
-        ActionKind::CreateSnapshot => ("Create snapshot", "Taking snapshot"),
-        ActionKind::DeleteSnapshot => ("Delete snapshot", "Deleting snapshot"),
-        ActionKind::AddVlan => ("Add VLAN", "Adding VLAN"),
-        ActionKind::UpdateVlan => ("Update VLAN", "Updating VLAN"),
-        ActionKind::Unknown(word) => return (word.replace('_', " "), "Working".into()),
+        ActionKind::CreateServer => (
+            crate::tr!(ecs.kind.create_server),
+            crate::tr!(ecs.doing.create_server),
+        ),
+        ActionKind::DeleteServer => (
+            crate::tr!(ecs.kind.delete_server),
+            crate::tr!(ecs.doing.delete_server),
+        ),
+        ActionKind::PowerOn => (
+            crate::tr!(ecs.kind.power_on),
+            crate::tr!(ecs.doing.power_on),
+        ),
+        ActionKind::PowerOff => (
+            crate::tr!(ecs.kind.power_off),
+            crate::tr!(ecs.doing.power_off),
+        ),
+        ActionKind::Console => (crate::tr!(ecs.kind.console), crate::tr!(ecs.doing.console)),
+        ActionKind::Rollback => (
+            crate::tr!(ecs.kind.rollback),
+            crate::tr!(ecs.doing.rollback),
+        ),
+        ActionKind::CreateTemplate => (
+            crate::tr!(ecs.kind.create_template),
+            crate::tr!(ecs.doing.create_template),
+        ),
+        ActionKind::DeleteTemplate => (
+            crate::tr!(ecs.kind.delete_template),
+            crate::tr!(ecs.doing.delete_template),
+        ),
+        ActionKind::CreateSnapshot => (
+            crate::tr!(ecs.kind.create_snapshot),
+            crate::tr!(ecs.doing.create_snapshot),
+        ),
+        ActionKind::DeleteSnapshot => (
+            crate::tr!(ecs.kind.delete_snapshot),
+            crate::tr!(ecs.doing.delete_snapshot),
+        ),
+        ActionKind::AddVlan => (
+            crate::tr!(ecs.kind.add_vlan),
+            crate::tr!(ecs.doing.add_vlan),
+        ),
+        ActionKind::UpdateVlan => (
+            crate::tr!(ecs.kind.update_vlan),
+            crate::tr!(ecs.doing.update_vlan),
+        ),
+        // An action this panel does not know: ECS's own word for it.
+        ActionKind::Unknown(word) => {
+            return (word.replace('_', " "), crate::tr!(ecs.doing.other).into())
+        }
     };
     (noun.into(), doing.into())
 }

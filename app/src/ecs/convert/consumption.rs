@@ -15,15 +15,28 @@ fn safe_id(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// "3.2 GB stored" (ECS gives KiB).
+fn stored(kib: f64) -> String {
+    let size = crate::locale::number(kib / 1_048_576.0, 1, crate::locale::untracked());
+    crate::tr!(ecs.usage.stored, size = size).to_string()
+}
+
 pub fn server(u: ServerUsage) -> UsageRow {
     let summary = u.summary.unwrap_or_default();
     let mut detail = Vec::new();
     if let Some(h) = summary.online_hour.filter(|h| *h > 0.0) {
-        detail.push(format!("{} at the list price", hours(h)));
+        detail.push(crate::tr!(ecs.usage.list_price, hours = hours(h)).to_string());
     }
     if let Some(h) = summary.offline_hour.filter(|h| *h > 0.0) {
         let pct = summary.offline_discount.unwrap_or(0.0);
-        detail.push(format!("{} powered off, {pct:.0} % off", hours(h)));
+        detail.push(
+            crate::tr!(
+                ecs.usage.powered_off,
+                hours = hours(h),
+                pct = format!("{pct:.0}")
+            )
+            .to_string(),
+        );
     }
     for r in &summary.reserved_discounts {
         let (h, pct) = (
@@ -31,7 +44,14 @@ pub fn server(u: ServerUsage) -> UsageRow {
             r.reserved_discount.unwrap_or(0.0),
         );
         if h > 0.0 {
-            detail.push(format!("{} reserved, {pct:.0} % off", hours(h)));
+            detail.push(
+                crate::tr!(
+                    ecs.usage.reserved,
+                    hours = hours(h),
+                    pct = format!("{pct:.0}")
+                )
+                .to_string(),
+            );
         }
     }
     let href = safe_id(&u.name).then(|| format!("/servers/{}", u.name));
@@ -54,7 +74,7 @@ pub fn template(u: TemplateUsage) -> UsageRow {
     let detail = u
         .size_on_disk
         .filter(|s| *s > 0.0)
-        .map(|kib| format!("{:.1} GB stored", kib / 1_048_576.0))
+        .map(stored)
         .into_iter()
         .collect();
     UsageRow {
@@ -79,7 +99,7 @@ pub fn snapshot(u: SnapshotUsage) -> UsageRow {
     let detail = u
         .size_on_disk
         .filter(|s| *s > 0.0)
-        .map(|kib| format!("{:.1} GB stored", kib / 1_048_576.0))
+        .map(stored)
         .into_iter()
         .collect();
     UsageRow {

@@ -44,7 +44,7 @@ fn os_of(name: &str) -> String {
             return os.to_string();
         }
     }
-    "Other".to_string()
+    crate::tr!(ecs.os_other).to_string()
 }
 
 fn image(i: &dto::Image) -> ImageOption {

@@ -11,8 +11,8 @@ pub fn row(e: &LogEntry, now: DateTime<Utc>) -> LogRow {
     let status = e.status.trim().to_ascii_lowercase();
     let failed = matches!(status.as_str(), "failure" | "failed" | "error" | "ko");
     let status_text = match status.as_str() {
-        "success" | "ok" | "succeeded" => "Succeeded".to_string(),
-        _ if failed => "Failed".to_string(),
+        "success" | "ok" | "succeeded" => crate::tr!(model.logs.succeeded).to_string(),
+        _ if failed => crate::tr!(model.logs.failed).to_string(),
         "" => "—".to_string(),
         _ => capitalised(&e.status),
     };

@@ -56,23 +56,28 @@ pub fn view(
             + m.network.received.len()
             + m.network.transmitted.len(),
         charts: vec![
-            chart("cpu", "CPU", Unit::Percent, vec![series("CPU", &m.core)]),
+            chart(
+                "cpu",
+                crate::tr!(ecs.metrics.cpu),
+                Unit::Percent,
+                vec![series(crate::tr!(ecs.metrics.cpu), &m.core)],
+            ),
             chart(
                 "disk",
-                "Disk",
+                crate::tr!(ecs.metrics.disk),
                 Unit::KbPerSec,
                 vec![
-                    series("Reads", &m.disk.reads),
-                    series("Writes", &m.disk.writes),
+                    series(crate::tr!(ecs.metrics.reads), &m.disk.reads),
+                    series(crate::tr!(ecs.metrics.writes), &m.disk.writes),
                 ],
             ),
             chart(
                 "network",
-                "Network",
+                crate::tr!(ecs.metrics.network),
                 Unit::KbPerSec,
                 vec![
-                    series("Received", &m.network.received),
-                    series("Transmitted", &m.network.transmitted),
+                    series(crate::tr!(ecs.metrics.received), &m.network.received),
+                    series(crate::tr!(ecs.metrics.transmitted), &m.network.transmitted),
                 ],
             ),
         ],

@@ -191,9 +191,9 @@ fn actions_page(actions: Option<&dto::ActionPage>, page: usize, now: DateTime<Ut
 /// The hypervisor's state as a word.
 fn power_word(p: &PowerState) -> String {
     match p {
-        PowerState::Running => "Running".into(),
-        PowerState::Stopped => "Shut off".into(),
-        PowerState::Paused => "Paused".into(),
+        PowerState::Running => crate::tr!(ecs.power.running).into(),
+        PowerState::Stopped => crate::tr!(ecs.power.stopped).into(),
+        PowerState::Paused => crate::tr!(ecs.power.paused).into(),
         PowerState::Unknown(w) => w.clone(),
     }
 }

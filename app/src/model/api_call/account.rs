@@ -25,7 +25,7 @@ impl ApiCall {
         Self::json("POST", &["account"], &json!({ "password": password })).secret(
             "password",
             "NEW_PASSWORD",
-            "the new password",
+            crate::tr!(model.api_call.new_password),
         )
     }
 }

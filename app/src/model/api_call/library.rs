@@ -119,7 +119,11 @@ impl ApiCall {
             &["groups"],
             &json!({ "notes": notes, "password": password }),
         )
-        .secret("password", "GROUP_PASSWORD", "a password for the group")
+        .secret(
+            "password",
+            "GROUP_PASSWORD",
+            crate::tr!(model.api_call.a_group_password),
+        )
     }
 
     /// `DELETE /groups/{id or name}`.

@@ -44,7 +44,7 @@ pub struct Secret {
     pub field: &'static str,
     /// The shell variable shown instead, e.g. `GROUP_PASSWORD`.
     pub var: &'static str,
-    /// What to set it to, for the sentence above the command ("the group's password").
+    /// What to set it to, for the sentence above the command (crate::tr!(model.api_call.group_password)).
     pub what: &'static str,
 }
 
@@ -84,7 +84,7 @@ impl ApiCall {
     }
 
     /// Marks the body's top-level `field` as a secret, shown as `$var` (`what`: what to set it
-    /// to, e.g. "the group's password").
+    /// to, e.g. crate::tr!(model.api_call.group_password)).
     pub fn secret(mut self, field: &'static str, var: &'static str, what: &'static str) -> Self {
         self.secrets.push(Secret { field, var, what });
         self
@@ -187,7 +187,11 @@ mod tests {
             &["groups"],
             &serde_json::json!({"notes": "web", "password": "s3cr'et"}),
         )
-        .secret("password", "GROUP_PASSWORD", "the group's password");
+        .secret(
+            "password",
+            "GROUP_PASSWORD",
+            crate::tr!(model.api_call.group_password),
+        );
         let sent: Value = serde_json::from_slice(&call.body_bytes().unwrap()).unwrap();
         assert_eq!(sent["password"], "s3cr'et");
         let curl = call.curl("http://x");
@@ -209,7 +213,11 @@ mod tests {
             &["groups"],
             &serde_json::json!({"notes": "$GROUP_PASSWORD \u{1}GROUP_PASSWORD\u{1}"}),
         )
-        .secret("password", "GROUP_PASSWORD", "the group's password");
+        .secret(
+            "password",
+            "GROUP_PASSWORD",
+            crate::tr!(model.api_call.group_password),
+        );
         let curl = call.curl("http://x");
         assert!(!curl.contains("\"'\"$GROUP_PASSWORD"), "{curl}");
         assert!(!curl.contains("\"password\""), "{curl}");
@@ -224,7 +232,11 @@ mod tests {
             &["account"],
             &serde_json::json!({"password": "x", "note": "it's"}),
         )
-        .secret("password", "NEW_PASSWORD", "the new password");
+        .secret(
+            "password",
+            "NEW_PASSWORD",
+            crate::tr!(model.api_call.new_password),
+        );
         let curl = call.curl("http://x");
         let data = &curl[curl.find("--data '").unwrap() + 8..curl.len() - 1];
         let unquoted = data

@@ -52,7 +52,7 @@ pub fn PlanSection() -> impl IntoView {
                             let rows: Vec<PlanOption> = plans.iter().filter(|p| p.family == *family).cloned().collect();
                             (!rows.is_empty()).then(|| view! {
                                 <tbody>
-                                    <tr class="family"><th colspan="8" scope="rowgroup">{*family}</th></tr>
+                                    <tr class="family"><th colspan="8" scope="rowgroup">{crate::model::plans::family_label(family)}</th></tr>
                                     {rows.into_iter().map(|p| view! { <PlanRow plan=p /> }).collect_view()}
                                 </tbody>
                             })

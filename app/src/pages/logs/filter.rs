@@ -8,7 +8,7 @@ use leptos_router::components::Form;
 
 use super::BASE;
 use crate::components::table::{follow_url, submit_after_pause, submit_on_change};
-use crate::model::logs::{LogList, SEVERITIES, STATUSES};
+use crate::model::logs::{choice_label, LogList, SEVERITIES, STATUSES};
 use crate::model::table::TableQuery;
 
 /// Pause after the last keystroke before the filter applies.
@@ -24,15 +24,13 @@ pub fn LogFilters(query: Memo<TableQuery>, data: PageData<LogList>) -> impl Into
     let filtered = move || query.with(|q| !q.filters.is_empty());
     let now = query.get_untracked();
     let picked = now.clone();
-    let choice = move |key: &'static str,
-                       options: &'static [(&'static str, &'static str)],
-                       any: &'static str| {
+    let choice = move |key: &'static str, options: &'static [&'static str], any: &'static str| {
         let current = picked.filter(key).to_string();
         view! {
             <select id=format!("log-{key}") name=key on:change=submit_on_change aria-describedby=format!("{key}-error")>
                 <option value="" selected=current.is_empty()>{any}</option>
-                {options.iter().map(|(v, label)| view! {
-                    <option value=*v selected=current == *v>{*label}</option>
+                {options.iter().map(|v| view! {
+                    <option value=*v selected=current == *v>{choice_label(v)}</option>
                 }).collect_view()}
             </select>
         }

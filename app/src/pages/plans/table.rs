@@ -74,7 +74,7 @@ fn Row(
                 <strong class="plan">{plan.name.clone()}</strong>
             </td>
             <td data-label=crate::tr!(plans.family) class="col-family">
-                {plan.family.clone()}
+                {crate::model::plans::family_label(&plan.family).to_string()}
             </td>
             <td class="num" data-label="vCPU">{plan.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())}</td>
             <td class="num" data-label="RAM">{if plan.ram.is_empty() { "—".to_string() } else { plan.ram.clone() }}</td>

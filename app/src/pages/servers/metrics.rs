@@ -11,7 +11,7 @@ use crate::api::metrics::load_metrics;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::chart::Chart;
 use crate::components::error_view::ErrorNotice;
-use crate::model::metrics_view::{MetricsView, RANGES};
+use crate::model::metrics_view::{range_label, MetricsView, RANGES};
 
 /// How often the charts reload themselves.
 const REFRESH_MS: u32 = 60_000;
@@ -135,13 +135,13 @@ fn RangePicker(
         </nav>
         <div class="ranges">
             <nav class="segmented" aria-label=crate::tr!(server.metrics.range)>
-                {RANGES.iter().map(|(key, label, _)| view! {
+                {RANGES.iter().map(|(key, _)| view! {
                     <a
                         href=move || format!("/servers/{}/metrics?range={key}", name.get())
                         aria-current=move || (range.get() == *key).then_some("page")
                         data-range=*key
                     >
-                        {*label}
+                        {range_label(key)}
                     </a>
                 }).collect_view()}
             </nav>

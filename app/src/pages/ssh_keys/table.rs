@@ -13,7 +13,7 @@ use crate::components::table::{Pager, SortHeader};
 use crate::components::when::When;
 use crate::error::AppError;
 use crate::model::api_call::ApiCall;
-use crate::model::ssh_key_list::{label_problem, shown, SshKeyRow, NOT_A_KEY};
+use crate::model::ssh_key_list::{label_problem, not_a_key, shown, SshKeyRow};
 use crate::model::table::{count_text, Noun, TableQuery};
 
 /// Keys per page (accounts rarely have more).
@@ -115,7 +115,7 @@ fn KeyRow(row: SshKeyRow) -> impl IntoView {
                         <span class="mono fingerprint" data-testid="fingerprint">{f.fingerprint.clone()}</span>
                     }.into_any(),
                     None => view! {
-                        <span class="badge badge-danger" data-testid="not-a-key" title=row.problem.clone().unwrap_or_default()>{NOT_A_KEY}</span>
+                        <span class="badge badge-danger" data-testid="not-a-key" title=row.problem.clone().unwrap_or_default()>{not_a_key()}</span>
                     }.into_any(),
                 }}
             </td>
@@ -153,7 +153,7 @@ pub fn KeyDialogs() -> impl IntoView {
         ctx.target.with(|t| {
             t.as_ref()
                 .and_then(|k| k.fingerprint().map(str::to_string))
-                .unwrap_or_else(|| NOT_A_KEY.to_string())
+                .unwrap_or_else(|| not_a_key().to_string())
         })
     };
     // The browser's check first (a label taken by another key, or empty), then the server's.

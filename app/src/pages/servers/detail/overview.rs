@@ -22,7 +22,7 @@ pub fn OverviewTab(detail: ServerDetail) -> impl IntoView {
             <section class="card">
                 <h2>{crate::tr!(server.overview.resources)}</h2>
                 <dl class="kvs">
-                    {item(crate::tr!(server.overview.plan), Some(format!("{} ({})", row.plan, row.family)))}
+                    {item(crate::tr!(server.overview.plan), Some(format!("{} ({})", row.plan, crate::model::plans::family_label(&row.family))))}
                     {item("vCPU", detail.cores.map(|c| c.to_string()))}
                     {item("RAM", detail.ram.clone())}
                     {item(crate::tr!(server.overview.disk), detail.disk_gb.map(|d| format!("{d} GB")))}

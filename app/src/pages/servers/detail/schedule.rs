@@ -10,7 +10,7 @@ use crate::api::servers::schedule::{RemoveSchedule, SaveSchedule};
 use crate::components::error_view::report;
 use crate::components::field::FieldError;
 use crate::components::when::When;
-use crate::model::snapshot::{SnapshotsView, DAYS};
+use crate::model::snapshot::{days, SnapshotsView};
 
 #[component]
 pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
@@ -88,9 +88,9 @@ pub fn ScheduleCard(view: SnapshotsView) -> impl IntoView {
                 <label class="field">
                     <span>{crate::tr!(server.schedule.day)}</span>
                     <select name="day" on:change=move |ev| snap.day.set(event_target_value(&ev).parse().ok())>
-                        {DAYS.iter().enumerate().map(|(i, d)| {
+                        {days().into_iter().enumerate().map(|(i, d)| {
                             let i = i as u8;
-                            view! { <option value=i.to_string() selected=move || day() == i>{*d}</option> }
+                            view! { <option value=i.to_string() selected=move || day() == i>{d}</option> }
                         }).collect_view()}
                     </select>
                     <FieldError error field="day" />

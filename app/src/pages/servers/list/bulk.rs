@@ -36,16 +36,22 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                 let verb = op.get_untracked();
                 for r in &list {
                     if let Some(id) = r.action {
+                        let name = &r.name;
                         let (done, failed) = match verb {
-                            BulkOp::PowerOn => ("is powered on", "could not be powered on"),
-                            BulkOp::PowerOff => ("is powered off", "could not be powered off"),
-                            BulkOp::Delete => ("is deleted", "could not be deleted"),
+                            BulkOp::PowerOn => (
+                                td_string!(l, servers.bulk_on_done, name = name).to_string(),
+                                td_string!(l, servers.bulk_on_failed, name = name).to_string(),
+                            ),
+                            BulkOp::PowerOff => (
+                                td_string!(l, servers.bulk_off_done, name = name).to_string(),
+                                td_string!(l, servers.bulk_off_failed, name = name).to_string(),
+                            ),
+                            BulkOp::Delete => (
+                                td_string!(l, servers.bulk_delete_done, name = name).to_string(),
+                                td_string!(l, servers.bulk_delete_failed, name = name).to_string(),
+                            ),
                         };
-                        live.watch(
-                            id,
-                            format!("{} {done}", r.name),
-                            format!("{} {failed}", r.name),
-                        );
+                        live.watch(id, done, failed);
                     }
                 }
                 // What was accepted leaves the selection; what failed, or was left out because
@@ -85,7 +91,7 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
             <button class="btn btn-sm btn-ghost" type="button" on:click=move |_| selected.set(Vec::new())>{td_string!(l, servers.clear_selection)}</button>
         </div>
         <Dialog open=confirming title=td_string!(l, servers.bulk_confirm) id="bulk-confirm">
-            <p>{move || format!("{} these {} servers?", op.get().verb(), idle_count())}</p>
+            <p>{move || td_string!(l, servers.bulk_question, verb = op.get().verb(), count = idle_count()).to_string()}</p>
             <ul class="plain names">
                 {move || selected.get().into_iter().map(|n| {
                     let busy = live.on(&n);
@@ -94,7 +100,7 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
                             <span class="mono">{n.clone()}</span>
                             {busy.map(|r| view! {
                                 <span class="muted small" data-testid="bulk-busy">
-                                    {format!(" — {} {}: left out, ECS takes no new action until it ends", r.doing, r.progress.map(|p| format!("{p}%")).unwrap_or_default())}
+                                    {td_string!(l, servers.bulk_left_out, doing = r.doing, progress = r.progress.map(|p| format!("{p}%")).unwrap_or_default()).to_string()}
                                 </span>
                             })}
                         </li>
@@ -107,7 +113,7 @@ pub fn BulkBar(selected: RwSignal<Vec<String>>) -> impl IntoView {
             <DialogActions
                 open=confirming
                 pending
-                label=move || format!("{} {}", op.get().verb(), idle_count())
+                label=move || td_string!(l, servers.bulk_label, verb = op.get().verb(), count = idle_count()).to_string()
                 busy=td_string!(l, servers.working)
                 danger=move || op.get() == BulkOp::Delete
                 blocked=move || idle_count() == 0

@@ -61,9 +61,16 @@ pub fn Filters(facets: RwSignal<Facets>, query: Memo<TableQuery>) -> impl IntoVi
                 g.push(("none".into(), td_string!(crate::locale::untracked(), servers.no_group).into()));
                 g
             })}
-            {select("family", td_string!(l, servers.plan), td_string!(l, servers.any_plan), |f| pairs(&f.families))}
+            {select("family", td_string!(l, servers.plan), td_string!(l, servers.any_plan), |f| families(&f.families))}
         </SearchForm>
     }
+}
+
+/// The plan families' choices: the catalogue's name in the URL, the reader's word on screen.
+fn families(v: &[String]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|s| (s.clone(), crate::model::plans::family_label(s).to_string()))
+        .collect()
 }
 
 fn pairs(v: &[String]) -> Vec<(String, String)> {
