@@ -99,6 +99,38 @@ test.describe("a browser that asks for Italian", () => {
   });
 });
 
+test.describe("Italian words from the server", () => {
+  test.use({ locale: "it-IT" });
+  test.beforeEach(async ({ request }) => simReset(request));
+
+  test("refusals are Italian, with ECS's own words quoted as ECS wrote them", async ({ page }) => {
+    // A field error written by a server function.
+    await page.goto("/login");
+    await waitForHydration(page);
+    await page.locator('input[name="username"]').fill(DEMO.username);
+    await page.locator('input[name="password"]').fill("not-the-password");
+    await page.getByRole("button", { name: "Accedi", exact: true }).click();
+    await expect(page.locator('.field-error[data-field="password"]')).toHaveText("Nome utente o password errati.");
+
+    // ECS refuses a locked support plan: the panel's sentence in Italian, ECS's in English.
+    await accedi(page, "/servers/ec200405?tab=settings");
+    await waitForHydration(page);
+    const card = page.getByTestId("support-card");
+    await card.getByLabel(/Global/).check();
+    await page.getByTestId("support-save").click();
+    const refusal = card.getByTestId("refusal");
+    await expect(refusal).toContainText("Questo piano di assistenza è bloccato e non si può cambiare.");
+    await expect(refusal).toContainText("You cannot edit an immutable support plan");
+
+    // Words the ECS client's conversions write: the power state, the plan family, chart series.
+    await page.goto("/servers/ec200401");
+    await expect(page.getByTestId("power-state")).toHaveText("Acceso");
+    await page.goto("/servers/ec200401/metrics");
+    await expect(page.locator("body")).toContainText("Letture");
+    await expect(page.locator("body")).toContainText("1 ora");
+  });
+});
+
 test.describe("the language switch", () => {
   test("is remembered in a cookie and wins over the browser's language", async ({ page, context }) => {
     await page.goto("/login");
