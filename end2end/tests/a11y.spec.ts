@@ -85,4 +85,60 @@ test.describe("accessibility", () => {
     }
     expect(found).toEqual([]);
   });
+
+  // The other dialogs, opened as a person would (none of these sends anything by opening, but the
+  // console's, which asks for a key): with their API call shown, every width and theme.
+  const DIALOGS: [string, (page: Page) => Promise<void>, string][] = [
+    ["/servers/ec200401", (p) => p.getByTestId("console-button").click(), "console-dialog"],
+    ["/servers/ec200401?tab=snapshots", (p) => snap(p, "ec200401-SNP-3", "snapshot-rename"), "rename-snapshot-dialog"],
+    ["/servers/ec200401?tab=snapshots", (p) => snap(p, "ec200401-SNP-3", "snapshot-delete"), "delete-snapshot-dialog"],
+    ["/servers/ec200401?tab=snapshots", (p) => snap(p, "ec200401-SNP-2", "snapshot-restore"), "restore-dialog"],
+    ["/servers/ec200401?tab=snapshots", (p) => snap(p, "ec200401-SNP-2", "snapshot-template"), "template-dialog"],
+    ["/servers", (p) => bulk(p), "bulk-confirm"],
+    ["/networks", (p) => p.locator('[data-testid="network-row"][data-name="net000015"]').getByTestId("network-delete").click(), "delete-network-dialog"],
+    ["/templates", (p) => p.locator('[data-testid="template-row"][data-name="ei100001"]').getByTestId("edit-template").click(), "edit-template-dialog"],
+    ["/templates", (p) => p.locator('[data-testid="template-row"][data-name="ei100002"]').getByTestId("delete-template").click(), "delete-template-dialog"],
+    ["/groups", (p) => p.locator('[data-testid="group-row"][data-name="eg100001"]').getByTestId("delete-group").click(), "delete-group-dialog"],
+    ["/ssh-keys", (p) => p.getByTestId("key-row").first().getByRole("button", { name: "Rename" }).click(), "rename-key"],
+    ["/ssh-keys", (p) => p.getByTestId("key-row").first().getByRole("button", { name: "Delete" }).click(), "delete-key"],
+    ["/scripts", (p) => p.locator('[data-testid="script-row"][data-title="install-nginx"]').getByRole("button", { name: "Delete" }).click(), "delete-script"],
+  ];
+  const HALF = Math.ceil(DIALOGS.length / 2);
+  for (const part of [DIALOGS.slice(0, HALF), DIALOGS.slice(HALF)]) {
+    test(`dialogs ${part.map(([, , d]) => d).join(", ")}: no serious axe violation`, async ({ page, request }) => {
+      test.setTimeout(180_000);
+      await simReset(request);
+      const found: string[] = [];
+      await signIn(page, "/");
+      for (const [path, open, dialog] of part) {
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await page.goto(path);
+        await waitForHydration(page);
+        // A list hydrates once its data is in; the server page's and the servers list's buttons
+        // with the page.
+        if (!["/servers/ec200401", "/servers"].includes(path)) await expect(page.locator('[data-ready="true"]').first()).toBeVisible();
+        await open(page);
+        const shown = page.getByTestId(dialog);
+        await expect(shown).toBeVisible();
+        const toggle = shown.getByRole("button", { name: "Show the API call" });
+        if (await toggle.count()) await toggle.click();
+        await allViews(page, `${path} ${dialog}`, found);
+        await page.keyboard.press("Escape");
+        await expect(shown).toBeHidden();
+      }
+      expect(found).toEqual([]);
+    });
+  }
 });
+
+async function snap(page: Page, name: string, button: string) {
+  await page.locator(`[data-testid="snapshot-row"][data-name="${name}"]`).getByTestId(button).click();
+}
+
+/// Two servers selected, then the bulk bar's Power off.
+async function bulk(page: Page) {
+  const rows = page.getByTestId("server-row");
+  await rows.nth(0).getByRole("checkbox").check();
+  await rows.nth(1).getByRole("checkbox").check();
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Power off" }).click();
+}
