@@ -210,6 +210,16 @@ pub fn denied_words(role: Role, need: Role) -> String {
     .to_string()
 }
 
+/// The refusal of an endpoint missing from [`RULES`].
+pub fn unknown_words() -> String {
+    crate::tr!(errors.api.access.unknown_operation).to_string()
+}
+
+/// The refusal of anything but a password change while a one-time password is in use.
+pub fn choose_password_words() -> String {
+    crate::tr!(errors.api.access.choose_password_first).to_string()
+}
+
 /// This request's person if their role is at least `need`, else `Forbidden` (the gate has
 /// already checked; server functions that hand out secrets check again).
 pub fn require(need: Role) -> Result<crate::auth::CurrentUser, crate::error::AppError> {

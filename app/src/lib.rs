@@ -22,6 +22,8 @@ pub mod model;
 pub mod page_data;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod plain;
+#[cfg(feature = "ssr")]
 pub mod shared_state;
 #[cfg(feature = "ssr")]
 pub mod state;

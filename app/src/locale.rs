@@ -49,6 +49,50 @@ pub fn untracked() -> Locale {
     Locale::default()
 }
 
+/// Runs `f` as inside a request with these headers, so the words it builds are in that
+/// request's language (its cookie, else `Accept-Language`): for code that runs before Leptos's
+/// handler provides the request (the access gate).
+#[cfg(feature = "ssr")]
+pub fn of_request<T>(headers: &http::HeaderMap, f: impl FnOnce() -> T) -> T {
+    use leptos::prelude::{provide_context, Owner};
+    let mut request = http::Request::new(());
+    *request.headers_mut() = headers.clone();
+    let (parts, ()) = request.into_parts();
+    Owner::new().with(|| {
+        provide_context(parts);
+        f()
+    })
+}
+
+/// The language a request with these headers reads.
+#[cfg(feature = "ssr")]
+pub fn of_headers(headers: &http::HeaderMap) -> Locale {
+    of_request(headers, untracked)
+}
+
+/// The two headers a request's language is read from (its cookie, `Accept-Language`), kept for
+/// code that answers after the request has moved on. Cheap: header values share their bytes.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct Asked(http::HeaderMap);
+
+#[cfg(feature = "ssr")]
+impl Asked {
+    pub fn of(headers: &http::HeaderMap) -> Self {
+        let mut kept = http::HeaderMap::new();
+        for name in [http::header::COOKIE, http::header::ACCEPT_LANGUAGE] {
+            for value in headers.get_all(&name) {
+                kept.append(name.clone(), value.clone());
+            }
+        }
+        Self(kept)
+    }
+
+    pub fn locale(&self) -> Locale {
+        of_headers(&self.0)
+    }
+}
+
 /// `tr!(ns.key)`, `tr!(ns.key, name = value)`: a text in the page's language.
 #[macro_export]
 macro_rules! tr {
@@ -167,6 +211,27 @@ pub fn date(year: i32, month: u32, day: u32, locale: Locale) -> String {
     format!("{day} {} {year}", month_short(month, locale))
 }
 
+/// A length of time in its largest whole unit, rounded down: "365 days", "12 ore", below an hour
+/// in minutes (rounded up).
+pub fn span(d: std::time::Duration, locale: Locale) -> String {
+    use crate::i18n::td_string;
+    let s = d.as_secs();
+    let (n, unit) = match s {
+        86_400.. => (s / 86_400, 0),
+        3_600.. => (s / 3_600, 1),
+        _ => (s.div_ceil(60).max(1), 2),
+    };
+    let word = match (unit, n == 1) {
+        (0, true) => td_string!(locale, common.time.day),
+        (0, false) => td_string!(locale, common.time.days),
+        (1, true) => td_string!(locale, common.time.hour),
+        (1, false) => td_string!(locale, common.time.hours),
+        (_, true) => td_string!(locale, common.time.minute),
+        (_, false) => td_string!(locale, common.time.minutes),
+    };
+    format!("{} {word}", count(n, locale))
+}
+
 /// Rounded down to the largest unit, as people say it: "3 days ago", "tra 2 mesi".
 /// `ago` is in seconds; negative is the future.
 pub fn relative(ago: i64, locale: Locale) -> String {
@@ -240,5 +305,14 @@ mod tests {
         assert_eq!(relative(-60 * 86_400, Locale::en), "in 2 months");
         assert_eq!(relative(-60 * 86_400, Locale::it), "tra 2 mesi");
         assert_eq!(relative(700 * 86_400, Locale::it), "1 anno fa");
+        let hours = |h: u64| std::time::Duration::from_secs(h * 3_600);
+        assert_eq!(span(hours(365 * 24), Locale::en), "365 days");
+        assert_eq!(span(hours(24), Locale::it), "1 giorno");
+        assert_eq!(span(hours(36), Locale::en), "1 day");
+        assert_eq!(span(hours(12), Locale::it), "12 ore");
+        assert_eq!(
+            span(std::time::Duration::from_secs(90), Locale::en),
+            "2 minutes"
+        );
     }
 }

@@ -24,8 +24,8 @@ pub struct PanelState {
     pub db: crate::db::Db,
     /// Team mode (`None`: personal mode, everyone signs in with their ECS credentials).
     pub team: Option<crate::team::TeamMode>,
-    /// How long audit entries are kept, in words for `/audit`.
-    pub audit_retention: String,
+    /// How long audit entries are kept (`/audit` says it in the reader's words).
+    pub audit_retention: std::time::Duration,
 }
 
 /// The simulator's documented demo credentials, shown on the sign-in page in demo mode only.

@@ -25,14 +25,17 @@ pub async fn gate(State(state): State<PanelState>, req: Request, next: Next) -> 
     let Some(endpoint) = req.uri().path().strip_prefix("/api/").map(str::to_string) else {
         return next.run(req).await;
     };
+    // Refusals are worded in the reader's language (its cookie or `Accept-Language`); the audit
+    // log keeps English, the words built outside `of_request`.
     let Some(rule) = access::rule(&endpoint) else {
         tracing::error!(
             endpoint,
             "a server function is missing from app::access::RULES"
         );
-        return refusal(AppError::Forbidden(
-            "The panel does not know this operation.".into(),
-        ));
+        return refusal(AppError::Forbidden(app::locale::of_request(
+            req.headers(),
+            access::unknown_words,
+        )));
     };
     let Some(need) = access::need(rule) else {
         return next.run(req).await;
@@ -46,9 +49,10 @@ pub async fn gate(State(state): State<PanelState>, req: Request, next: Next) -> 
         _ => None,
     };
     if who.must_change && endpoint != "password_change" {
-        return refusal(AppError::Forbidden(
-            "Choose your own password first (you signed in with a one-time password).".into(),
-        ));
+        return refusal(AppError::Forbidden(app::locale::of_request(
+            req.headers(),
+            access::choose_password_words,
+        )));
     }
     let peer = req
         .extensions()
@@ -57,7 +61,10 @@ pub async fn gate(State(state): State<PanelState>, req: Request, next: Next) -> 
         .unwrap_or_default();
     let Some(resource_keys) = change else {
         if who.role < need {
-            return refusal(AppError::Forbidden(access::denied_words(who.role, need)));
+            return refusal(AppError::Forbidden(app::locale::of_request(
+                req.headers(),
+                || access::denied_words(who.role, need),
+            )));
         }
         return next.run(req).await;
     };
@@ -83,11 +90,13 @@ pub async fn gate(State(state): State<PanelState>, req: Request, next: Next) -> 
         action_id: None,
     };
     if who.role < need {
-        let words = access::denied_words(who.role, need);
-        entry.detail = words.clone();
+        entry.detail = access::denied_words(who.role, need);
         record(&state, &entry).await;
         tracing::warn!(endpoint, "refused by role");
-        return refusal(AppError::Forbidden(words));
+        return refusal(AppError::Forbidden(app::locale::of_request(
+            &parts.headers,
+            || access::denied_words(who.role, need),
+        )));
     }
 
     let note = UpstreamNote::default();

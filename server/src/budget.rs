@@ -24,16 +24,6 @@ use http_body::{Body as HttpBody, Frame, SizeHint};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::{sleep_until, Instant, Sleep};
 
-/// What a person sees when a page takes longer than the budget before it started.
-const TOO_SLOW_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-<title>Too slow - ECS Panel</title></head><body><main><h1>This page took too long</h1>\
-<p>The panel could not finish this page in time. Seeweb's API may be slow right now: \
-<a href=\"\">try again</a> in a moment.</p></main></body></html>";
-
-/// Appended to an HTML page cut at the deadline (the page's own markup is already sent).
-const CUT_NOTE: &[u8] = b"<p role=\"alert\" class=\"deadline-note\">This page took too long to \
-finish, so it is incomplete. Reload it to try again.</p>";
-
 /// The shared budget: the time each response has, and the places to serve in.
 #[derive(Clone)]
 pub struct Budget {
@@ -52,18 +42,24 @@ impl Budget {
 
 pub async fn response_budget(State(budget): State<Budget>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
+    // The readable answers are in the reader's language.
+    let asked = app::locale::Asked::of(req.headers());
+    let too_slow = |asked: &app::locale::Asked| {
+        let page = app::plain::too_slow_page(asked.locale());
+        (StatusCode::SERVICE_UNAVAILABLE, Html(page)).into_response()
+    };
     // The wait for a place counts against the time, as a person waits through both.
     let deadline = Instant::now() + budget.time;
     let Ok(Ok(place)) =
         tokio::time::timeout_at(deadline, budget.places.clone().acquire_owned()).await
     else {
         tracing::warn!(%path, "no place to serve within the time budget");
-        return (StatusCode::SERVICE_UNAVAILABLE, Html(TOO_SLOW_PAGE)).into_response();
+        return too_slow(&asked);
     };
     let budget = budget.time;
     let Ok(res) = tokio::time::timeout_at(deadline, next.run(req)).await else {
         tracing::warn!(%path, budget_ms = budget.as_millis() as u64, "no response within the time budget");
-        return (StatusCode::SERVICE_UNAVAILABLE, Html(TOO_SLOW_PAGE)).into_response();
+        return too_slow(&asked);
     };
     let html = crate::security::is_html(res.headers());
     let length = res
@@ -73,7 +69,7 @@ pub async fn response_budget(State(budget): State<Budget>, req: Request, next: N
     let (parts, body) = res.into_parts();
     let body = DeadlineBody {
         // A body of known length cannot take a note: it is cut instead.
-        note: html && body.size_hint().exact().is_none(),
+        note: (html && body.size_hint().exact().is_none()).then_some(asked),
         left: body.size_hint().exact().or(length),
         inner: body,
         sleep: Box::pin(sleep_until(deadline)),
@@ -94,7 +90,8 @@ enum BodyState {
 struct DeadlineBody {
     inner: Body,
     sleep: Pin<Box<Sleep>>,
-    note: bool,
+    /// Whose language the note at the deadline is in, when the body may take one.
+    note: Option<app::locale::Asked>,
     /// Bytes still to send when the length is known (the body's or its Content-Length): hyper
     /// stops polling a body once it has sent that many, so reaching zero is its end (a static
     /// file's body never says so itself).
@@ -142,8 +139,9 @@ impl HttpBody for DeadlineBody {
                 }
                 tracing::warn!(path = %this.path, "response body cut at the time budget");
                 this.state = BodyState::Over;
-                if this.note {
-                    Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(CUT_NOTE)))))
+                if let Some(asked) = &this.note {
+                    let note = app::plain::cut_note(asked.locale());
+                    Poll::Ready(Some(Ok(Frame::data(Bytes::from(note)))))
                 } else {
                     Poll::Ready(Some(Err(axum::Error::new(
                         "the response time budget ran out",
@@ -158,7 +156,7 @@ impl HttpBody for DeadlineBody {
     }
 
     fn size_hint(&self) -> SizeHint {
-        if self.note {
+        if self.note.is_some() {
             // The note may be added: no exact length can be promised.
             SizeHint::default()
         } else {

@@ -13,8 +13,10 @@ use tower_sessions::Session;
 
 use app::auth::CurrentUser;
 use app::error::AppError;
+use app::locale::of_headers;
 use app::model::audit::AuditFilter;
 use app::model::team::Role;
+use app::plain::{words, Plain};
 use app::state::PanelState;
 
 /// The audit export's cap: a year of a busy team's changes.
@@ -22,8 +24,9 @@ const AUDIT_ROWS_MAX: usize = 200_000;
 
 /// Refuses a download started from another site (a GET, which the same-origin layer lets
 /// through: a link elsewhere must not fetch the account's data with its cookie), or by a role
-/// below admin.
-fn refused(headers: &HeaderMap, who: Option<&CurrentUser>, what: &str) -> Option<Response> {
+/// below admin. Every answer is in the reader's language.
+fn refused(headers: &HeaderMap, who: Option<&CurrentUser>, what: Plain) -> Option<Response> {
+    let locale = of_headers(headers);
     if headers
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
@@ -31,16 +34,23 @@ fn refused(headers: &HeaderMap, who: Option<&CurrentUser>, what: &str) -> Option
     {
         return Some(plain(
             StatusCode::FORBIDDEN,
-            "Downloads start from the panel's own pages.",
+            words(Plain::DownloadElsewhere, locale),
         ));
     }
     match who {
         Some(w) if w.role >= Role::Admin => None,
-        Some(w) => Some(plain(
-            StatusCode::FORBIDDEN,
-            &format!("{what} {}", app::access::denied_words(w.role, Role::Admin)),
+        Some(w) => {
+            let denied =
+                app::locale::of_request(headers, || app::access::denied_words(w.role, Role::Admin));
+            Some(plain(
+                StatusCode::FORBIDDEN,
+                &format!("{} {denied}", words(what, locale)),
+            ))
+        }
+        None => Some(plain(
+            StatusCode::UNAUTHORIZED,
+            words(Plain::SignInFirst, locale),
         )),
-        None => Some(plain(StatusCode::UNAUTHORIZED, "Sign in first.")),
     }
 }
 
@@ -51,14 +61,15 @@ pub async fn audit_csv(
     Query(filter): Query<AuditFilter>,
 ) -> Response {
     let who = who.map(|w| w.0);
-    if let Some(no) = refused(&headers, who.as_ref(), "The audit log is for admins.") {
+    if let Some(no) = refused(&headers, who.as_ref(), Plain::AuditForAdmins) {
         return no;
     }
     let filter = match &who {
         Some(me) => app::api::audit::own_entries(filter, me),
         None => filter,
     };
-    if let Some((_, problem)) = app::audit::store::filter_problem(&filter) {
+    let problem = app::locale::of_request(&headers, || app::audit::store::filter_problem(&filter));
+    if let Some((_, problem)) = problem {
         return plain(StatusCode::BAD_REQUEST, &problem);
     }
     match app::audit::store::csv(&state.db, &filter, AUDIT_ROWS_MAX).await {
@@ -81,7 +92,7 @@ pub async fn audit_csv(
             tracing::error!(%e, "audit export");
             plain(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The audit log could not be exported. Try again; if it keeps happening, tell your administrator.",
+                words(Plain::AuditFailed, of_headers(&headers)),
             )
         }
     }
@@ -105,19 +116,25 @@ pub async fn consumption_csv(
     Query(q): Query<ExportQuery>,
 ) -> Response {
     let who = who.map(|w| w.0);
-    if let Some(no) = refused(&headers, who.as_ref(), "Consumption is for admins.") {
+    if let Some(no) = refused(&headers, who.as_ref(), Plain::ConsumptionForAdmins) {
         return no;
     }
     let number = |s: &str| s.trim().parse::<i64>().ok();
     let (Some(year), Some(month)) = (number(&q.year), number(&q.month)) else {
-        return plain(StatusCode::BAD_REQUEST, "Choose a month to download.");
+        return plain(
+            StatusCode::BAD_REQUEST,
+            words(Plain::ChooseMonth, of_headers(&headers)),
+        );
     };
     let (Ok(year), Ok(month)) = (i32::try_from(year), u32::try_from(month)) else {
-        return plain(StatusCode::BAD_REQUEST, "Choose a month to download.");
+        return plain(
+            StatusCode::BAD_REQUEST,
+            words(Plain::ChooseMonth, of_headers(&headers)),
+        );
     };
     let cred = match app::state::credential(&state, &session).await {
         Ok(c) => c,
-        Err(e) => return failure(e),
+        Err(e) => return failure(e, &headers),
     };
     match app::api::consumption::ssr::csv(&state.client, &cred, &session, &q.kind, year, month)
         .await
@@ -134,18 +151,18 @@ pub async fn consumption_csv(
             body,
         )
             .into_response(),
-        Err(e) => failure(e),
+        Err(e) => failure(e, &headers),
     }
 }
 
-fn failure(e: AppError) -> Response {
+fn failure(e: AppError, headers: &HeaderMap) -> Response {
     let status = match &e {
         AppError::Invalid { .. } => StatusCode::BAD_REQUEST,
         other => crate::fn_status::status_of(other),
     };
     plain(
         status,
-        &format!("The consumption file could not be downloaded. {e} Go back to the consumption page and try again."),
+        &app::plain::consumption_failed(&e, of_headers(headers)),
     )
 }
 

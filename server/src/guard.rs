@@ -2,6 +2,7 @@
 //! It runs before the Leptos handler, so nothing is rendered for a signed-out visitor.
 
 use app::model::team::Role;
+use app::plain::Plain;
 use app::state::PanelState;
 use axum::{
     extract::{Request, State},
@@ -129,11 +130,14 @@ pub async fn require_session(
         // Server functions check the session themselves.
         Identity::Anonymous if server_fn => next.run(req).await,
         Identity::Anonymous => Redirect::to(&login_url(&here, false)).into_response(),
-        Identity::Unknown => (
-            http::StatusCode::SERVICE_UNAVAILABLE,
-            "The panel's database cannot be reached. Try again in a minute; if it keeps happening, tell your administrator.",
-        )
-            .into_response(),
+        Identity::Unknown => {
+            let locale = app::locale::of_headers(req.headers());
+            (
+                http::StatusCode::SERVICE_UNAVAILABLE,
+                app::plain::words(Plain::Database, locale),
+            )
+                .into_response()
+        }
     }
 }
 

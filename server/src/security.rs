@@ -27,9 +27,10 @@ pub async fn same_origin_only(
         Ok(()) => next.run(req).await,
         Err(why) => {
             tracing::warn!(path = %req.uri().path(), why, "refused a cross-site request");
+            let locale = app::locale::of_headers(req.headers());
             (
                 StatusCode::FORBIDDEN,
-                "Cross-site requests are not accepted.",
+                app::plain::words(app::plain::Plain::CrossSite, locale),
             )
                 .into_response()
         }

@@ -61,7 +61,7 @@ pub async fn build_panel(
             api_token_session: config.api_token_lifetime,
             db,
             team,
-            audit_retention: retention_words(config.audit_retention),
+            audit_retention: config.audit_retention,
         },
         trusted_proxies: config.trusted_proxies()?,
         limits: Limits {
@@ -113,16 +113,4 @@ fn spawn_audit_retention(db: app::db::Db, keep: std::time::Duration) {
             }
         }
     });
-}
-
-/// "365 days", "12 hours": the retention as `/audit` says it.
-fn retention_words(keep: std::time::Duration) -> String {
-    let hours = keep.as_secs() / 3600;
-    match (hours / 24, hours) {
-        (1, _) => "1 day".into(),
-        (days, _) if days > 1 => format!("{days} days"),
-        (_, 1) => "1 hour".into(),
-        (_, h) if h > 1 => format!("{h} hours"),
-        _ => humantime::format_duration(keep).to_string(),
-    }
 }

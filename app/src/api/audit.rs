@@ -30,7 +30,7 @@ pub async fn list_audit(
         total,
         page,
         per_page: PER_PAGE,
-        retention: state.audit_retention.clone(),
+        retention: crate::locale::span(state.audit_retention, crate::locale::untracked()),
     })
 }
 

@@ -33,11 +33,11 @@ pub async fn append(db: &Db, e: &Entry) -> Result<(), DbError> {
 /// Why a filter cannot be used, at its field.
 pub fn filter_problem(f: &AuditFilter) -> Option<(&'static str, String)> {
     if !f.outcome.is_empty() && Outcome::parse(&f.outcome).is_none() {
-        return Some(("outcome", "Pick done, refused, failed or denied.".into()));
+        return Some(("outcome", crate::tr!(errors.api.audit.pick_outcome).into()));
     }
     for (field, value) in [("from", &f.from), ("to", &f.to)] {
         if !value.is_empty() && NaiveDate::parse_from_str(value, "%Y-%m-%d").is_err() {
-            return Some((field, "Write the date as YYYY-MM-DD.".into()));
+            return Some((field, crate::tr!(errors.api.audit.date_format).into()));
         }
     }
     None

@@ -174,7 +174,7 @@ impl Attempt {
 /// "Too many failed sign-ins. Try again in 4 s."
 pub fn try_again_words(wait: Duration) -> String {
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    format!("Too many failed sign-ins. Try again in {secs} s.")
+    crate::tr!(errors.api.auth.throttled, secs = secs)
 }
 
 #[cfg(test)]

@@ -50,6 +50,18 @@ async fn a_page_slower_than_the_budget_ends_readably() {
         "{status}: {}",
         &body[body.len().saturating_sub(400)..]
     );
+    // In the reader's language.
+    let italian = format!("{}; lang=it", rig.cookie);
+    let res = rig.panel.get("/servers", Some(&italian)).await;
+    let status = res.status().as_u16();
+    let body = res.text().await.expect("page body");
+    let readable = (status == 503 && body.contains("Questa pagina ha richiesto troppo tempo"))
+        || body.contains("Ricaricala per riprovare");
+    assert!(
+        readable,
+        "{status}: {}",
+        &body[body.len().saturating_sub(400)..]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -96,6 +96,19 @@ async fn every_change_and_admin_read_is_refused_below_its_role_and_audited() {
         .await
     };
     assert!(viewer_power["Forbidden"].is_string());
+    // The refusal is in the reader's language (the cookie the user menu writes); the audit log
+    // keeps English.
+    let viewer = panel.sign_in("viewer", "viewer", None).await;
+    let (status, italian) = call(
+        &panel,
+        &format!("{viewer}; lang=it"),
+        "servers_power",
+        &[("name", "ec200401"), ("on", "false")],
+    )
+    .await;
+    assert_eq!(status, 403, "{italian}");
+    let words = italian["Forbidden"].as_str().unwrap_or_default();
+    assert!(words.starts_with("Il tuo ruolo (viewer)"), "{words}");
     let row = &audit(
         &panel,
         &admin,
@@ -104,6 +117,8 @@ async fn every_change_and_admin_read_is_refused_below_its_role_and_audited() {
     .await["rows"][0];
     assert_eq!(row["resource"], "ec200401");
     assert_eq!(row["outcome"], "denied");
+    let detail = row["detail"].as_str().unwrap_or_default();
+    assert!(detail.starts_with("Your role (viewer)"), "{detail}");
     assert!(crate::harness::sent(&panel, "POST", "/power_off").is_empty());
 }
 
