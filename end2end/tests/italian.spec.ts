@@ -62,6 +62,8 @@ test.describe("a browser that asks for Italian", () => {
     await expect(page.getByRole("columnheader", { name: /Indirizzi/ })).toBeVisible();
     await expect(page.getByTestId("result-count")).toHaveText(/^\d+ server$/);
     await expect(page.getByTestId("servers-table").getByTestId("status").first()).toHaveText(/Acceso|Spento|Avviato/);
+    // Sizes are the panel's words too: "40 GB di disco", decimals with a comma.
+    await expect(page.getByTestId("servers-table")).toContainText("GB di disco");
 
     // Create: the form, its summary and the price in Italian (euros after the figure).
     await page.goto("/servers/new");

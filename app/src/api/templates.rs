@@ -19,7 +19,9 @@ pub async fn list_templates() -> Result<TemplatesView, AppError> {
     // The list is still worth showing when the servers cannot be read; the dialog says why.
     let servers = match servers {
         Ok(servers) => Ok(template::choices(&servers)),
-        Err(e) => Err(crate::state::upstream_error(e, &session).await.to_string()),
+        Err(e) => Err(crate::state::upstream_error(e, &session)
+            .await
+            .words(crate::locale::untracked())),
     };
     Ok(TemplatesView { rows, servers })
 }

@@ -12,10 +12,11 @@ pub fn ServerTime() -> impl IntoView {
     let refresh = ServerAction::<ServerTime>::new();
     let shown = move || match refresh.value().get() {
         Some(Ok(t)) => t,
-        Some(Err(e)) => {
-            let error = e.to_string();
-            crate::tr!(model.components.server_time_unavailable, error = error).to_string()
-        }
+        // It fails only when the panel cannot be reached: server_fn's own words are English.
+        Some(Err(_)) => crate::tr!(
+            model.components.server_time_unavailable,
+            error = crate::tr!(errors.transport)
+        ),
         None => first.clone(),
     };
     let clicks = move || refresh.version().get();

@@ -22,7 +22,14 @@ pub async fn load_snapshots(name: String) -> Result<SnapshotsView, AppError> {
     let (schedule, schedule_error) = match schedule {
         Ok(s) => (s.map(|s| snapshot::schedule(&s, now)), None),
         // The list is still worth showing; the schedule's card says why it is missing.
-        Err(e) => (None, Some(upstream_error(e, &session).await.to_string())),
+        Err(e) => (
+            None,
+            Some(
+                upstream_error(e, &session)
+                    .await
+                    .words(crate::locale::untracked()),
+            ),
+        ),
     };
     let rows = snapshot::rows(&snapshots, schedule.as_ref(), now);
     Ok(SnapshotsView {

@@ -32,7 +32,7 @@ pub fn plan_family(plan: &str) -> &'static str {
     }
 }
 
-/// "2 vCPU · 2 GB RAM · 40 GB disk" (RAM arrives in MiB).
+/// "2 vCPU · 2 GB RAM · 40 GB disk" (RAM arrives in MiB), in the request's language.
 pub fn size_text(size: &dto::PlanSize) -> String {
     let mut parts = Vec::new();
     if let Some(c) = size.core {
@@ -42,12 +42,12 @@ pub fn size_text(size: &dto::PlanSize) -> String {
         parts.push(format!("{} RAM", mib(r)));
     }
     if let Some(d) = size.disk {
-        parts.push(format!("{d} GB disk"));
+        parts.push(crate::tr!(ecs.size.disk, gb = d));
     }
     parts.join(" · ")
 }
 
-/// MiB as people write it: "512 MB", "2 GB", "1.5 GB", "1 TB".
+/// MiB as people write it: "512 MB", "2 GB", "1.5 GB" ("1,5 GB" in Italian), "1 TB".
 pub fn mib(v: u64) -> String {
     if v >= 1024 * 1024 && v.is_multiple_of(1024 * 1024) {
         format!("{} TB", v / (1024 * 1024))
@@ -56,11 +56,16 @@ pub fn mib(v: u64) -> String {
         if v.is_multiple_of(1024) {
             format!("{} GB", v / 1024)
         } else {
-            format!("{gb:.1} GB")
+            format!("{} GB", one_decimal(gb))
         }
     } else {
         format!("{v} MB")
     }
+}
+
+/// `1.5` / `1,5`: one decimal in the request's language.
+pub fn one_decimal(v: f64) -> String {
+    crate::locale::number(v, 1, crate::locale::untracked())
 }
 
 /// "2× L40S", or "2 GPU" when the model is not named; nothing without a GPU.

@@ -24,7 +24,7 @@ fn size(kib: u64) -> String {
     if gb >= 10.0 {
         format!("{gb:.0} GB")
     } else if gb >= 0.1 {
-        format!("{gb:.1} GB")
+        format!("{} GB", super::catalogue::one_decimal(gb))
     } else {
         format!("{:.0} MB", (kib as f64 * 1024.0 / 1e6).max(1.0))
     }

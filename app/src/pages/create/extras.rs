@@ -85,11 +85,10 @@ pub fn IsolationSection() -> impl IntoView {
                 .iter()
                 .any(|host| !host.iter().any(|s| f.isolate_from.contains(s)));
             (!satisfiable).then(|| {
-                format!(
-                    "No host in {} with room for {} is free of the servers chosen: the create would fail. \
-                     Choose fewer servers or another region.",
-                    o.city(&f.region),
-                    plan.name
+                crate::tr!(
+                    create.isolation_impossible,
+                    city = o.city(&f.region),
+                    plan = plan.name.clone()
                 )
             })
         })

@@ -99,8 +99,8 @@ fn ImageChoice(image: ImageOption) -> impl IntoView {
             .with_value(|o| o.plan(&plan).map(|p| p.windows))
             .unwrap_or(false);
         match (windows, windows_plan) {
-            (true, false) => Some("needs a Windows plan"),
-            (false, true) => Some("not for Windows plans"),
+            (true, false) => Some(crate::tr!(create.needs_windows_plan)),
+            (false, true) => Some(crate::tr!(create.not_for_windows_plans)),
             _ => None,
         }
     };

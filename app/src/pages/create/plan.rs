@@ -29,7 +29,7 @@ pub fn PlanSection() -> impl IntoView {
             {ctx.options.with_value(|o| o.availability_unknown.clone()).map(|why| view! {
                 <p class="notice notice-warn" role="status" data-testid="availability-unknown">
                     {crate::tr!(create.unknown_capacity)} {why}
-                    " Every plan offered in a region can be chosen; ECS refuses one it cannot place, and this form will say so."
+                    {crate::tr!(create.unknown_capacity_end)}
                 </p>
             })}
             <div class="table-wrap plan-wrap">
@@ -39,7 +39,7 @@ pub fn PlanSection() -> impl IntoView {
                             <th scope="col"><span class="sr-only">{crate::tr!(create.choose)}</span></th>
                             <th scope="col">{crate::tr!(create.plan)}</th>
                             <th scope="col">"vCPU"</th>
-                            <th scope="col">"RAM"</th>
+                            <th scope="col">{crate::tr!(create.ram)}</th>
                             <th scope="col">{crate::tr!(create.disk)}</th>
                             <th scope="col">"GPU"</th>
                             <th scope="col" class="num">{crate::tr!(create.hour)}</th>

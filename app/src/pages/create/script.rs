@@ -85,7 +85,7 @@ fn EnvEditor() -> impl IntoView {
             <div class="env-row" data-testid="env-row">
                 <input
                     aria-label=crate::tr!(create.var_name, n = i + 1).to_string()
-                    placeholder="NAME"
+                    placeholder=crate::tr!(create.var_name_placeholder)
                     class="mono"
                     autocomplete="off"
                     prop:value=move || ctx.form.with(|f| f.env.get(i).map(|v| v.name.clone()).unwrap_or_default())
@@ -94,7 +94,7 @@ fn EnvEditor() -> impl IntoView {
                 <input
                     type="password"
                     aria-label=crate::tr!(create.var_value, n = i + 1).to_string()
-                    placeholder="value"
+                    placeholder=crate::tr!(create.var_value_placeholder)
                     autocomplete="new-password"
                     prop:value=move || ctx.form.with(|f| f.env.get(i).map(|v| v.value.clone()).unwrap_or_default())
                     on:input=move |ev| ctx.update(|f| if let Some(v) = f.env.get_mut(i) { v.value = event_target_value(&ev) })
@@ -116,7 +116,7 @@ fn EnvEditor() -> impl IntoView {
             <p class="muted small">{crate::tr!(create.env_hint)}</p>
             {move || (0..count()).map(row).collect_view()}
             <button type="button" class="btn btn-sm" on:click=move |_| ctx.update(|f| f.env.push(EnvVar::default()))>
-                "+ Add variable"
+                {crate::tr!(create.add_variable)}
             </button>
             <Problem field="env" />
         </fieldset>
