@@ -167,7 +167,13 @@ test.describe("create a server", () => {
     await page.getByRole("radio", { name: /One-off script/ }).check();
     await page.locator('textarea[name="script"]').fill("#!/bin/bash\necho kept");
     await request.post(`${SIM}/__sim/expire-tokens`, { data: { username: "demo" } });
-    await page.getByTestId("create-submit").click();
+    // The submit finds the session ended, unless the page's activity poll found it first and
+    // already took the page to sign-in (then there is no button left to click): either way the
+    // draft must survive.
+    await page
+      .getByTestId("create-submit")
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
     await expect(page).toHaveURL(/\/login\?next=%2Fservers%2Fnew&reason=expired$/);
     await fillAndSubmit(page, DEMO.username, DEMO.password);
     await expect(page).toHaveURL(/\/servers\/new$/);
