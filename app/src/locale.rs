@@ -73,7 +73,7 @@ pub fn of_headers(headers: &http::HeaderMap) -> Locale {
 /// The two headers a request's language is read from (its cookie, `Accept-Language`), kept for
 /// code that answers after the request has moved on. Cheap: header values share their bytes.
 #[cfg(feature = "ssr")]
-#[derive(Clone, Debug, Default)]
+#[derive(Debug)]
 pub struct Asked(http::HeaderMap);
 
 #[cfg(feature = "ssr")]

@@ -44,10 +44,6 @@ pub async fn response_budget(State(budget): State<Budget>, req: Request, next: N
     let path = req.uri().path().to_string();
     // The readable answers are in the reader's language.
     let asked = app::locale::Asked::of(req.headers());
-    let too_slow = |asked: &app::locale::Asked| {
-        let page = app::plain::too_slow_page(asked.locale());
-        (StatusCode::SERVICE_UNAVAILABLE, Html(page)).into_response()
-    };
     // The wait for a place counts against the time, as a person waits through both.
     let deadline = Instant::now() + budget.time;
     let Ok(Ok(place)) =
@@ -78,6 +74,12 @@ pub async fn response_budget(State(budget): State<Budget>, req: Request, next: N
         _place: place,
     };
     Response::from_parts(parts, Body::new(body))
+}
+
+/// The readable 503 of a page that has not started within its budget.
+fn too_slow(asked: &app::locale::Asked) -> Response {
+    let page = app::plain::too_slow_page(asked.locale());
+    (StatusCode::SERVICE_UNAVAILABLE, Html(page)).into_response()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
